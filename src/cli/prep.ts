@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { registerTally } from './commands/tally.ts';
+import { registerSimulate } from './commands/simulate.ts';
+
+const program = new Command('prep')
+  .description("Publishes Mexico's preliminary election results (PREP): counting rules, databases, site, CDN.")
+  .version('0.1.0')
+  .showHelpAfterError('(run with --help for usage)');
+
+registerTally(program);
+registerSimulate(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,109 @@
+import type { Config, ElectionConfig } from './schema.ts';
+import { combinationColumn, combinationsOf } from './combinations.ts';
+
+export const NO_REGISTRADAS = 'NO_REGISTRADAS';
+export const NULOS = 'NULOS';
+
+export interface CombinationLayout {
+  column: number;
+  /** Column indexes of the member parties. */
+  members: number[];
+}
+
+export interface CoalitionLayout {
+  id: string;
+  name: string;
+  /** Column indexes of the member parties, in agreement order. */
+  members: number[];
+  combinations: CombinationLayout[];
+  /** null: runs everywhere. */
+  units: ReadonlySet<number> | null;
+}
+
+export interface NomineeLayout {
+  id: string;
+  name: string;
+  color: string;
+  kind: 'partido' | 'coalicion' | 'independiente';
+}
+
+/**
+ * An election's vote columns in Anexo 18.5 order — parties, coalition combinations,
+ * independents, NO_REGISTRADAS, NULOS — and how coalitions map onto them.
+ */
+export interface ElectionLayout {
+  code: string;
+  name: string;
+  level: ElectionConfig['level'];
+  columns: string[];
+  columnIndex: ReadonlyMap<string, number>;
+  parties: number[];
+  combinations: number[];
+  independents: number[];
+  /** For each independent column, the unit it runs in (0: entity-wide). */
+  independentUnits: ReadonlyMap<number, number>;
+  noRegistradas: number;
+  nulos: number;
+  coalitions: CoalitionLayout[];
+  /** Display data for every party, coalition and independent id. */
+  nominees: ReadonlyMap<string, NomineeLayout>;
+}
+
+export function electionLayout(config: Config, election: ElectionConfig): ElectionLayout {
+  const partyIds = election.parties ?? config.parties.map((p) => p.id);
+  const columns: string[] = [];
+  const columnIndex = new Map<string, number>();
+  const add = (name: string): number => {
+    const existing = columnIndex.get(name);
+    if (existing !== undefined) return existing;
+    columnIndex.set(name, columns.length);
+    columns.push(name);
+    return columns.length - 1;
+  };
+  const parties = partyIds.map(add);
+  const coalitions: CoalitionLayout[] = election.coalitions.map((c) => ({
+    id: c.id,
+    name: c.name,
+    members: c.members.map((m) => columnIndex.get(m)!),
+    combinations: combinationsOf(c.members).map((combo) => ({
+      column: add(combinationColumn(combo)),
+      members: combo.map((m) => columnIndex.get(m)!),
+    })),
+    units: c.units === 'all' ? null : new Set(c.units),
+  }));
+  const combinations = [...new Set(coalitions.flatMap((c) => c.combinations.map((k) => k.column)))];
+  const independents = election.independents.map((i) => add(i.id));
+  const independentUnits = new Map(election.independents.map((i, k) => [independents[k]!, i.unit]));
+  const noRegistradas = add(NO_REGISTRADAS);
+  const nulos = add(NULOS);
+
+  const nominees = new Map<string, NomineeLayout>();
+  for (const p of config.parties)
+    if (columnIndex.has(p.id)) nominees.set(p.id, { id: p.id, name: p.name, color: p.color, kind: 'partido' });
+  for (const c of election.coalitions) {
+    const lead = config.parties.find((p) => p.id === c.members[0])!;
+    nominees.set(c.id, { id: c.id, name: c.name, color: lead.color, kind: 'coalicion' });
+  }
+  for (const i of election.independents) nominees.set(i.id, { id: i.id, name: i.name, color: i.color, kind: 'independiente' });
+
+  return {
+    code: election.code,
+    name: election.name,
+    level: election.level,
+    columns,
+    columnIndex,
+    parties,
+    combinations,
+    independents,
+    independentUnits,
+    noRegistradas,
+    nulos,
+    coalitions,
+    nominees,
+  };
+}
+
+/** The coalitions that run in a unit. */
+export function coalitionsIn(layout: ElectionLayout, unit: number): CoalitionLayout[] {
+  return layout.coalitions.filter((c) => c.units === null || c.units.has(unit));
+}

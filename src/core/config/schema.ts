@@ -1,0 +1,160 @@
+import { z } from 'zod';
+
+/** A name that is also a CSV column: upper-case letters, digits and underscores. */
+const ColumnId = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9_]*$/, 'must be upper-case letters, digits and underscores, starting with a letter');
+
+const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a color like #1a2b3c');
+
+const isTimeZone = (tz: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const EntitySchema = z.strictObject({
+  id: z.int().min(0).max(32).describe('INE entity number (ID_ENTIDAD), 1–32; 0 for a federal (national) publication'),
+  name: z.string().min(1).describe('Entity name as printed in the databases, e.g. GUERRERO'),
+  abbreviation: z.string().regex(/^[A-Z]{2,6}$/).describe('Used in file names, e.g. GRO'),
+  timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as America/Mexico_City'),
+  utcOffsetLabel: z
+    .string()
+    .regex(/^UTC[+-]\d{1,2}$/, 'must look like UTC-6')
+    .describe('The offset printed next to every cut time, e.g. UTC-6'),
+});
+
+export const PartySchema = z.strictObject({
+  id: ColumnId.describe('Column name in the databases, e.g. PAN'),
+  name: z.string().min(1),
+  color: Color,
+});
+
+export const CoalitionSchema = z.strictObject({
+  id: ColumnId.describe('Identifier of the candidatura, used in CANDIDATURAS and on the site'),
+  name: z.string().min(1),
+  members: z
+    .array(ColumnId)
+    .min(2)
+    .describe('Member parties in the order of the coalition agreement; combination columns follow it'),
+  units: z
+    .union([z.literal('all'), z.array(z.int().min(1)).min(1)])
+    .default('all')
+    .describe('Districts or municipalities where the coalition runs'),
+});
+
+export const IndependentSchema = z.strictObject({
+  id: ColumnId.describe('Column name, e.g. CAND_IND_1'),
+  name: z.string().min(1),
+  color: Color,
+  unit: z.int().min(0).describe('District or municipality where the candidacy runs (0: the whole entity)'),
+});
+
+export const CandidaturaSchema = z.strictObject({
+  unit: z.int().min(0).describe('District or municipality (0 for an entity-wide election)'),
+  nominee: ColumnId.describe('A party, coalition or independent id'),
+  candidate: z.string().min(1),
+});
+
+export const ElectionSchema = z.strictObject({
+  code: ColumnId.describe('Short code used in file names, e.g. DIP_LOC, AYUN, GUB'),
+  name: z.string().min(1).describe('Name printed on the first line of the results file'),
+  level: z.enum(['distrito', 'municipio']).describe('Geography level the election is counted by'),
+  actaTypes: z.array(z.string().regex(/^[A-Z0-9]{1,8}$/)).min(1).describe('TIPO_ACTA codes of this election'),
+  parties: z.array(ColumnId).optional().describe('Parties on this ballot, in ballot order; all when omitted'),
+  coalitions: z.array(CoalitionSchema).default([]),
+  independents: z.array(IndependentSchema).default([]),
+  candidaturas: z.array(CandidaturaSchema).default([]),
+  catalogue: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('CSV of expected actas, relative to the configuration file; when omitted, the export is its own catalogue'),
+});
+
+const IsoInstant = z.iso.datetime({ offset: true });
+
+export const ScheduleSchema = z
+  .strictObject({
+    start: IsoInstant.describe('First cut, with its UTC offset, e.g. 2024-06-02T20:00:00-06:00'),
+    dataUpdatesPerHour: z.int().min(3, 'Anexo 13 requires at least 3 data updates per hour').max(60),
+    databaseUpdatesPerHour: z.int().min(3, 'Anexo 13 requires at least 3 database updates per hour').max(60),
+    end: IsoInstant.describe('Last cut; at most 24 hours after the start'),
+  })
+  .superRefine((s, ctx) => {
+    const span = Date.parse(s.end) - Date.parse(s.start);
+    if (span <= 0) ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after the start' });
+    else if (span > 24 * 3600_000)
+      ctx.addIssue({ code: 'custom', path: ['end'], message: 'publication lasts at most 24 hours from the start' });
+  });
+
+export const ConfigSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    entity: EntitySchema,
+    year: z.int().min(2000).max(2100),
+    parties: z.array(PartySchema).min(1).describe('Every party, in ballot order'),
+    elections: z.array(ElectionSchema).min(1),
+    schedule: ScheduleSchema,
+  })
+  .superRefine(checkReferences);
+
+export type Config = z.output<typeof ConfigSchema>;
+export type ElectionConfig = z.output<typeof ElectionSchema>;
+export type PartyConfig = z.output<typeof PartySchema>;
+export type CoalitionConfig = z.output<typeof CoalitionSchema>;
+
+type Ctx = z.RefinementCtx;
+
+function duplicates(values: string[]): Set<string> {
+  const seen = new Set<string>();
+  const dup = new Set<string>();
+  for (const v of values) (seen.has(v) ? dup : seen).add(v);
+  return dup;
+}
+
+function checkUnique(ctx: Ctx, path: (string | number)[], ids: string[], what: string): void {
+  for (const id of duplicates(ids)) ctx.addIssue({ code: 'custom', path, message: `${what} "${id}" is defined twice` });
+}
+
+function checkReferences(config: z.output<typeof ConfigSchema>, ctx: Ctx): void {
+  const partyIds = config.parties.map((p) => p.id);
+  checkUnique(ctx, ['parties'], partyIds, 'party');
+  checkUnique(ctx, ['elections'], config.elections.map((e) => e.code), 'election');
+  const known = new Set(partyIds);
+  const list = partyIds.join(', ');
+  config.elections.forEach((election, e) => {
+    const on = election.parties ?? partyIds;
+    on.forEach((id, i) => {
+      if (!known.has(id))
+        ctx.addIssue({ code: 'custom', path: ['elections', e, 'parties', i], message: `unknown party "${id}" (expected one of ${list})` });
+    });
+    const onBallot = new Set(on);
+    election.coalitions.forEach((c, k) => {
+      c.members.forEach((m, i) => {
+        if (!onBallot.has(m))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['elections', e, 'coalitions', k, 'members', i],
+            message: `"${m}" is not a party on this ballot (expected one of ${on.join(', ')})`,
+          });
+      });
+      checkUnique(ctx, ['elections', e, 'coalitions', k, 'members'], c.members, 'member');
+    });
+    const nominees = [...on, ...election.coalitions.map((c) => c.id), ...election.independents.map((c) => c.id)];
+    checkUnique(ctx, ['elections', e], nominees, 'party, coalition or independent id');
+    const nomineeSet = new Set(nominees);
+    election.candidaturas.forEach((c, k) => {
+      if (!nomineeSet.has(c.nominee))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['elections', e, 'candidaturas', k, 'nominee'],
+          message: `unknown nominee "${c.nominee}" (expected a party, coalition or independent of this election)`,
+        });
+    });
+    checkUnique(ctx, ['elections', e, 'actaTypes'], election.actaTypes, 'acta type');
+  });
+}
