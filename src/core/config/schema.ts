@@ -73,6 +73,11 @@ export const ElectionSchema = z.strictObject({
     .min(1)
     .optional()
     .describe('CSV of expected actas, relative to the configuration file; when omitted, the export is its own catalogue'),
+  boletasEspecial: z
+    .int()
+    .min(0)
+    .default(1000)
+    .describe('Ballots approved for each casilla especial, used only when there is no catalogue CSV'),
 });
 
 const IsoInstant = z.iso.datetime({ offset: true });
@@ -156,5 +161,25 @@ function checkReferences(config: z.output<typeof ConfigSchema>, ctx: Ctx): void 
         });
     });
     checkUnique(ctx, ['elections', e, 'actaTypes'], election.actaTypes, 'acta type');
+    checkCoalitionOverlap(ctx, e, election);
   });
+}
+
+/** A party can be in only one coalition in a given unit, or its combination votes would count twice. */
+function checkCoalitionOverlap(ctx: Ctx, e: number, election: z.output<typeof ElectionSchema>): void {
+  const cs = election.coalitions;
+  for (let a = 0; a < cs.length; a++)
+    for (let b = a + 1; b < cs.length; b++) {
+      const shared = cs[a]!.members.filter((m) => cs[b]!.members.includes(m));
+      if (shared.length === 0) continue;
+      const ua = cs[a]!.units;
+      const ub = cs[b]!.units;
+      const common = ua === 'all' ? ub : ub === 'all' ? ua : ua.filter((u) => ub.includes(u));
+      if (common === 'all' || common.length > 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['elections', e, 'coalitions', b, 'units'],
+          message: `coalitions ${cs[a]!.id} and ${cs[b]!.id} share ${shared.join(', ')} in ${common === 'all' ? 'every unit' : `units ${common.join(', ')}`}`,
+        });
+    }
 }

@@ -4,6 +4,8 @@ export const SIN_ACTA_REASONS = {
   CASILLA_NO_INSTALADA: 'Sin Acta por casilla no instalada',
   SIN_SOBRE: 'Sin Acta por paquete entregado sin sobre',
   CONTINGENCIA_URNA: 'Sin Acta por contingencia en urna electrónica',
+  /** Older files say only "Sin Acta". */
+  NO_ESPECIFICADO: 'Sin Acta',
 } as const;
 
 export type SinActaReason = keyof typeof SIN_ACTA_REASONS;
@@ -31,5 +33,5 @@ export function parseSinActaReason(text: string): SinActaReason | null | undefin
   if ((SIN_ACTA_REASON_CODES as string[]).includes(folded)) return folded as SinActaReason;
   if (!folded.startsWith('SIN ACTA')) return undefined;
   for (const [code, words] of REASON_WORDS) if (words.test(folded)) return code;
-  return null;
+  return folded === 'SIN ACTA' ? 'NO_ESPECIFICADO' : null;
 }

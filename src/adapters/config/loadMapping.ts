@@ -1,0 +1,19 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
+import { InputError } from '../../core/diagnostics.ts';
+import { ColumnMappingSchema, type ColumnMapping } from '../../core/import/columnMapping.ts';
+
+/** Reads and validates a column-mapping file (YAML or JSON). Throws InputError. */
+export async function loadMapping(path: string): Promise<ColumnMapping> {
+  let raw: unknown;
+  try {
+    raw = parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new InputError([{ rejects: true, file: path, message: `cannot read the column mapping: ${(error as Error).message.split('\n')[0]}` }]);
+  }
+  const result = ColumnMappingSchema.safeParse(raw);
+  if (result.success) return result.data;
+  throw new InputError(
+    result.error.issues.map((i) => ({ rejects: true, file: path, column: i.path.join('.') || '(top level)', message: i.message })),
+  );
+}

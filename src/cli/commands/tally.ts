@@ -1,0 +1,64 @@
+import type { Command } from 'commander';
+import { action } from '../failure.ts';
+import { loadConfig } from '../../adapters/config/loadConfig.ts';
+import { readExport, parseSourceSpec } from '../../adapters/capture/readExport.ts';
+import { loadMapping } from '../../adapters/config/loadMapping.ts';
+import { countElection } from '../../core/count/countElection.ts';
+import { formatDiagnostic, type Diagnostic } from '../../core/diagnostics.ts';
+import { SUMMARY_NAMES } from '../../core/aggregate/summaryFigures.ts';
+import { tallyReport } from './tallyReport.ts';
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** `prep tally`: the engine's stable contract — the 13 summary figures per election, plus diagnostics. */
+export function registerTally(program: Command): void {
+  program
+    .command('tally')
+    .description('Apply the Anexo 13 counting rules to one capture export and print each election\'s 13 summary figures')
+    .requiredOption('-c, --config <file>', 'election configuration (YAML or JSON)')
+    .requiredOption('-s, --source <[CODE=]location>', 'export file, directory or http(s) URL; repeat for several; CODE= binds it to an election', collect, [])
+    .option('-m, --mapping <file>', 'column mapping for a CSV layout other than Anexo 18.5')
+    .option('--last-cut', 'apply the last-cut rule: participation includes casillas especiales', false)
+    .option('--json', 'print JSON (the stable machine-readable contract)', false)
+    .addHelpText(
+      'after',
+      `
+The JSON output is {"elections":[{"code","name","catalogueFromExport","summary":{${SUMMARY_NAMES.slice(0, 2).join(',')},…}}],"diagnostics":[…]}.
+Exit code: 0 when the export was counted (warnings may be present), 1 when it was rejected.
+
+Examples:
+  prep tally --config data/sim/guerrero/config.yaml --source data/sim/guerrero/captura.ndjson
+  prep tally --config cdmx.yaml --mapping cdmx-computos.mapping.yaml --source GUB=results.csv --json`,
+    )
+    .action(
+      action(async (opts: { config: string; source: string[]; mapping?: string; lastCut: boolean; json: boolean }) => {
+        const loaded = await loadConfig(opts.config);
+        const mapping = opts.mapping ? await loadMapping(opts.mapping) : undefined;
+        const capture = await readExport(opts.source.map(parseSourceSpec), loaded, mapping);
+        const diagnostics: Diagnostic[] = [...capture.warnings];
+        const report = (d: Diagnostic): void => {
+          diagnostics.push(d);
+        };
+        const counts = loaded.elections.map((e) => ({
+          code: e.config.code,
+          name: e.config.name,
+          count: countElection(
+            { layout: e.layout, level: e.config.level, boletasEspecial: e.config.boletasEspecial, catalogue: e.catalogue },
+            capture.actas.get(e.config.code) ?? [],
+            opts.lastCut,
+            report,
+          ),
+        }));
+        if (opts.json) {
+          const out = {
+            elections: counts.map((c) => ({ code: c.code, name: c.name, catalogueFromExport: c.count.catalogueFromExport, summary: c.count.summary })),
+            diagnostics,
+          };
+          process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+        } else {
+          process.stdout.write(tallyReport(counts));
+          for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+        }
+      }),
+    );
+}

@@ -1,0 +1,273 @@
+import type { ElectionLayout } from '../config/electionLayout.ts';
+import type { CapturedActa } from '../model/capturedActa.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { NO_APLICA } from '../model/voteCell.ts';
+import { formatClaveCasilla, parseClaveCasilla, TIPOS_CASILLA } from '../model/casillaKey.ts';
+import { parseSinActaReason, type SinActaReason } from '../model/sinActa.ts';
+import { claveActaOf } from '../model/catalogueEntry.ts';
+import { FIELD_NAMES, type ColumnMapping, type FieldName } from './columnMapping.ts';
+import { cleanText, parseOptionalCount, parseVoteCell, SIN_ACTA_CELL } from './cellText.ts';
+
+/** Turns one record of an export into a CapturedActa, reporting problems with file, line and column. */
+export interface RowDecoder {
+  readonly header: readonly string[];
+  /** Returns undefined when the row yields no acta; the reason has been reported. */
+  decode(fields: readonly string[], line: number, report: (d: Diagnostic) => void): CapturedActa | undefined;
+}
+
+export interface HeaderContext {
+  file: string;
+  line: number;
+  /** ID_ENTIDAD to use when the export carries neither CLAVE_CASILLA nor an entity column. */
+  entidad: number;
+}
+
+/** Marks a vote column the layout does not carry (mapping `absentVotes`). */
+const ABSENT = -2;
+
+const normalizeName = (name: string): string => cleanText(name).toUpperCase().replace(/\s+/g, '_');
+const asList = (c: string | string[]): string[] => (Array.isArray(c) ? c : [c]);
+
+/**
+ * Matches a header against the election's vote columns and the mapping's fields.
+ * Returns the problems instead when the header cannot be read safely: an unknown column
+ * (its votes would be dropped), a missing vote column, or no way to build the acta key.
+ */
+export function compileHeader(
+  rawHeader: readonly string[],
+  layout: ElectionLayout,
+  mapping: ColumnMapping,
+  ctx: HeaderContext,
+): { decoder: RowDecoder; problems: [] } | { decoder: undefined; problems: Diagnostic[] } {
+  const header = rawHeader.map(normalizeName);
+  const problems: Diagnostic[] = [];
+  const at = (column: string, message: string, expected?: string): Diagnostic => ({
+    rejects: true,
+    file: ctx.file,
+    line: ctx.line,
+    column,
+    message,
+    ...(expected === undefined ? {} : { expected }),
+  });
+
+  const voteAliases = new Map<string, number>();
+  layout.columns.forEach((name, i) => {
+    for (const alias of asList(mapping.votes[name] ?? name)) voteAliases.set(normalizeName(alias), i);
+  });
+  const fieldAliases = new Map<string, FieldName>();
+  for (const field of FIELD_NAMES) {
+    const columns = mapping.fields[field];
+    if (columns) for (const alias of asList(columns)) fieldAliases.set(normalizeName(alias), field);
+  }
+  const ignored = new Set(mapping.ignore.map(normalizeName));
+
+  const voteAt = new Int32Array(layout.columns.length).fill(-1);
+  const fieldAt = new Map<FieldName, number>();
+  header.forEach((name, i) => {
+    if (name === '') return;
+    const vote = voteAliases.get(name);
+    if (vote !== undefined) {
+      if (voteAt[vote] !== -1) problems.push(at(name, `vote column ${layout.columns[vote]} appears twice`));
+      voteAt[vote] = i;
+      return;
+    }
+    const field = fieldAliases.get(name);
+    if (field !== undefined) {
+      if (!fieldAt.has(field)) fieldAt.set(field, i);
+      return;
+    }
+    if (ignored.has(name)) return;
+    problems.push(
+      at(
+        name,
+        `column is not a vote column of ${layout.code} nor a known field; its votes would be lost`,
+        `one of ${layout.columns.join(', ')} (add the party to the configuration, or map or ignore the column)`,
+      ),
+    );
+  });
+  const absent = new Set(mapping.absentVotes.map(normalizeName));
+  layout.columns.forEach((name, i) => {
+    if (voteAt[i] === -1 && absent.has(name)) voteAt[i] = ABSENT;
+    else if (voteAt[i] === -1)
+      problems.push(at(name, `the export has no column for ${name}, a vote column of ${layout.code} in the configuration`));
+  });
+  const hasKey = fieldAt.has('claveCasilla');
+  const hasParts = fieldAt.has('seccion') && fieldAt.has('tipoCasilla') && fieldAt.has('idCasilla');
+  if (!hasKey && !hasParts)
+    problems.push(at('CLAVE_CASILLA', 'the export has no CLAVE_CASILLA and no SECCION, TIPO_CASILLA, ID_CASILLA to build it'));
+  if (!fieldAt.has('tipoActa')) problems.push(at('TIPO_ACTA', 'the export has no TIPO_ACTA column'));
+  if (problems.length > 0) return { decoder: undefined, problems };
+
+  return { decoder: new Decoder(header, layout, fieldAt, voteAt, ctx, mapping.emptyVotes), problems: [] };
+}
+
+class Decoder implements RowDecoder {
+  readonly header: readonly string[];
+  private readonly layout: ElectionLayout;
+  private readonly fieldAt: Map<FieldName, number>;
+  private readonly voteAt: Int32Array;
+  private readonly ctx: HeaderContext;
+  private readonly emptyIsNotApplicable: boolean;
+
+  constructor(header: string[], layout: ElectionLayout, fieldAt: Map<FieldName, number>, voteAt: Int32Array, ctx: HeaderContext, emptyVotes: ColumnMapping['emptyVotes']) {
+    this.header = header;
+    this.emptyIsNotApplicable = emptyVotes === 'not-applicable';
+    this.layout = layout;
+    this.fieldAt = fieldAt;
+    this.voteAt = voteAt;
+    this.ctx = ctx;
+  }
+
+  private text(fields: readonly string[], field: FieldName): string | undefined {
+    const i = this.fieldAt.get(field);
+    return i === undefined ? undefined : cleanText(fields[i] ?? '');
+  }
+
+  decode(fields: readonly string[], line: number, report: (d: Diagnostic) => void): CapturedActa | undefined {
+    const file = this.ctx.file;
+    if (fields.length !== this.header.length) {
+      report({
+        rejects: true,
+        file,
+        line,
+        message: `row has ${fields.length} fields but the header has ${this.header.length}; the file may be truncated or a field may hold an unquoted delimiter`,
+      });
+      return undefined;
+    }
+    let ok = true;
+    const fail = (column: string, value: string, message: string, expected: string): void => {
+      ok = false;
+      report({ rejects: true, file, line, column, value, message, expected });
+    };
+    const warn = (column: string, value: string, message: string, expected?: string): void =>
+      report({ rejects: false, file, line, column, value, message, ...(expected === undefined ? {} : { expected }) });
+
+    if (this.isStray(fields)) {
+      warn(this.header[0]!, fields.join(',').replace(/,+$/, ''), 'row holds no acta (no casilla key and no vote value): skipped');
+      return undefined;
+    }
+    const claveCasilla = this.claveCasilla(fields, line, warn);
+    const tipoActa = this.text(fields, 'tipoActa') ?? '';
+    const claveActa = claveActaOf(claveCasilla, tipoActa);
+    const givenActa = this.text(fields, 'claveActa');
+    if (givenActa !== undefined && givenActa !== '' && givenActa !== claveActa)
+      warn('CLAVE_ACTA', givenActa, `differs from CLAVE_CASILLA + TIPO_ACTA; ${claveActa} is used`);
+
+    const columns = this.layout.columns;
+    const votes = new Int32Array(columns.length);
+    let sinActaCells = 0;
+    let applicable = 0;
+    for (let i = 0; i < columns.length; i++) {
+      const at = this.voteAt[i]!;
+      if (at === ABSENT) {
+        votes[i] = NO_APLICA;
+        continue;
+      }
+      const raw = fields[at]!;
+      const parsed = raw === '' && this.emptyIsNotApplicable ? NOT_APPLICABLE : parseVoteCell(raw);
+      if (!parsed.ok) {
+        fail(columns[i]!, raw, parsed.problem, parsed.expected);
+        continue;
+      }
+      if (parsed.cell === SIN_ACTA_CELL) {
+        sinActaCells++;
+        votes[i] = NO_APLICA;
+      } else {
+        votes[i] = parsed.cell;
+        if (parsed.cell !== NO_APLICA) applicable++;
+      }
+    }
+    const observaciones = this.text(fields, 'observaciones') ?? '';
+    const reason = parseSinActaReason(observaciones);
+    let sinActa: SinActaReason | null = null;
+    if (sinActaCells > 0 || reason !== undefined) {
+      if (sinActaCells > 0 && applicable > 0)
+        fail('OBSERVACIONES', observaciones, 'some vote fields say SIN ACTA and others hold votes', 'all or none of the vote fields to say SIN ACTA');
+      else if (reason === null)
+        fail('OBSERVACIONES', observaciones, 'the row has no acta but the reason is not one we know', 'Sin Acta por paquete no entregado, por casilla no instalada, por paquete entregado sin sobre or por contingencia en urna electrónica');
+      else if (reason === undefined)
+        fail('OBSERVACIONES', observaciones, 'vote fields say SIN ACTA but OBSERVACIONES gives no reason', 'Sin Acta and its reason');
+      else if (applicable > 0)
+        fail('OBSERVACIONES', observaciones, 'OBSERVACIONES says the acta is missing but its vote fields hold votes', 'SIN ACTA in every vote field');
+      else sinActa = reason;
+    } else if (applicable === 0) {
+      fail(columns[0]!, fields[this.voteAt[0]!] ?? '', 'no vote field holds a value: every option is marked as not on the ballot', 'at least one option with a vote value');
+    }
+    if (!ok) return undefined;
+
+    return {
+      at: { file, line },
+      claveCasilla,
+      tipoActa,
+      claveActa,
+      votes,
+      totalAsentado: this.count(fields, 'totalVotosAsentado', warn),
+      sinActa,
+      boletasSobrantes: this.count(fields, 'boletasSobrantes', warn),
+      personasVotaron: this.count(fields, 'personasVotaron', warn),
+      repVotaron: this.count(fields, 'repVotaron', warn),
+      votosSacados: this.count(fields, 'votosSacados', warn),
+      listaNominal: nonNegative(this.count(fields, 'listaNominal', warn)),
+      representantes: nonNegative(this.count(fields, 'representantes', warn)),
+      unit: nonNegative(this.count(fields, 'unit', warn)),
+      unitName: this.text(fields, 'unitName') ?? null,
+      ubicacion: nonNegative(this.count(fields, 'ubicacion', warn)),
+      mecanismoTraslado: this.text(fields, 'mecanismoTraslado') ?? '',
+      codigoIntegridad: this.text(fields, 'codigoIntegridad') ?? '',
+      fechaHoraAcopio: this.text(fields, 'fechaHoraAcopio') ?? '',
+      fechaHoraCaptura: this.text(fields, 'fechaHoraCaptura') ?? '',
+      fechaHoraVerificacion: this.text(fields, 'fechaHoraVerificacion') ?? '',
+      origen: this.text(fields, 'origen') ?? '',
+      digitalizacion: this.text(fields, 'digitalizacion') ?? '',
+      tipoDocumento: this.text(fields, 'tipoDocumento') ?? '',
+    };
+  }
+
+  /** A leftover line of a spreadsheet export: neither identification nor votes. */
+  private isStray(fields: readonly string[]): boolean {
+    for (const field of ['claveCasilla', 'seccion'] as const) {
+      const text = this.text(fields, field);
+      if (text !== undefined && text !== '') return false;
+    }
+    for (const at of this.voteAt) if (at >= 0 && cleanText(fields[at]!) !== '') return false;
+    return true;
+  }
+
+  private count(fields: readonly string[], field: FieldName, warn: (c: string, v: string, m: string, e?: string) => void): number {
+    const i = this.fieldAt.get(field);
+    if (i === undefined) return NO_APLICA;
+    const raw = fields[i]!;
+    const parsed = parseOptionalCount(raw);
+    if (parsed.ok) return parsed.cell;
+    warn(this.header[i]!, raw, `${parsed.problem}; the field is read as not applicable`, parsed.expected);
+    return NO_APLICA;
+  }
+
+  /** CLAVE_CASILLA as given, or built from its parts; a malformed key is kept (the acta is fuera de catálogo). */
+  private claveCasilla(fields: readonly string[], line: number, warn: (c: string, v: string, m: string, e?: string) => void): string {
+    const given = this.text(fields, 'claveCasilla');
+    if (given !== undefined) {
+      if (parseClaveCasilla(given) === undefined)
+        warn('CLAVE_CASILLA', given, 'malformed casilla key: the acta cannot be matched to an approved casilla and is counted as fuera de catálogo', '11 characters: entity(2) section(4) type(1) number(2) extension(2), e.g. 120123B0100');
+      return given;
+    }
+    const seccion = this.text(fields, 'seccion') ?? '';
+    const tipo = (this.text(fields, 'tipoCasilla') ?? '').toUpperCase();
+    const numero = this.text(fields, 'idCasilla') ?? '';
+    const ext = this.text(fields, 'extContigua') ?? '0';
+    const entidadText = this.text(fields, 'entidad');
+    const entidad = entidadText !== undefined && /^\d{1,2}$/.test(entidadText) ? Number(entidadText) : this.ctx.entidad;
+    const parts = { entidad, seccion: Number(seccion), tipo, numero: Number(numero), extContigua: Number(ext || '0') };
+    const valid =
+      /^\d{1,4}$/.test(seccion) && /^\d{1,2}$/.test(numero) && /^\d{0,2}$/.test(ext) && (TIPOS_CASILLA as readonly string[]).includes(tipo);
+    if (valid) return formatClaveCasilla(parts);
+    // Without a key the row has no identity but its place in the file: two such rows are two actas.
+    const raw = `${entidad}|${seccion}|${tipo}|${numero}|${ext}`;
+    warn('SECCION', raw, 'casilla parts do not form a key: the acta cannot be matched to an approved casilla and is counted as fuera de catálogo', 'SECCION up to 4 digits, TIPO_CASILLA one of B C E S M A P V, ID_CASILLA and EXT_CONTIGUA up to 2 digits');
+    return `${raw}#L${line}`;
+  }
+}
+
+const NOT_APPLICABLE = { ok: true, cell: NO_APLICA } as const;
+
+const nonNegative = (cell: number): number | null => (cell >= 0 ? cell : null);

@@ -1,0 +1,38 @@
+/** `DD/MM/YYYY HH:MM (UTC-6)`: how every page, file and database names its cut (PREP.md). */
+export function cutLabel(at: number, timeZone: string, utcOffsetLabel: string): string {
+  const p = localParts(at, timeZone);
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute} (${utcOffsetLabel})`;
+}
+
+/** `YYYYMMDD_HHMM`: the cut's stamp in file names. */
+export function cutStamp(at: number, timeZone: string): string {
+  const p = localParts(at, timeZone);
+  return `${p.year}${p.month}${p.day}_${p.hour}${p.minute}`;
+}
+
+/** `DD/MM/YYYY HH:MM:SS`: acta timestamps in the databases. */
+export function actaTimestamp(at: number, timeZone: string): string {
+  const p = localParts(at, timeZone);
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}:${p.second}`;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function localParts(at: number, timeZone: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, f);
+  }
+  const parts = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
+  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
+}
