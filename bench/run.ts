@@ -1,0 +1,17 @@
+/**
+ * `npm run bench`: the project's benchmarks, on the machine at hand. Prints a table per
+ * benchmark with the figures and the machine (CPU model, cores, memory, Node version).
+ * Figures are measurements, not assertions: compare them with the targets in the README.
+ */
+import { cpus, totalmem } from 'node:os';
+import { engineBench } from './engine.bench.ts';
+
+const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const benches = [engineBench].filter((b) => only.length === 0 || only.includes(b.name));
+
+console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+for (const bench of benches) {
+  console.log(`\n## ${bench.name}: ${bench.description}`);
+  const rows = await bench.run();
+  console.table(rows);
+}
