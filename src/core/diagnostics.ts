@@ -13,7 +13,7 @@ export interface Diagnostic {
   message: string;
 }
 
-/** `file:line: column "X": value "v": message (expected …)` — one line, no stack trace. */
+/** `error: file:line: column X: value "v": message (expected …)` — one line, no stack trace. */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line === undefined ? d.file : `${d.file}:${d.line}`;
   const parts = [where];

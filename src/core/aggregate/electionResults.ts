@@ -79,7 +79,8 @@ export function electionResults(
   const entity = emptyTally(columns);
   const fuera: ClassifiedActa[] = [];
   for (const acta of captured) {
-    const entry = byClave.get(acta.claveActa);
+    // CLAVE_ACTA splits into key and acta type only when the key has its 11 characters.
+    const entry = acta.claveCasilla.length === 11 ? byClave.get(acta.claveActa) : undefined;
     const item: ClassifiedActa = { acta, entry, verdict: classifyActa(acta, entry) };
     if (entry === undefined) {
       fuera.push(item);

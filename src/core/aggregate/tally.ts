@@ -27,7 +27,7 @@ export interface Tally {
   votosSinEspeciales: number;
   /** Per vote column, as captured (por partido, with combination columns). */
   votes: Float64Array;
-  /** Per vote column, combination votes distributed among their members (combination columns are 0). */
+  /** Per vote column, combination votes distributed among the members of the coalitions running there. */
   distributed: Float64Array;
   /** Non-counted actas inside the catalogue, by their OBSERVACIONES. */
   noContabilizadasPorMotivo: Map<string, number>;

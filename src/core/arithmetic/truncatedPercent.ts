@@ -10,7 +10,11 @@ export function percentUnits(numerator: number, denominator: number): number {
   if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || numerator < 0 || denominator < 0)
     throw new RangeError(`percentUnits needs non-negative integers, got ${numerator} / ${denominator}`);
   if (denominator === 0) return 0;
-  if (numerator * SCALE > Number.MAX_SAFE_INTEGER) return Number(BigInt(numerator) * BigInt(SCALE) / BigInt(denominator));
+  if (numerator * SCALE > Number.MAX_SAFE_INTEGER) {
+    const exact = (BigInt(numerator) * BigInt(SCALE)) / BigInt(denominator);
+    if (exact > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`percentUnits(${numerator}, ${denominator}) is too large to be exact`);
+    return Number(exact);
+  }
   const scaled = numerator * SCALE;
   let q = Math.floor(scaled / denominator);
   while (q * denominator > scaled) q--;

@@ -164,7 +164,7 @@ class Decoder implements RowDecoder {
         continue;
       }
       const raw = fields[at]!;
-      const parsed = raw === '' && this.emptyIsNotApplicable ? NOT_APPLICABLE : parseVoteCell(raw);
+      const parsed = this.emptyIsNotApplicable && cleanText(raw) === '' ? NOT_APPLICABLE : parseVoteCell(raw);
       if (!parsed.ok) {
         fail(columns[i]!, raw, parsed.problem, parsed.expected);
         continue;

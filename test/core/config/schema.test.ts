@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigSchema } from '../../../src/core/config/schema.ts';
+import { rawConfig } from '../fixtures.ts';
+
+type Raw = ReturnType<typeof rawConfig>;
+// The raw configuration is plain JSON-like data: tests mutate it freely.
+type Loose = Record<string, any>;
+
+/** The issues ConfigSchema reports for the fixture configuration after `mutate`, as {path, message}. */
+function issuesAfter(mutate: (raw: Loose) => void): Array<{ path: PropertyKey[]; message: string }> {
+  const raw: Raw = rawConfig();
+  mutate(raw as Loose);
+  const result = ConfigSchema.safeParse(raw);
+  return result.success ? [] : result.error.issues.map((i) => ({ path: i.path, message: i.message }));
+}
+
+const election = (raw: Loose): Loose => raw.elections[0];
+
+describe('ConfigSchema', () => {
+  it('ConfigSchema.parse(valid config) fills the defaults', () => {
+    const config = ConfigSchema.parse(rawConfig());
+    expect(config.elections[0]!.coalitions[0]!.units).toBe('all');
+    expect(config.elections[0]!.coalitions[1]!.units).toEqual([2]);
+    expect(config.elections[0]!.boletasEspecial).toBe(1000);
+    expect(config.elections[0]!.parties).toBeUndefined();
+  });
+
+  it('ConfigSchema.safeParse(valid config) has no issues', () => {
+    expect(issuesAfter(() => {})).toEqual([]);
+  });
+
+  it.each<[string, (raw: Loose) => void, PropertyKey[], string]>([
+    [
+      'data updates per hour below 3',
+      (r) => (r.schedule.dataUpdatesPerHour = 2),
+      ['schedule', 'dataUpdatesPerHour'],
+      'Anexo 13 requires at least 3 data updates per hour',
+    ],
+    [
+      'database updates per hour below 3',
+      (r) => (r.schedule.databaseUpdatesPerHour = 2),
+      ['schedule', 'databaseUpdatesPerHour'],
+      'Anexo 13 requires at least 3 database updates per hour',
+    ],
+    [
+      'end more than 24 h after the start',
+      (r) => (r.schedule.end = '2024-06-03T20:01:00-06:00'),
+      ['schedule', 'end'],
+      'publication lasts at most 24 hours from the start',
+    ],
+    [
+      'end before the start',
+      (r) => (r.schedule.end = '2024-06-02T19:00:00-06:00'),
+      ['schedule', 'end'],
+      'must be after the start',
+    ],
+    [
+      'end equal to the start written in another offset',
+      (r) => (r.schedule.end = '2024-06-03T02:00:00Z'),
+      ['schedule', 'end'],
+      'must be after the start',
+    ],
+    [
+      'unknown coalition member',
+      (r) => election(r).coalitions[0].members.push('PVEM'),
+      ['elections', 0, 'coalitions', 0, 'members', 3],
+      '"PVEM" is not a party on this ballot (expected one of PAN, PRI, PRD, PT, MORENA)',
+    ],
+    [
+      'coalition member not on this election’s ballot',
+      (r) => (election(r).parties = ['PAN', 'PRI', 'PT', 'MORENA']),
+      ['elections', 0, 'coalitions', 0, 'members', 2],
+      '"PRD" is not a party on this ballot (expected one of PAN, PRI, PT, MORENA)',
+    ],
+    [
+      'duplicate party',
+      (r) => r.parties.push({ id: 'PAN', name: 'Otro PAN', color: '#000000' }),
+      ['parties'],
+      'party "PAN" is defined twice',
+    ],
+    [
+      'unknown party on an election ballot',
+      (r) => (election(r).parties = ['PAN', 'PRI', 'PRD', 'PT', 'MORENA', 'PES']),
+      ['elections', 0, 'parties', 5],
+      'unknown party "PES" (expected one of PAN, PRI, PRD, PT, MORENA)',
+    ],
+    [
+      'duplicate coalition member',
+      (r) => (election(r).coalitions[0].members = ['PAN', 'PRI', 'PAN']),
+      ['elections', 0, 'coalitions', 0, 'members'],
+      'member "PAN" is defined twice',
+    ],
+    [
+      'unknown nominee',
+      (r) => election(r).candidaturas.push({ unit: 3, nominee: 'NADIE', candidate: 'X' }),
+      ['elections', 0, 'candidaturas', 3, 'nominee'],
+      'unknown nominee "NADIE" (expected a party, coalition or independent of this election)',
+    ],
+    [
+      'coalition id equal to a party id',
+      (r) => (election(r).coalitions[1].id = 'PAN'),
+      ['elections', 0],
+      'party, coalition or independent id "PAN" is defined twice',
+    ],
+    [
+      'duplicate acta type',
+      (r) => (election(r).actaTypes = ['2', '2']),
+      ['elections', 0, 'actaTypes'],
+      'acta type "2" is defined twice',
+    ],
+    [
+      'duplicate election code',
+      (r) => r.elections.push({ ...structuredClone(election(r)) }),
+      ['elections'],
+      'election "DIP_LOC" is defined twice',
+    ],
+    [
+      'bad time zone',
+      (r) => (r.entity.timeZone = 'America/Ciudad_Gotica'),
+      ['entity', 'timeZone'],
+      'must be an IANA time zone such as America/Mexico_City',
+    ],
+    ['bad UTC offset label', (r) => (r.entity.utcOffsetLabel = 'GMT-6'), ['entity', 'utcOffsetLabel'], 'must look like UTC-6'],
+    ['bad party color', (r) => (r.parties[1].color = 'red'), ['parties', 1, 'color'], 'must be a color like #1a2b3c'],
+    [
+      'bad independent color',
+      (r) => (election(r).independents[0].color = '#12345'),
+      ['elections', 0, 'independents', 0, 'color'],
+      'must be a color like #1a2b3c',
+    ],
+    [
+      'lower-case party id',
+      (r) => (r.parties[0].id = 'pan'),
+      ['parties', 0, 'id'],
+      'must be upper-case letters, digits and underscores, starting with a letter',
+    ],
+    [
+      'coalitions sharing a party everywhere',
+      (r) => election(r).coalitions.push({ id: 'OTRA', name: 'Otra', members: ['PRI', 'PT'] }),
+      ['elections', 0, 'coalitions', 2, 'units'],
+      'coalitions FUERZA and OTRA share PRI in every unit',
+    ],
+    [
+      'coalitions sharing a party in one unit',
+      (r) => election(r).coalitions.push({ id: 'OTRA', name: 'Otra', members: ['MORENA', 'PT'], units: [3, 2] }),
+      ['elections', 0, 'coalitions', 2, 'units'],
+      'coalitions JUNTOS and OTRA share PT, MORENA in units 2',
+    ],
+  ])('ConfigSchema rejects %s', (_what, mutate, path, message) => {
+    expect(issuesAfter(mutate)).toContainEqual({ path, message });
+  });
+
+  it.each<[string, (raw: Loose) => void]>([
+    ['exactly 24 hours of publication', (r) => (r.schedule.end = '2024-06-03T20:00:00-06:00')],
+    ['an end written in UTC', (r) => (r.schedule.end = '2024-06-03T08:00:00Z')],
+    ['60 updates per hour', (r) => ((r.schedule.dataUpdatesPerHour = 60), (r.schedule.databaseUpdatesPerHour = 60))],
+    [
+      'coalitions sharing a party in different units',
+      (r) => election(r).coalitions.push({ id: 'OTRA', name: 'Otra', members: ['MORENA', 'PT'], units: [1, 3] }),
+    ],
+    ['UTC-8 for Baja California', (r) => ((r.entity.timeZone = 'America/Tijuana'), (r.entity.utcOffsetLabel = 'UTC-8'))],
+  ])('ConfigSchema accepts %s', (_what, mutate) => {
+    expect(issuesAfter(mutate)).toEqual([]);
+  });
+
+  it('ConfigSchema reports one coalition conflict per pair, on the later coalition', () => {
+    // OTRA shares PRI with FUERZA (everywhere) in unit 1 and nothing with JUNTOS (unit 2 only).
+    const issues = issuesAfter((r) => election(r).coalitions.push({ id: 'OTRA', name: 'Otra', members: ['PRI', 'MORENA'], units: [1] }));
+    expect(issues).toEqual([{ path: ['elections', 0, 'coalitions', 2, 'units'], message: 'coalitions FUERZA and OTRA share PRI in units 1' }]);
+  });
+
+  it('ConfigSchema rejects unknown keys (strict objects)', () => {
+    const issues = issuesAfter((r) => (r.schedule.every = 20));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.path).toEqual(['schedule']);
+  });
+
+  it('ConfigSchema rejects an election level other than distrito or municipio', () => {
+    expect(issuesAfter((r) => (election(r).level = 'seccion')).map((i) => i.path)).toContainEqual(['elections', 0, 'level']);
+  });
+});
