@@ -1,0 +1,83 @@
+import type { Command } from 'commander';
+import { action, UserError } from '../failure.ts';
+import { PRESETS, PRESET_NAMES } from '../../sim/presets/index.ts';
+import { simulate } from '../../sim/simulate.ts';
+import { SimulatedCapture } from '../../adapters/capture/simulatedCapture.ts';
+import { cutTimes } from '../../core/schedule/cutTimes.ts';
+import { cutLabel } from '../../core/schedule/cutLabel.ts';
+import { countElection } from '../../core/count/countElection.ts';
+import { candidaturasByVotes } from '../../core/aggregate/leadingCandidaturas.ts';
+import { truncatedPercent } from '../../core/arithmetic/truncatedPercent.ts';
+import type { Diagnostic } from '../../core/diagnostics.ts';
+
+interface Options {
+  preset: string;
+  seed: string;
+  interval: string;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** `prep replay`: a simulated election night, cut by cut, on a compressed clock. */
+export function registerReplay(program: Command): void {
+  program
+    .command('replay')
+    .description('Replay a simulated election night: at every scheduled cut, count what the capture system holds and print the figures')
+    .option('--preset <name>', `synthetic election: ${PRESET_NAMES.join(' or ')}`, 'guerrero')
+    .option('--seed <n>', 'seed of the synthetic election (same seed, same night)', '2024')
+    .option('--interval <seconds>', 'real seconds between cuts (each stands for one scheduled update interval); 0 runs flat out', '2')
+    .addHelpText(
+      'after',
+      `
+The night follows the configuration's schedule (first cut at the start, the configured
+updates per hour, the last cut at the end or once every expected acta is registered); the
+last cut applies the last-cut participation rule (casillas especiales included).`,
+    )
+    .action(
+      action(async (opts: Options) => {
+        const preset = PRESETS.get(opts.preset);
+        if (!preset) throw new UserError(`unknown preset "${opts.preset}" (expected ${PRESET_NAMES.join(' or ')})`);
+        const seed = Number(opts.seed);
+        const interval = Number(opts.interval);
+        if (!Number.isSafeInteger(seed)) throw new UserError(`--seed must be a whole number, got "${opts.seed}"`);
+        if (!(interval >= 0)) throw new UserError(`--interval must be a number of seconds ≥ 0, got "${opts.interval}"`);
+
+        const log = (line: string): void => {
+          process.stdout.write(`${line}\n`);
+        };
+        log(`Generating the ${preset.name} synthetic election (seed ${seed})…`);
+        const sim = simulate(preset, seed);
+        const capture = new SimulatedCapture(sim, `simulated capture (${preset.name}, seed ${seed})`);
+        const { entity, schedule } = sim.config;
+        const expected = capture.loaded.elections.reduce((n, e) => n + (e.catalogue?.length ?? 0), 0);
+        const cuts = cutTimes(schedule);
+        log(`${entity.name}: ${capture.loaded.elections.map((e) => `${e.config.code} ${e.catalogue?.length.toLocaleString('es-MX')} actas esperadas`).join(', ')}`);
+        log(`${cuts.length} scheduled cuts, ${schedule.dataUpdatesPerHour} per hour, one every ${interval} s\n`);
+
+        for (const [i, cut] of cuts.entries()) {
+          const started = performance.now();
+          const exported = capture.exportAsOf(cut.at);
+          const registered = [...exported.actas.values()].reduce((n, list) => n + list.length, 0);
+          const last = cut.last || registered >= expected + sim.elections.reduce((n, e) => n + e.fuera.length, 0);
+          const warnings: Diagnostic[] = [];
+          const parts = capture.loaded.elections.map((e) => {
+            const count = countElection(
+              { layout: e.layout, level: e.config.level, boletasEspecial: e.config.boletasEspecial, catalogue: e.catalogue },
+              exported.actas.get(e.config.code) ?? [],
+              last,
+              (d) => warnings.push(d),
+            );
+            const s = count.summary;
+            const lead = candidaturasByVotes(count.results)[0];
+            const leader = lead && s.TOTAL_VOTOS_C_CS > 0 ? ` · 1.º ${lead.id} ${truncatedPercent(lead.votes, s.TOTAL_VOTOS_C_CS)} %` : '';
+            return `${e.config.code} ${s.PORCENTAJE_ACTAS_CONTABILIZADAS} % contab., particip. ${s.PORCENTAJE_PARTICIPACION_CIUDADANA} %${leader}`;
+          });
+          const ms = Math.round(performance.now() - started);
+          log(`[${String(i + 1).padStart(3)}/${cuts.length}] corte ${cutLabel(cut.at, entity.timeZone, entity.utcOffsetLabel)}${last ? ' (último)' : ''} · ${parts.join(' | ')} · ${ms} ms`);
+          if (last) break;
+          if (interval > 0) await sleep(interval * 1000);
+        }
+        log('\nNight complete: the last cut applied the last-cut participation rule.');
+      }),
+    );
+}
