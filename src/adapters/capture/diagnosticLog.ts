@@ -32,6 +32,6 @@ export class DiagnosticLog {
   throwIfRejected(): void {
     if (this.rejections.length === 0) return;
     const more: Diagnostic[] = this.dropped > 0 || this.full ? [{ rejects: true, file: this.rejections[0]!.file, message: `further problems not listed (the first ${MAX_KEPT} are shown)` }] : [];
-    throw new InputError([...this.rejections, ...more]);
+    throw new InputError([...this.rejections, ...more, ...this.warnings]);
   }
 }

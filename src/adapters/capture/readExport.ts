@@ -52,12 +52,19 @@ export async function readExport(specs: readonly SourceSpec[], loaded: LoadedCon
   return { actas: new Map([...byElection].map(([code, m]) => [code, [...m.values()]])), warnings: log.warnings };
 }
 
+/** Two captures of one acta hold the same content: every field but where they were read. */
+function sameContent(a: CapturedActa, b: CapturedActa): boolean {
+  for (const key of Object.keys(a) as (keyof CapturedActa)[]) {
+    if (key === 'at') continue;
+    const x = a[key];
+    const y = b[key];
+    if (x instanceof Int32Array ? !(y instanceof Int32Array) || x.length !== y.length || x.some((v, i) => v !== y[i]) : x !== y) return false;
+  }
+  return true;
+}
+
 function duplicate(acta: CapturedActa, first: CapturedActa): Diagnostic {
-  const same =
-    first.sinActa === acta.sinActa &&
-    first.totalAsentado === acta.totalAsentado &&
-    first.codigoIntegridad === acta.codigoIntegridad &&
-    first.votes.every((v, i) => v === acta.votes[i]);
+  const same = sameContent(acta, first);
   const where = `${first.at.file}:${first.at.line}`;
   return same
     ? { rejects: false, file: acta.at.file, line: acta.at.line, column: 'CLAVE_ACTA', value: acta.claveActa, message: `identical repeat of the acta on ${where}; counted once` }
@@ -117,14 +124,21 @@ async function readCsv(spec: SourceSpec, loaded: LoadedConfig, mapping: ColumnMa
         continue;
       }
       const election = electionOf(spec, mapping, preamble, loaded);
+      const codes = loaded.elections.map((e) => e.config.code).join(', ');
+      if (election === undefined && (spec.election ?? mapping.election) !== undefined)
+        throw new InputError([{ rejects: true, file: name, value: (spec.election ?? mapping.election)!, message: 'the source is bound to an election the configuration does not have', expected: codes }]);
       if (election === undefined) {
         const known = loaded.elections.map((e) => `${e.config.code} (${e.config.name})`).join(', ');
         throw new InputError([{ rejects: true, file: name, line: 1, value: preamble[0]?.[0] ?? '', message: 'cannot tell which election this file holds; bind it with CODE=path', expected: `the title of one of ${known}` }]);
       }
-      const compiled = compileHeader(fields, election.layout, mapping, { file: name, line, entidad: mapping.entidad ?? loaded.config.entity.id });
+      const compiled = compileHeader(fields, election.layout, mapping, { file: name, line, entidad: mapping.entidad ?? loaded.config.entity.id, actaTypes: election.config.actaTypes });
       if (compiled.decoder === undefined) throw new InputError(compiled.problems);
       decoder = compiled.decoder;
       code = election.config.code;
+      continue;
+    }
+    if (cleanText(fields[0] ?? '').toUpperCase() === headerStart) {
+      report({ rejects: true, file: name, line, column: mapping.headerStart, message: `the header line appears again here: two exports joined into one file?`, expected: 'one header line per file' });
       continue;
     }
     const acta = decoder.decode(fields, line, report);
@@ -152,7 +166,7 @@ async function readNdjson(spec: SourceSpec, loaded: LoadedConfig, mapping: Colum
     const signature = `${election.config.code}\u0000${keys.join('\u0000')}`;
     let compiled = decoders.get(signature);
     if (compiled === undefined) {
-      const result = compileHeader(keys, election.layout, mapping, { file: name, line, entidad: mapping.entidad ?? loaded.config.entity.id });
+      const result = compileHeader(keys, election.layout, mapping, { file: name, line, entidad: mapping.entidad ?? loaded.config.entity.id, actaTypes: election.config.actaTypes });
       for (const p of result.problems) log.report(p);
       compiled = result.decoder ? { code: election.config.code, decoder: result.decoder } : null;
       decoders.set(signature, compiled);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve, relative } from 'node:path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ConfigSchema, type Config, type ElectionConfig } from '../../core/config/schema.ts';
 import { electionLayout, type ElectionLayout } from '../../core/config/electionLayout.ts';
@@ -35,35 +35,59 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
   return { file, config, elections };
 }
 
-/** Validates configuration text; the messages name the file, the path inside it, the line and the problem. */
+/** Validates configuration text; the messages name the file, the line, the path inside it, the value and the problem. */
 export function parseConfig(text: string, file: string): Config {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, lineCounter: lines });
   if (doc.errors.length > 0)
     throw new InputError(
-      doc.errors.map((e) => ({ rejects: true, file, line: e.linePos?.[0].line, message: `not valid YAML or JSON: ${e.message.split('\n')[0]}` })),
+      doc.errors.map((e) => ({
+        rejects: true,
+        file,
+        ...(e.linePos ? { line: e.linePos[0].line } : {}),
+        message: `not valid YAML or JSON: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+      })),
     );
   const result = ConfigSchema.safeParse(doc.toJS());
   if (result.success) return result.data;
-  throw new InputError(result.error.issues.map((issue) => issueDiagnostic(issue, doc, file)));
+  throw new InputError(result.error.issues.map((issue) => issueDiagnostic(issue, doc, lines, file)));
 }
 
-function issueDiagnostic(issue: z.core.$ZodIssue, doc: ReturnType<typeof parseDocument>, file: string): Diagnostic {
-  const path = issue.path.map(String);
-  const node = doc.getIn(issue.path as (string | number)[], true) as { range?: [number, number, number] } | undefined;
-  const line = node?.range ? lineOf(doc.toString(), node.range[0]) : undefined;
+function issueDiagnostic(issue: z.core.$ZodIssue, doc: Document, lines: LineCounter, file: string): Diagnostic {
+  const path = issue.path as (string | number)[];
+  const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+  // A key that is missing has no node: point at its parent.
+  const parent = node?.range ? node : (doc.getIn(path.slice(0, -1), true) as { range?: [number, number, number] } | undefined);
+  const line = parent?.range ? lines.linePos(parent.range[0]).line : undefined;
+  const value = doc.getIn(path);
+  const expected = expectedOf(issue);
   return {
     rejects: true,
     file,
     ...(line === undefined ? {} : { line }),
     column: path.length > 0 ? path.join('.') : '(top level)',
+    ...(value === undefined || typeof value === 'object' ? {} : { value: String(value) }),
     message: issue.message,
+    ...(expected === undefined ? {} : { expected }),
   };
 }
 
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+/** What the schema wanted, in words, for the issue kinds whose message does not say it. */
+function expectedOf(issue: z.core.$ZodIssue): string | undefined {
+  switch (issue.code) {
+    case 'too_small':
+      return `${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}${issue.origin === 'array' ? ' items' : issue.origin === 'string' ? ' characters' : ''}`;
+    case 'too_big':
+      return `${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}${issue.origin === 'array' ? ' items' : issue.origin === 'string' ? ' characters' : ''}`;
+    case 'invalid_value':
+      return `one of ${issue.values.map((v) => String(v)).join(', ')}`;
+    case 'custom':
+      return typeof issue.params?.expected === 'string' ? issue.params.expected : undefined;
+    case 'unrecognized_keys':
+      return 'only the keys documented in docs/configuration.md';
+    default:
+      return undefined;
+  }
 }
 
 async function readText(path: string, file: string): Promise<string> {

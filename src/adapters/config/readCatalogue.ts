@@ -10,7 +10,7 @@ const MAX_REPORTED = 50;
 /** Reads an election's catalogue CSV; any problem rejects the configuration. */
 export async function readCatalogue(path: string, election: ElectionConfig): Promise<CatalogueEntry[]> {
   const name = relative(process.cwd(), path) || path;
-  const source = await openSource(path);
+  const source = await openSource(name);
   const text = decodeText(source.bytes, { name, encoding: 'auto' });
   const problems: Diagnostic[] = [];
   const report = (d: Diagnostic): void => {

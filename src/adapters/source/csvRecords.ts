@@ -139,10 +139,12 @@ async function findDelimiter(input: TextBuffer, options: CsvRecordsOptions): Pro
     await input.readMore();
   }
   if (options.headerStart === undefined) return ',';
+  if (input.ended && input.text.trim() === '')
+    throw inputError({ file: options.name, message: 'the file is empty', expected: `a header line beginning with ${options.headerStart}` });
   const where = input.ended ? 'anywhere in the file' : `in the first ${HEADER_SEARCH_CHARS / 1024 / 1024} MiB`;
   throw inputError({
     file: options.name,
-    message: `no line starts with ${options.headerStart} ${where}, so its delimiter cannot be recognised`,
+    message: `no line starts with ${options.headerStart} ${where}`,
     expected: `the per-acta header line beginning with ${options.headerStart}`,
   });
 }

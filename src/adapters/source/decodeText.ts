@@ -11,7 +11,7 @@ const ENCODINGS: readonly string[] = ['auto', 'utf-8', 'latin1'];
 export interface DecodeTextOptions {
   /** The source name used in diagnostics. */
   name: string;
-  /** Default 'auto': UTF-8 when there is a BOM or the first 64 KiB are valid UTF-8, else Latin-1. */
+  /** Default 'auto': UTF-16 or UTF-8 by their BOM; else UTF-8 unless the first 64 KiB are invalid UTF-8 holding no valid multi-byte character (then Latin-1). */
   encoding?: TextEncodingName;
 }
 
@@ -43,13 +43,28 @@ export async function* decodeText(bytes: AsyncIterable<Uint8Array>, options: Dec
 
   let encoding = options.encoding ?? 'auto';
   if (!ENCODINGS.includes(encoding)) throw new RangeError(`decodeText: unknown encoding ${JSON.stringify(encoding)}`);
-  let sniffed = false;
+  const rest: AsyncIterator<Uint8Array> = ended ? emptyIterator() : iterator;
+  // Spreadsheets save "Unicode text" as UTF-16 with a byte order mark: it is unambiguous.
+  const utf16 = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : undefined;
+  if (utf16 !== undefined) {
+    yield* decodeUtf16(utf16, head, rest, options.name);
+    return;
+  }
+  let why = '';
   if (encoding === 'auto') {
-    sniffed = true;
-    encoding = hasBom || startsAsUtf8(head.subarray(0, SNIFF_BYTES)) ? 'utf-8' : 'latin1';
+    const sample = head.subarray(0, SNIFF_BYTES);
+    const problem = findInvalidUtf8(sample);
+    const valid = problem === undefined || problem.truncated;
+    // Valid multi-byte characters before an invalid byte: broken UTF-8, not Latin-1.
+    const utf8Before = !valid && sample.subarray(0, problem!.index).some((b) => b >= 0x80);
+    encoding = hasBom || valid || utf8Before ? 'utf-8' : 'latin1';
+    why = hasBom
+      ? ' (it starts with a UTF-8 byte order mark)'
+      : utf8Before
+        ? ' (the file holds UTF-8 characters before it, so it is not Latin-1)'
+        : ' (the start of the file looked like UTF-8, so it was read as UTF-8)';
   }
 
-  const rest: AsyncIterator<Uint8Array> = ended ? emptyIterator() : iterator;
   if (encoding === 'latin1') {
     // A BOM is never data; the declared encoding still decides how the rest is read.
     const text = decodeWindows1252(hasBom ? head.subarray(3) : head);
@@ -60,20 +75,28 @@ export async function* decodeText(bytes: AsyncIterable<Uint8Array>, options: Dec
     }
     return;
   }
-  yield* decodeUtf8(head, rest, options.name, sniffed);
+  yield* decodeUtf8(head, rest, options.name, why);
 }
 
-/** Valid UTF-8 so far; an incomplete character at the very end does not count against it. */
-function startsAsUtf8(sample: Uint8Array): boolean {
-  const problem = findInvalidUtf8(sample);
-  return problem === undefined || problem.truncated;
+async function* decodeUtf16(encoding: 'utf-16le' | 'utf-16be', head: Uint8Array, rest: AsyncIterator<Uint8Array>, name: string): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  try {
+    for (let chunk: Uint8Array | undefined = head; chunk !== undefined; ) {
+      const next = await rest.next();
+      const text = decoder.decode(chunk, { stream: !next.done });
+      if (text) yield text;
+      chunk = next.done ? undefined : next.value;
+    }
+  } catch {
+    throw inputError({ file: name, message: `the file starts as ${encoding.toUpperCase()} but is not valid ${encoding.toUpperCase()} throughout`, expected: 'UTF-8 text, or UTF-16 text throughout' });
+  }
 }
 
 async function* decodeUtf8(
   head: Uint8Array,
   rest: AsyncIterator<Uint8Array>,
   name: string,
-  sniffed: boolean,
+  why: string,
 ): AsyncGenerator<string> {
   // fatal: an invalid byte throws instead of silently becoming U+FFFD; the BOM is dropped.
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -91,7 +114,7 @@ async function* decodeUtf8(
     try {
       text = decoder.decode(chunk, { stream: !final });
     } catch {
-      throw notUtf8(name, sniffed, before, chunk);
+      throw notUtf8(name, why, before, chunk);
     }
     if (text) yield text;
     before = { previous: chunk, previousOffset: offset, linesBeforePrevious: lines };
@@ -107,7 +130,7 @@ interface Position {
   linesBeforePrevious: { lf: number; cr: number };
 }
 
-function notUtf8(name: string, sniffed: boolean, at: Position, chunk: Uint8Array): Error {
+function notUtf8(name: string, why: string, at: Position, chunk: Uint8Array): Error {
   const window = Buffer.concat([at.previous, chunk]);
   // Unless the window starts the file, it may start inside a character that was valid.
   const start = at.previousOffset === 0 ? 0 : firstCharacterStart(window);
@@ -119,11 +142,10 @@ function notUtf8(name: string, sniffed: boolean, at: Position, chunk: Uint8Array
   const what = problem?.truncated
     ? `the file ends in the middle of a UTF-8 character (byte offset ${offset})`
     : `invalid byte 0x${window[index]?.toString(16).toUpperCase().padStart(2, '0')} at byte offset ${offset}`;
-  const why = sniffed ? ' (the start of the file looked like UTF-8, so it was read as UTF-8)' : '';
   return inputError({
     file: name,
     line,
-    message: `the file is not valid UTF-8: ${what}${why}; if the file is Latin-1, declare encoding: latin1 for it`,
+    message: `the file is not valid UTF-8: ${what}${why}; if the file is Latin-1, read it with --encoding latin1`,
     expected: 'UTF-8 text throughout',
   });
 }

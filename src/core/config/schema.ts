@@ -93,8 +93,21 @@ export const ScheduleSchema = z
     const span = Date.parse(s.end) - Date.parse(s.start);
     if (span <= 0) ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after the start' });
     else if (span > 24 * 3600_000)
-      ctx.addIssue({ code: 'custom', path: ['end'], message: 'publication lasts at most 24 hours from the start' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['end'],
+        message: 'publication lasts at most 24 hours from the start',
+        params: { expected: `${sameOffsetPlusDay(s.start)} or earlier` },
+      });
   });
+
+/** The instant 24 hours after an ISO time, written with the same UTC offset. */
+function sameOffsetPlusDay(iso: string): string {
+  const offset = /([+-]\d{2}):?(\d{2})$/.exec(iso);
+  const minutes = offset ? Math.sign(Number(offset[1])) * (Math.abs(Number(offset[1])) * 60 + Number(offset[2])) : 0;
+  const wall = new Date(Date.parse(iso) + minutes * 60_000 + 24 * 3600_000).toISOString().slice(0, 19);
+  return offset ? `${wall}${offset[1]}:${offset[2]}` : `${wall}Z`;
+}
 
 export const ConfigSchema = z
   .strictObject({
@@ -135,7 +148,7 @@ function checkReferences(config: z.output<typeof ConfigSchema>, ctx: Ctx): void 
     const on = election.parties ?? partyIds;
     on.forEach((id, i) => {
       if (!known.has(id))
-        ctx.addIssue({ code: 'custom', path: ['elections', e, 'parties', i], message: `unknown party "${id}" (expected one of ${list})` });
+        ctx.addIssue({ code: 'custom', path: ['elections', e, 'parties', i], message: 'unknown party', params: { expected: `one of ${list}` } });
     });
     const onBallot = new Set(on);
     election.coalitions.forEach((c, k) => {
@@ -144,7 +157,8 @@ function checkReferences(config: z.output<typeof ConfigSchema>, ctx: Ctx): void 
           ctx.addIssue({
             code: 'custom',
             path: ['elections', e, 'coalitions', k, 'members', i],
-            message: `"${m}" is not a party on this ballot (expected one of ${on.join(', ')})`,
+            message: 'not a party on this ballot',
+            params: { expected: `one of ${on.join(', ')}` },
           });
       });
       checkUnique(ctx, ['elections', e, 'coalitions', k, 'members'], c.members, 'member');
@@ -157,7 +171,8 @@ function checkReferences(config: z.output<typeof ConfigSchema>, ctx: Ctx): void 
         ctx.addIssue({
           code: 'custom',
           path: ['elections', e, 'candidaturas', k, 'nominee'],
-          message: `unknown nominee "${c.nominee}" (expected a party, coalition or independent of this election)`,
+          message: 'unknown nominee',
+          params: { expected: 'a party, coalition or independent of this election' },
         });
     });
     checkUnique(ctx, ['elections', e, 'actaTypes'], election.actaTypes, 'acta type');

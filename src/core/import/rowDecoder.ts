@@ -20,6 +20,8 @@ export interface HeaderContext {
   line: number;
   /** ID_ENTIDAD to use when the export carries neither CLAVE_CASILLA nor an entity column. */
   entidad: number;
+  /** The election's TIPO_ACTA codes: another code cannot match the catalogue. */
+  actaTypes?: readonly string[];
 }
 
 /** Marks a vote column the layout does not carry (mapping `absentVotes`). */
@@ -80,8 +82,8 @@ export function compileHeader(
     problems.push(
       at(
         name,
-        `column is not a vote column of ${layout.code} nor a known field; its votes would be lost`,
-        `one of ${layout.columns.join(', ')} (add the party to the configuration, or map or ignore the column)`,
+        `column is not a vote column of ${layout.code} nor a known field; its votes would be lost: add the party to the configuration, or map or ignore the column`,
+        `one of ${layout.columns.join(', ')}`,
       ),
     );
   });
@@ -131,6 +133,7 @@ class Decoder implements RowDecoder {
         file,
         line,
         message: `row has ${fields.length} fields but the header has ${this.header.length}; the file may be truncated or a field may hold an unquoted delimiter`,
+        expected: `${this.header.length} fields, as in the header on line ${this.ctx.line}`,
       });
       return undefined;
     }
@@ -148,6 +151,9 @@ class Decoder implements RowDecoder {
     }
     const claveCasilla = this.claveCasilla(fields, line, warn);
     const tipoActa = this.text(fields, 'tipoActa') ?? '';
+    const actaTypes = this.ctx.actaTypes;
+    if (actaTypes !== undefined && !actaTypes.includes(tipoActa))
+      warn('TIPO_ACTA', tipoActa, `not an acta type of ${this.layout.code}: the acta cannot be matched to the catalogue and is counted as fuera de catálogo`, actaTypes.join(', '));
     const claveActa = claveActaOf(claveCasilla, tipoActa);
     const givenActa = this.text(fields, 'claveActa');
     if (givenActa !== undefined && givenActa !== '' && givenActa !== claveActa)
@@ -190,7 +196,7 @@ class Decoder implements RowDecoder {
       else if (applicable > 0)
         fail('OBSERVACIONES', observaciones, 'OBSERVACIONES says the acta is missing but its vote fields hold votes', 'SIN ACTA in every vote field');
       else sinActa = reason;
-    } else if (applicable === 0) {
+    } else if (applicable === 0 && ok) {
       fail(columns[0]!, fields[this.voteAt[0]!] ?? '', 'no vote field holds a value: every option is marked as not on the ballot', 'at least one option with a vote value');
     }
     if (!ok) return undefined;

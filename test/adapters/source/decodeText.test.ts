@@ -61,7 +61,7 @@ describe('decodeText', () => {
       expect(d).toMatchObject({ rejects: true, file: 'in.csv', line: 4001 });
       expect(d!.message).toContain(`0xC9 at byte offset ${offset}`);
       expect(d!.message).toContain('not valid UTF-8');
-      expect(d!.message).toContain('encoding: latin1');
+      expect(d!.message).toContain('--encoding latin1');
       expect(error.message).not.toMatch(/\n\s+at /); // plain words, no stack
     });
 

@@ -64,13 +64,13 @@ describe('ConfigSchema', () => {
       'unknown coalition member',
       (r) => election(r).coalitions[0].members.push('PVEM'),
       ['elections', 0, 'coalitions', 0, 'members', 3],
-      '"PVEM" is not a party on this ballot (expected one of PAN, PRI, PRD, PT, MORENA)',
+      'not a party on this ballot',
     ],
     [
       'coalition member not on this election’s ballot',
       (r) => (election(r).parties = ['PAN', 'PRI', 'PT', 'MORENA']),
       ['elections', 0, 'coalitions', 0, 'members', 2],
-      '"PRD" is not a party on this ballot (expected one of PAN, PRI, PT, MORENA)',
+      'not a party on this ballot',
     ],
     [
       'duplicate party',
@@ -82,7 +82,7 @@ describe('ConfigSchema', () => {
       'unknown party on an election ballot',
       (r) => (election(r).parties = ['PAN', 'PRI', 'PRD', 'PT', 'MORENA', 'PES']),
       ['elections', 0, 'parties', 5],
-      'unknown party "PES" (expected one of PAN, PRI, PRD, PT, MORENA)',
+      'unknown party',
     ],
     [
       'duplicate coalition member',
@@ -94,7 +94,7 @@ describe('ConfigSchema', () => {
       'unknown nominee',
       (r) => election(r).candidaturas.push({ unit: 3, nominee: 'NADIE', candidate: 'X' }),
       ['elections', 0, 'candidaturas', 3, 'nominee'],
-      'unknown nominee "NADIE" (expected a party, coalition or independent of this election)',
+      'unknown nominee',
     ],
     [
       'coalition id equal to a party id',

@@ -106,8 +106,8 @@ describe('compileHeader(header, layout, mapping, ctx)', () => {
         file: FILE,
         line: 6,
         column: 'PVEM',
-        message: 'column is not a vote column of DIP_LOC nor a known field; its votes would be lost',
-        expected: `one of ${COLUMNS.join(', ')} (add the party to the configuration, or map or ignore the column)`,
+        message: 'column is not a vote column of DIP_LOC nor a known field; its votes would be lost: add the party to the configuration, or map or ignore the column',
+        expected: `one of ${COLUMNS.join(', ')}`,
       },
     ]);
   });
@@ -271,6 +271,7 @@ describe('RowDecoder.decode(fields, line, report)', () => {
         file: FILE,
         line: 12,
         message: `row has ${fields.length} fields but the header has ${HEADER.length}; the file may be truncated or a field may hold an unquoted delimiter`,
+        expected: `${HEADER.length} fields, as in the header on line ${CTX.line}`,
       },
     ]);
   });
