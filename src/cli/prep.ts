@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { registerTally } from './commands/tally.ts';
-// import { registerSimulate } from './commands/simulate.ts';
+import { registerSimulate } from './commands/simulate.ts';
+import { registerReplay } from './commands/replay.ts';
 
 const program = new Command('prep')
   .description("Publishes Mexico's preliminary election results (PREP): counting rules, databases, site, CDN.")
@@ -9,6 +10,7 @@ const program = new Command('prep')
   .showHelpAfterError('(run with --help for usage)');
 
 registerTally(program);
-// registerSimulate(program);
+registerSimulate(program);
+registerReplay(program);
 
 await program.parseAsync(process.argv);

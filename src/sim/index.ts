@@ -1,0 +1,20 @@
+/** The synthetic election night (`prep simulate`): pure generation; file output lives in ./io. */
+export { simulate, catalogueFileName } from './simulate.ts';
+export type { Simulation, SimulatedElection, ConfigInput } from './simulation.ts';
+export type { Preset, ElectionSpec, TerritorySpec, EntityTerritorySpec, CoalitionSpec } from './preset.ts';
+export { PRESETS, PRESET_NAMES } from './presets/index.ts';
+export { GUERRERO } from './presets/guerrero.ts';
+export { NATIONAL } from './presets/national.ts';
+export { catalogue, catalogueEntries, catalogueEntry, electionNamed } from './catalogue.ts';
+export { catalogueCsv, CATALOGUE_HEADER } from './catalogueCsv.ts';
+export { recordsAsOf, recordCountAsOf, captureNdjson, captureLines } from './captureExport.ts';
+export { captureColumns, captureLineFormat, CAPTURE_TAIL_COLUMNS } from './captureNdjson.ts';
+export { captureRecord, type CaptureRecord } from './record/captureRecord.ts';
+export { actaImageTemplate, renderActaImage, type ActaImage, type ActaImageFields } from './actaImage.ts';
+export { codigoIntegridad } from './integrity.ts';
+export { resolveAsOf } from './asOf.ts';
+export { localTimeFormat, zoneOffset } from './localTime.ts';
+export { ARRIVAL_CHECKPOINTS, arrivalOffset } from './night/arrivalCurve.ts';
+export { FATES, INCONSISTENCY_SHARES, SIN_ACTA_SHARES, NEVER_ARRIVES_SHARE, FUERA_DE_CATALOGO_SHARE, type Fate } from './night/fates.ts';
+export { createRng, type Rng } from './prng.ts';
+export { seedOf } from './seed.ts';

@@ -1,0 +1,91 @@
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { parse } from 'yaml';
+import { ConfigSchema } from '../../src/core/config/schema.ts';
+import { captureNdjson, recordCountAsOf } from '../../src/sim/captureExport.ts';
+import { catalogueCsv } from '../../src/sim/catalogueCsv.ts';
+import { catalogueEntries } from '../../src/sim/catalogue.ts';
+import { codigoIntegridad } from '../../src/sim/integrity.ts';
+import { guerrero } from './helpers.ts';
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const prep = (...args: string[]) => run(process.execPath, ['src/cli/prep.ts', ...args], { cwd: root, maxBuffer: 1 << 24 });
+const at2300 = Date.parse('2024-06-02T23:00:00-06:00');
+
+describe('prep simulate', () => {
+  let out: string;
+  let stderr: string;
+
+  beforeAll(async () => {
+    out = await mkdtemp(join(tmpdir(), 'prep-simulate-'));
+    ({ stderr } = await prep('simulate', '--out', out, '--as-of', '23:00', '--images'));
+  });
+  afterAll(async () => {
+    await rm(out, { recursive: true, force: true });
+  });
+
+  it('writes the configuration, a catalogue per election and the capture export, and nothing half-written', async () => {
+    expect((await readdir(out)).sort()).toEqual(['actas', 'captura.ndjson', 'catalogo_AYUN.csv', 'catalogo_DIP_LOC.csv', 'config.yaml']);
+  });
+
+  it('writes a config.yaml that ConfigSchema accepts, with catalogue paths relative to it', async () => {
+    const config = ConfigSchema.parse(parse(await readFile(join(out, 'config.yaml'), 'utf8')));
+    expect(config.elections.map((e) => e.catalogue)).toEqual(['catalogo_DIP_LOC.csv', 'catalogo_AYUN.csv']);
+  });
+
+  it('writes the same catalogues as the library, byte for byte', async () => {
+    for (const code of ['DIP_LOC', 'AYUN']) {
+      const text = await readFile(join(out, `catalogo_${code}.csv`), 'utf8');
+      expect(text).toBe([...catalogueCsv(catalogueEntries(guerrero, code))].join(''));
+    }
+  });
+
+  it('writes the export as of 23:00 local time: the first records of the night', async () => {
+    const text = await readFile(join(out, 'captura.ndjson'), 'utf8');
+    expect(text).toBe([...captureNdjson(guerrero, at2300)].join(''));
+    const n = recordCountAsOf(guerrero, at2300);
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThan(guerrero.night.count / 5);
+  });
+
+  it('writes one SVG per exported acta image, whose SHA-256 is its CODIGO_INTEGRIDAD', async () => {
+    const lines = (await readFile(join(out, 'captura.ndjson'), 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+    const withImage = lines.filter((r) => r.CODIGO_INTEGRIDAD !== 'N/A');
+    const files = await readdir(join(out, 'actas'));
+    expect(files.length).toBe(withImage.length);
+    for (const r of withImage.slice(0, 50)) {
+      const svg = await readFile(join(out, 'actas', `${r.CLAVE_CASILLA}${r.TIPO_ACTA}.svg`), 'utf8');
+      expect(codigoIntegridad(svg)).toBe(r.CODIGO_INTEGRIDAD);
+    }
+  });
+
+  it('says on stderr what it wrote, with counts', () => {
+    expect(stderr).toMatch(/wrote .*config\.yaml/);
+    expect(stderr).toMatch(/wrote .*catalogo_DIP_LOC\.csv \(5,\d{3} expected actas, 28 districts\)/);
+    expect(stderr).toMatch(/wrote .*captura\.ndjson \([\d,]+ of [\d,]+ records, as of 02\/06\/2024 23:00:00 \(UTC-6\)\)/);
+  });
+
+  it('explains every option in --help', async () => {
+    const { stdout } = await prep('simulate', '--help');
+    for (const option of ['--preset', '--seed', '--out', '--as-of', '--images', 'guerrero', 'national', '03:00']) expect(stdout).toContain(option);
+  });
+
+  it.each([
+    [['--as-of', 'midnight'], /error: --as-of: "midnight" is neither HH:MM nor an ISO 8601 time/],
+    [['--seed', 'abc'], /--seed.*whole number/],
+    [['--preset', 'mars'], /--preset.*mars/],
+  ])('rejects %j with a plain message and exit code 1', async (args, message) => {
+    const failed = await prep('simulate', '--out', join(out, 'never'), ...args).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stderr).toMatch(message);
+  });
+});
