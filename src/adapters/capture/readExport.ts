@@ -7,7 +7,7 @@ import { ANEXO_18_5, type ColumnMapping } from '../../core/import/columnMapping.
 import { compileHeader, type RowDecoder } from '../../core/import/rowDecoder.ts';
 import { cleanText } from '../../core/import/cellText.ts';
 import { DiagnosticLog } from './diagnosticLog.ts';
-import { openSource, decodeText, csvRecords, ndjsonRecords } from '../source/index.ts';
+import { openSource, decodeText, csvRecordBatches, ndjsonRecordBatches } from '../source/index.ts';
 
 /** One input of a cut: a file, directory or URL, optionally bound to an election (`DIP_LOC=path`). */
 export interface SourceSpec {
@@ -117,7 +117,7 @@ async function readCsv(spec: SourceSpec, loaded: LoadedConfig, mapping: ColumnMa
   let decoder: RowDecoder | undefined;
   let code = '';
   const report = log.report;
-  for await (const { line, fields } of csvRecords(text, { name, delimiter: mapping.delimiter, headerStart })) {
+  read: for await (const batch of csvRecordBatches(text, { name, delimiter: mapping.delimiter, headerStart })) for (const { line, fields } of batch) {
     if (decoder === undefined) {
       if (cleanText(fields[0] ?? '').toUpperCase() !== headerStart) {
         preamble.push(fields);
@@ -143,7 +143,7 @@ async function readCsv(spec: SourceSpec, loaded: LoadedConfig, mapping: ColumnMa
     }
     const acta = decoder.decode(fields, line, report);
     if (acta !== undefined) keep(code, acta);
-    if (log.full) break;
+    if (log.full) break read;
   }
   if (decoder === undefined)
     log.report({ rejects: true, file: name, message: `no header line starting with ${mapping.headerStart}`, expected: 'an Anexo 18.5 results file, or a column mapping that says where its header is' });
@@ -154,29 +154,43 @@ async function readNdjson(spec: SourceSpec, loaded: LoadedConfig, mapping: Colum
   const source = await openSource(spec.location);
   const text = decodeText(source.bytes, { name, encoding: 'utf-8' });
   const decoders = new Map<string, { code: string; decoder: RowDecoder } | null>();
-  for await (const { line, value } of ndjsonRecords(text, { name })) {
+  // Objects of one export nearly always share their keys: compare with the last line's first.
+  let lastKeys: string[] = [];
+  let lastCode = '';
+  let lastCompiled: { code: string; decoder: RowDecoder } | null | undefined;
+  read: for await (const batch of ndjsonRecordBatches(text, { name })) for (const { line, value } of batch) {
     const declared = typeof value.ELECCION === 'string' ? value.ELECCION : (spec.election ?? mapping.election);
     const election = loaded.elections.find((e) => e.config.code === declared);
     if (election === undefined) {
       log.report({ rejects: true, file: name, line, column: 'ELECCION', value: String(declared ?? ''), message: 'unknown election', expected: loaded.elections.map((e) => e.config.code).join(', ') });
-      if (log.full) break;
+      if (log.full) break read;
       continue;
     }
     const keys = Object.keys(value);
-    const signature = `${election.config.code}\u0000${keys.join('\u0000')}`;
-    let compiled = decoders.get(signature);
+    let compiled = lastCode === election.config.code && sameKeys(keys, lastKeys) ? lastCompiled : undefined;
+    const signature = compiled === undefined ? `${election.config.code}\u0000${keys.join('\u0000')}` : '';
+    if (compiled === undefined) compiled = decoders.get(signature);
     if (compiled === undefined) {
       const result = compileHeader(keys, election.layout, mapping, { file: name, line, entidad: mapping.entidad ?? loaded.config.entity.id, actaTypes: election.config.actaTypes });
       for (const p of result.problems) log.report(p);
       compiled = result.decoder ? { code: election.config.code, decoder: result.decoder } : null;
       decoders.set(signature, compiled);
     }
+    lastKeys = keys;
+    lastCode = election.config.code;
+    lastCompiled = compiled;
     if (compiled === null) continue;
     const fields = keys.map((k) => fieldText(value[k]));
     const acta = compiled.decoder.decode(fields, line, log.report);
     if (acta !== undefined) keep(compiled.code, acta);
-    if (log.full) break;
+    if (log.full) break read;
   }
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 const fieldText = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'string' ? v : typeof v === 'number' ? String(v) : JSON.stringify(v));

@@ -3,7 +3,7 @@ import type { ElectionConfig } from '../../core/config/schema.ts';
 import type { CatalogueEntry } from '../../core/model/catalogueEntry.ts';
 import { InputError, type Diagnostic } from '../../core/diagnostics.ts';
 import { catalogueRowReader } from '../../core/import/catalogueRow.ts';
-import { openSource, decodeText, csvRecords } from '../source/index.ts';
+import { openSource, decodeText, csvRecordBatches } from '../source/index.ts';
 
 const MAX_REPORTED = 50;
 
@@ -19,16 +19,16 @@ export async function readCatalogue(path: string, election: ElectionConfig): Pro
   const entries: CatalogueEntry[] = [];
   const seen = new Map<string, number>();
   let reader: ReturnType<typeof catalogueRowReader> | undefined;
-  for await (const { line, fields } of csvRecords(text, { name, delimiter: 'auto', headerStart: 'ID_ENTIDAD' })) {
+  read: for await (const batch of csvRecordBatches(text, { name, delimiter: 'auto', headerStart: 'ID_ENTIDAD' })) for (const { line, fields } of batch) {
     if (reader === undefined) {
       reader = catalogueRowReader(fields, election, name, line);
       if ('problems' in reader) throw new InputError(reader.problems);
       continue;
     }
-    if (!('read' in reader)) break;
+    if (!('read' in reader)) break read;
     const entry = reader.read(fields, line, report);
     if (entry === undefined) {
-      if (problems.length >= MAX_REPORTED) break;
+      if (problems.length >= MAX_REPORTED) break read;
       continue;
     }
     const first = seen.get(entry.claveActa);

@@ -43,6 +43,11 @@ interface PapaChunk {
  * Node duplex drops quoting errors and its Readable input does not propagate backpressure.
  */
 export async function* csvRecords(text: AsyncIterable<string>, options: CsvRecordsOptions): AsyncGenerator<CsvRecord> {
+  for await (const batch of csvRecordBatches(text, options)) yield* batch;
+}
+
+/** csvRecords, a parsed slice at a time: an await per record costs more than reading it. */
+export async function* csvRecordBatches(text: AsyncIterable<string>, options: CsvRecordsOptions): AsyncGenerator<CsvRecord[]> {
   const input = new TextBuffer(normalizeLineBreaks(text));
   const requested = options.delimiter ?? 'auto';
   const delimiter = requested === 'auto' ? await findDelimiter(input, options) : checkDelimiter(requested, options.name);
@@ -63,20 +68,22 @@ export async function* csvRecords(text: AsyncIterable<string>, options: CsvRecor
     const usable = error === undefined ? rows.length : error.row!;
     const consumed = final ? slice.length : result.meta.cursor;
 
+    const batch: CsvRecord[] = [];
     if (!final && error === undefined && countLineFeeds(slice, 0, consumed) === rows.length) {
       // The common case: no field holds a line break, so record i is on line + i.
       for (let i = 0; i < rows.length; i++) {
         const fields = rows[i]!;
-        if (!isBlank(fields)) yield { line: line + i, fields };
+        if (!isBlank(fields)) batch.push({ line: line + i, fields });
       }
       line += rows.length;
     } else {
       for (let i = 0; i < usable; i++) {
         const fields = rows[i]!;
-        if (!isBlank(fields)) yield { line, fields };
+        if (!isBlank(fields)) batch.push({ line, fields });
         line += 1 + lineFeedsInside(fields);
       }
     }
+    if (batch.length > 0) yield batch;
     if (error !== undefined) throw quotingError(options.name, error, slice, line, rowStart(slice, rows, usable));
     input.text = slice.slice(consumed);
     if (final) return;

@@ -18,6 +18,11 @@ export interface NdjsonRecordsOptions {
  * ends are accepted (JSON text cannot hold a raw line break, so any break ends a record).
  */
 export async function* ndjsonRecords(text: AsyncIterable<string>, options: NdjsonRecordsOptions): AsyncGenerator<NdjsonRecord> {
+  for await (const batch of ndjsonRecordBatches(text, options)) yield* batch;
+}
+
+/** ndjsonRecords, a chunk of text at a time: an await per record costs more than parsing it. */
+export async function* ndjsonRecordBatches(text: AsyncIterable<string>, options: NdjsonRecordsOptions): AsyncGenerator<NdjsonRecord[]> {
   let partial = '';
   let line = 1;
   let first = true;
@@ -27,17 +32,26 @@ export async function* ndjsonRecords(text: AsyncIterable<string>, options: Ndjso
       first = false;
     }
     let start = 0;
+    const batch: NdjsonRecord[] = [];
     for (let end = chunk.indexOf('\n'); end !== -1; end = chunk.indexOf('\n', start)) {
-      const record = parseLine(partial + chunk.slice(start, end), line, options.name);
-      if (record) yield record;
+      let record: NdjsonRecord | undefined;
+      try {
+        record = parseLine(partial + chunk.slice(start, end), line, options.name);
+      } catch (error) {
+        // The records before a bad line still reach the consumer, then the error.
+        if (batch.length > 0) yield batch;
+        throw error;
+      }
+      if (record) batch.push(record);
       partial = '';
       line++;
       start = end + 1;
     }
     partial += chunk.slice(start);
+    if (batch.length > 0) yield batch;
   }
   const record = parseLine(partial, line, options.name);
-  if (record) yield record;
+  if (record) yield [record];
 }
 
 function parseLine(text: string, line: number, file: string): NdjsonRecord | undefined {

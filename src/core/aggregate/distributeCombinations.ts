@@ -7,7 +7,7 @@ import { cellVotes } from '../model/voteCell.ts';
  * their own in this casilla (ties: agreement order). `into` already holds the acta's votes;
  * combination columns are emptied.
  */
-export function distributeCombinations(cells: Int32Array, coalitions: readonly CoalitionLayout[], into: Float64Array): void {
+export function distributeCombinations(cells: Int32Array, coalitions: readonly CoalitionLayout[], into: number[] | Float64Array): void {
   for (const coalition of coalitions) {
     for (const combo of coalition.combinations) {
       const v = cellVotes(cells[combo.column]!);
@@ -17,11 +17,16 @@ export function distributeCombinations(cells: Int32Array, coalitions: readonly C
       const share = Math.floor(v / k);
       let remainder = v - share * k;
       for (const m of combo.members) into[m]! += share;
-      if (remainder === 0) continue;
-      const byOwnVotes = [...combo.members].sort((a, b) => cellVotes(cells[b]!) - cellVotes(cells[a]!));
-      for (const m of byOwnVotes) {
-        if (remainder-- === 0) break;
-        into[m]! += 1;
+      // remainder < k: give one vote each to the `remainder` members with most own votes.
+      let given = 0;
+      while (remainder-- > 0) {
+        let best = -1;
+        for (let j = 0; j < k; j++) {
+          if (given & (1 << j)) continue;
+          if (best === -1 || cellVotes(cells[combo.members[j]!]!) > cellVotes(cells[combo.members[best]!]!)) best = j;
+        }
+        given |= 1 << best;
+        into[combo.members[best]!]! += 1;
       }
     }
   }

@@ -2,16 +2,37 @@ import type { ElectionLayout, CoalitionLayout } from '../config/electionLayout.t
 import { coalitionsIn } from '../config/electionLayout.ts';
 import type { CatalogueEntry } from '../model/catalogueEntry.ts';
 import type { CapturedActa } from '../model/capturedActa.ts';
-import { compareCasillaKeys } from '../model/casillaKey.ts';
 import { classifyActa } from '../rules/classifyActa.ts';
 import { type ClassifiedActa, type Tally, addActa, addExpected, emptyTally, mergeTally } from './tally.ts';
 
-export interface CasillaResults {
-  claveCasilla: string;
-  tally: Tally;
-  /** Its expected actas and the captured ones, in catalogue order. */
-  entries: CatalogueEntry[];
-  actas: ClassifiedActa[];
+/** What a casilla's totals are computed with: shared by every casilla of a unit. */
+interface UnitContext {
+  columns: number;
+  coalitions: CoalitionLayout[];
+}
+
+/**
+ * One casilla: its expected actas and the captured ones, in catalogue order. Its tally is
+ * computed when asked — a national night has half a million casillas, and keeping a tally
+ * for each would double the memory of the count.
+ */
+export class CasillaResults {
+  readonly claveCasilla: string;
+  readonly entries: CatalogueEntry[] = [];
+  readonly actas: ClassifiedActa[] = [];
+  private readonly context: UnitContext;
+
+  constructor(claveCasilla: string, context: UnitContext) {
+    this.claveCasilla = claveCasilla;
+    this.context = context;
+  }
+
+  get tally(): Tally {
+    const t = emptyTally(this.context.columns);
+    for (const e of this.entries) addExpected(t, e);
+    for (const a of this.actas) addActa(t, a, this.context.coalitions);
+    return t;
+  }
 }
 
 export interface SectionResults {
@@ -48,73 +69,79 @@ export function electionResults(
 ): ElectionResults {
   const columns = layout.columns.length;
   const units = new Map<number, UnitResults>();
-  const casillaOf = new Map<string, CasillaResults>();
-  const byClave = new Map<string, CatalogueEntry>();
-  const coalitionsByUnit = new Map<number, CoalitionLayout[]>();
+  /** Where each casilla's actas are counted, by CLAVE_CASILLA. */
+  const placeOf = new Map<string, { casilla: CasillaResults; section: SectionResults; context: UnitContext }>();
 
-  const sorted = [...catalogue].sort(compareEntries);
+  const sorted = sortedEntries(catalogue);
+  let unit: UnitResults | undefined;
+  let context: UnitContext | undefined;
+  let section: SectionResults | undefined;
+  let casilla: CasillaResults | undefined;
   for (const entry of sorted) {
-    byClave.set(entry.claveActa, entry);
-    let unit = units.get(entry.unit);
-    if (!unit) {
+    if (unit?.unit !== entry.unit) {
       unit = { unit: entry.unit, name: entry.unitName, tally: emptyTally(columns), sections: new Map() };
       units.set(entry.unit, unit);
-      coalitionsByUnit.set(entry.unit, coalitionsIn(layout, entry.unit));
+      context = { columns, coalitions: coalitionsIn(layout, entry.unit) };
+      section = undefined;
     }
-    let section = unit.sections.get(entry.casilla.seccion);
-    if (!section) {
-      section = { seccion: entry.casilla.seccion, unit: entry.unit, tally: emptyTally(columns), casillas: new Map() };
-      unit.sections.set(entry.casilla.seccion, section);
+    // Sorted entries make these lookups rare; they keep a unit spanning entities correct.
+    if (section?.seccion !== entry.casilla.seccion) {
+      section = unit.sections.get(entry.casilla.seccion);
+      if (section === undefined) {
+        section = { seccion: entry.casilla.seccion, unit: entry.unit, tally: emptyTally(columns), casillas: new Map() };
+        unit.sections.set(entry.casilla.seccion, section);
+      }
     }
-    let casilla = section.casillas.get(entry.claveCasilla);
-    if (!casilla) {
-      casilla = { claveCasilla: entry.claveCasilla, tally: emptyTally(columns), entries: [], actas: [] };
-      section.casillas.set(entry.claveCasilla, casilla);
-      casillaOf.set(entry.claveCasilla, casilla);
+    if (casilla?.claveCasilla !== entry.claveCasilla) {
+      casilla = section.casillas.get(entry.claveCasilla);
+      if (casilla === undefined) {
+        casilla = new CasillaResults(entry.claveCasilla, context!);
+        section.casillas.set(entry.claveCasilla, casilla);
+        placeOf.set(entry.claveCasilla, { casilla, section, context: context! });
+      }
     }
     casilla.entries.push(entry);
-    addExpected(casilla.tally, entry);
+    addExpected(section.tally, entry);
   }
 
   const entity = emptyTally(columns);
   const fuera: ClassifiedActa[] = [];
   for (const acta of captured) {
-    // CLAVE_ACTA splits into key and acta type only when the key has its 11 characters.
-    const entry = acta.claveCasilla.length === 11 ? byClave.get(acta.claveActa) : undefined;
+    // Matched by key and acta type apart: their concatenation is ambiguous when a key is malformed.
+    const place = placeOf.get(acta.claveCasilla);
+    const entry = place?.casilla.entries.find((e) => e.tipoActa === acta.tipoActa);
     const item: ClassifiedActa = { acta, entry, verdict: classifyActa(acta, entry) };
-    if (entry === undefined) {
+    if (place === undefined || entry === undefined) {
       fuera.push(item);
       addActa(entity, item, []);
       continue;
     }
-    const casilla = casillaOf.get(entry.claveCasilla)!;
-    casilla.actas.push(item);
-    addActa(casilla.tally, item, coalitionsByUnit.get(entry.unit)!);
+    place.casilla.actas.push(item);
+    addActa(place.section.tally, item, place.context.coalitions);
   }
 
   const actas: ClassifiedActa[] = [];
-  for (const unit of units.values()) {
-    for (const section of unit.sections.values()) {
-      for (const casilla of section.casillas.values()) {
-        const order = new Map(casilla.entries.map((e, i) => [e.claveActa, i]));
-        casilla.actas.sort((a, b) => order.get(a.acta.claveActa)! - order.get(b.acta.claveActa)!);
-        actas.push(...casilla.actas);
-        mergeTally(section.tally, casilla.tally);
+  for (const u of units.values()) {
+    for (const s of u.sections.values()) {
+      for (const c of s.casillas.values()) {
+        if (c.actas.length > 1) c.actas.sort((a, b) => c.entries.indexOf(a.entry!) - c.entries.indexOf(b.entry!));
+        for (const a of c.actas) actas.push(a);
       }
-      mergeTally(unit.tally, section.tally);
+      mergeTally(u.tally, s.tally);
     }
-    mergeTally(entity, unit.tally);
+    mergeTally(entity, u.tally);
   }
   fuera.sort((a, b) => (a.acta.claveActa < b.acta.claveActa ? -1 : a.acta.claveActa > b.acta.claveActa ? 1 : 0));
   actas.push(...fuera);
   return { layout, entity, units, actas };
 }
 
-/** Anexo 18.5 row order: unit, section, casilla type, number, extension, then acta type. */
-function compareEntries(a: CatalogueEntry, b: CatalogueEntry): number {
-  return (
-    a.unit - b.unit ||
-    compareCasillaKeys(a.casilla, b.casilla) ||
-    (a.tipoActa < b.tipoActa ? -1 : a.tipoActa > b.tipoActa ? 1 : 0)
-  );
+/**
+ * Anexo 18.5 row order: unit, then section, casilla type, number, extension and acta type —
+ * which, keys being zero-padded, is the order of the CLAVE_ACTA text within a unit.
+ */
+function sortedEntries(catalogue: readonly CatalogueEntry[]): CatalogueEntry[] {
+  const keys = catalogue.map((e) => `${String(e.unit).padStart(10, '0')}${e.claveActa}`);
+  const order = Array.from(catalogue.keys()).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
+  return order.map((i) => catalogue[i]!);
 }

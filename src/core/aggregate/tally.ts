@@ -25,10 +25,10 @@ export interface Tally {
   listaNominal: number;
   votosConEspeciales: number;
   votosSinEspeciales: number;
-  /** Per vote column, as captured (por partido, with combination columns). */
-  votes: Float64Array;
+  /** Per vote column, as captured (por partido, with combination columns). Plain arrays: a national count holds hundreds of thousands of tallies, and typed arrays cost several times more to allocate. */
+  votes: number[];
   /** Per vote column, combination votes distributed among the members of the coalitions running there. */
-  distributed: Float64Array;
+  distributed: number[];
   /** Non-counted actas inside the catalogue, by their OBSERVACIONES. */
   noContabilizadasPorMotivo: Map<string, number>;
 }
@@ -43,8 +43,8 @@ export function emptyTally(columnCount: number): Tally {
     listaNominal: 0,
     votosConEspeciales: 0,
     votosSinEspeciales: 0,
-    votes: new Float64Array(columnCount),
-    distributed: new Float64Array(columnCount),
+    votes: new Array<number>(columnCount).fill(0),
+    distributed: new Array<number>(columnCount).fill(0),
     noContabilizadasPorMotivo: new Map(),
   };
 }

@@ -8,7 +8,7 @@ export type CandidaturaVotes = Map<string, number>;
  * Votes por candidatura in one unit: a coalition that runs there gets its parties'
  * columns and all its combination columns; other parties keep their own column.
  */
-export function votesByCandidatura(layout: ElectionLayout, unit: number, votes: Float64Array): CandidaturaVotes {
+export function votesByCandidatura(layout: ElectionLayout, unit: number, votes: ArrayLike<number>): CandidaturaVotes {
   const out: CandidaturaVotes = new Map();
   const running = coalitionsIn(layout, unit);
   const coalitionOf = new Map<number, CoalitionLayout>();
@@ -27,7 +27,7 @@ export function votesByCandidatura(layout: ElectionLayout, unit: number, votes: 
   return out;
 }
 
-function coalitionTotal(c: CoalitionLayout, votes: Float64Array): number {
+function coalitionTotal(c: CoalitionLayout, votes: ArrayLike<number>): number {
   let sum = 0;
   for (const m of c.members) sum += votes[m]!;
   for (const k of c.combinations) sum += votes[k.column]!;

@@ -3,6 +3,7 @@ import type { ElectionConfig } from '../config/schema.ts';
 import { claveActaOf, type CatalogueEntry } from '../model/catalogueEntry.ts';
 import { formatClaveCasilla, TIPOS_CASILLA } from '../model/casillaKey.ts';
 import { cleanText } from './cellText.ts';
+import { createInterner } from './interner.ts';
 
 /** The catalogue CSV columns, in the order the simulator writes them (see docs/configuration.md). */
 export const CATALOGUE_COLUMNS = [
@@ -54,6 +55,7 @@ export function catalogueRowReader(
   }
   if (problems.length > 0) return { problems };
   const actaTypes = new Set(election.actaTypes);
+  const intern = createInterner();
 
   const read = (fields: readonly string[], line: number, report: (d: Diagnostic) => void): CatalogueEntry | undefined => {
     if (fields.length !== header.length) {
@@ -91,8 +93,8 @@ export function catalogueRowReader(
     const boletas = int('BOLETAS');
     if (!ok) return undefined;
     const claveCasilla = formatClaveCasilla(casilla);
-    const distrito = text('DISTRITO');
-    const municipio = text('MUNICIPIO');
+    const distrito = intern(text('DISTRITO'));
+    const municipio = intern(text('MUNICIPIO'));
     const byDistrict = election.level === 'distrito';
     return {
       claveCasilla,

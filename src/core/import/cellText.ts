@@ -15,11 +15,28 @@ const MARKERS: ReadonlyMap<string, number> = new Map([
 
 /** Strips what spreadsheets and exporters wrap keys in: spaces, quotes, a leading apostrophe. */
 export function cleanText(raw: string): string {
+  if (raw.length === 0 || !needsCleaning(raw.charCodeAt(0)) && !needsCleaning(raw.charCodeAt(raw.length - 1))) return raw;
   let s = raw.trim();
   if (s.length >= 2 && s.startsWith('"') && s.endsWith('"')) s = s.slice(1, -1).trim();
   if (s.startsWith("'")) s = s.slice(1);
   if (s.endsWith("'")) s = s.slice(0, -1);
   return s.trim();
+}
+
+/** Space, tab, CR, LF, quote or apostrophe: what cleanText may strip from either end. */
+const needsCleaning = (c: number): boolean => c <= 32 || c === 34 || c === 39 || c === 160 || c === 0xfeff;
+
+/** The value of a string of ASCII digits, or -1 when it is anything else (the hot path of an import). */
+function digitsValue(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 10) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
 }
 
 const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
@@ -31,6 +48,19 @@ export type CellParse =
 const VOTE_EXPECTED = 'a whole number of votes, Ilegible, Sin dato, - or SIN ACTA';
 
 /** Parses a vote field. `SIN_ACTA_CELL` marks a sin acta row; the caller checks the row agrees. */
+/** quickVoteCell could not decide: ask parseVoteCell. */
+export const UNDECIDED = -1000;
+
+/**
+ * The common vote fields — plain digits and `-` — without allocating: an import reads
+ * tens of millions of them. Anything else is UNDECIDED and goes through parseVoteCell.
+ */
+export function quickVoteCell(raw: string): number {
+  const v = digitsValue(raw);
+  if (v >= 0) return v <= MAX_VOTES ? v : UNDECIDED;
+  return raw === '-' ? NO_APLICA : UNDECIDED;
+}
+
 export function parseVoteCell(raw: string): CellParse {
   const s = cleanText(raw);
   if (/^\d+$/.test(s)) {

@@ -6,7 +6,8 @@ import { formatClaveCasilla, parseClaveCasilla, TIPOS_CASILLA } from '../model/c
 import { parseSinActaReason, type SinActaReason } from '../model/sinActa.ts';
 import { claveActaOf } from '../model/catalogueEntry.ts';
 import { FIELD_NAMES, type ColumnMapping, type FieldName } from './columnMapping.ts';
-import { cleanText, parseOptionalCount, parseVoteCell, SIN_ACTA_CELL } from './cellText.ts';
+import { createInterner } from './interner.ts';
+import { cleanText, parseOptionalCount, parseVoteCell, quickVoteCell, SIN_ACTA_CELL, UNDECIDED } from './cellText.ts';
 
 /** Turns one record of an export into a CapturedActa, reporting problems with file, line and column. */
 export interface RowDecoder {
@@ -106,23 +107,39 @@ export function compileHeader(
 class Decoder implements RowDecoder {
   readonly header: readonly string[];
   private readonly layout: ElectionLayout;
-  private readonly fieldAt: Map<FieldName, number>;
+  /** Column of each field, by its place in FIELD_NAMES; -1 when the export lacks it (a Map lookup per field and row was the import's hot spot). */
+  private readonly fieldAt: Record<FieldName, number>;
   private readonly voteAt: Int32Array;
   private readonly ctx: HeaderContext;
   private readonly emptyIsNotApplicable: boolean;
+  private readonly intern = createInterner();
+  private slab = new Int32Array(0);
+  private slabUsed = 0;
+
+  /** Room for one acta's vote cells, cut from a shared block: a typed array per acta costs several times more. */
+  private cells(n: number): Int32Array {
+    if (this.slabUsed + n > this.slab.length) {
+      this.slab = new Int32Array(Math.max(n, 1 << 16));
+      this.slabUsed = 0;
+    }
+    const cells = this.slab.subarray(this.slabUsed, this.slabUsed + n);
+    this.slabUsed += n;
+    return cells;
+  }
+  private readonly internOrNull = (s: string | undefined): string | null => (s === undefined ? null : this.intern(s));
 
   constructor(header: string[], layout: ElectionLayout, fieldAt: Map<FieldName, number>, voteAt: Int32Array, ctx: HeaderContext, emptyVotes: ColumnMapping['emptyVotes']) {
     this.header = header;
     this.emptyIsNotApplicable = emptyVotes === 'not-applicable';
     this.layout = layout;
-    this.fieldAt = fieldAt;
+    this.fieldAt = Object.fromEntries(FIELD_NAMES.map((f) => [f, fieldAt.get(f) ?? -1])) as Record<FieldName, number>;
     this.voteAt = voteAt;
     this.ctx = ctx;
   }
 
   private text(fields: readonly string[], field: FieldName): string | undefined {
-    const i = this.fieldAt.get(field);
-    return i === undefined ? undefined : cleanText(fields[i] ?? '');
+    const i = this.fieldAt[field];
+    return i === -1 ? undefined : cleanText(fields[i] ?? '');
   }
 
   decode(fields: readonly string[], line: number, report: (d: Diagnostic) => void): CapturedActa | undefined {
@@ -160,7 +177,7 @@ class Decoder implements RowDecoder {
       warn('CLAVE_ACTA', givenActa, `differs from CLAVE_CASILLA + TIPO_ACTA; ${claveActa} is used`);
 
     const columns = this.layout.columns;
-    const votes = new Int32Array(columns.length);
+    const votes = this.cells(columns.length);
     let sinActaCells = 0;
     let applicable = 0;
     for (let i = 0; i < columns.length; i++) {
@@ -170,17 +187,21 @@ class Decoder implements RowDecoder {
         continue;
       }
       const raw = fields[at]!;
-      const parsed = this.emptyIsNotApplicable && cleanText(raw) === '' ? NOT_APPLICABLE : parseVoteCell(raw);
-      if (!parsed.ok) {
-        fail(columns[i]!, raw, parsed.problem, parsed.expected);
-        continue;
+      let cell = quickVoteCell(raw);
+      if (cell === UNDECIDED) {
+        const parsed = this.emptyIsNotApplicable && cleanText(raw) === '' ? NOT_APPLICABLE : parseVoteCell(raw);
+        if (!parsed.ok) {
+          fail(columns[i]!, raw, parsed.problem, parsed.expected);
+          continue;
+        }
+        cell = parsed.cell;
       }
-      if (parsed.cell === SIN_ACTA_CELL) {
+      if (cell === SIN_ACTA_CELL) {
         sinActaCells++;
         votes[i] = NO_APLICA;
       } else {
-        votes[i] = parsed.cell;
-        if (parsed.cell !== NO_APLICA) applicable++;
+        votes[i] = cell;
+        if (cell !== NO_APLICA) applicable++;
       }
     }
     const observaciones = this.text(fields, 'observaciones') ?? '';
@@ -216,16 +237,16 @@ class Decoder implements RowDecoder {
       listaNominal: nonNegative(this.count(fields, 'listaNominal', warn)),
       representantes: nonNegative(this.count(fields, 'representantes', warn)),
       unit: nonNegative(this.count(fields, 'unit', warn)),
-      unitName: this.text(fields, 'unitName') ?? null,
+      unitName: this.internOrNull(this.text(fields, 'unitName')),
       ubicacion: nonNegative(this.count(fields, 'ubicacion', warn)),
-      mecanismoTraslado: this.text(fields, 'mecanismoTraslado') ?? '',
+      mecanismoTraslado: this.intern(this.text(fields, 'mecanismoTraslado') ?? ''),
       codigoIntegridad: this.text(fields, 'codigoIntegridad') ?? '',
       fechaHoraAcopio: this.text(fields, 'fechaHoraAcopio') ?? '',
       fechaHoraCaptura: this.text(fields, 'fechaHoraCaptura') ?? '',
       fechaHoraVerificacion: this.text(fields, 'fechaHoraVerificacion') ?? '',
-      origen: this.text(fields, 'origen') ?? '',
-      digitalizacion: this.text(fields, 'digitalizacion') ?? '',
-      tipoDocumento: this.text(fields, 'tipoDocumento') ?? '',
+      origen: this.intern(this.text(fields, 'origen') ?? ''),
+      digitalizacion: this.intern(this.text(fields, 'digitalizacion') ?? ''),
+      tipoDocumento: this.intern(this.text(fields, 'tipoDocumento') ?? ''),
     };
   }
 
@@ -240,9 +261,11 @@ class Decoder implements RowDecoder {
   }
 
   private count(fields: readonly string[], field: FieldName, warn: (c: string, v: string, m: string, e?: string) => void): number {
-    const i = this.fieldAt.get(field);
-    if (i === undefined) return NO_APLICA;
+    const i = this.fieldAt[field];
+    if (i === -1) return NO_APLICA;
     const raw = fields[i]!;
+    const quick = quickVoteCell(raw);
+    if (quick !== UNDECIDED) return quick;
     const parsed = parseOptionalCount(raw);
     if (parsed.ok) return parsed.cell;
     warn(this.header[i]!, raw, `${parsed.problem}; the field is read as not applicable`, parsed.expected);

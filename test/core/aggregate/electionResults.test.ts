@@ -37,7 +37,7 @@ const plain = (t: Tally): Plain => ({
 });
 const ZERO: Plain = plain({
   esperadas: 0, registradas: 0, fueraCatalogo: 0, contabilizadas: 0, inconsistentes: 0, listaNominal: 0,
-  votosConEspeciales: 0, votosSinEspeciales: 0, votes: new Float64Array(N), distributed: new Float64Array(N), noContabilizadasPorMotivo: new Map(),
+  votosConEspeciales: 0, votosSinEspeciales: 0, votes: new Array<number>(N).fill(0), distributed: new Array<number>(N).fill(0), noContabilizadasPorMotivo: new Map(),
 });
 /** Written here, independently of mergeTally. */
 function sum(parts: Plain[]): Plain {

@@ -111,10 +111,10 @@ describe('mergeTally(into, from)', () => {
     const b = emptyTally(3);
     Object.assign(a, { esperadas: 1, registradas: 2, fueraCatalogo: 3, contabilizadas: 4, inconsistentes: 5, listaNominal: 6, votosConEspeciales: 7, votosSinEspeciales: 8 });
     Object.assign(b, { esperadas: 10, registradas: 20, fueraCatalogo: 30, contabilizadas: 40, inconsistentes: 50, listaNominal: 60, votosConEspeciales: 70, votosSinEspeciales: 80 });
-    a.votes.set([1, 2, 3]);
-    b.votes.set([10, 20, 30]);
-    a.distributed.set([4, 5, 6]);
-    b.distributed.set([40, 50, 60]);
+    a.votes = [1, 2, 3];
+    b.votes = [10, 20, 30];
+    a.distributed = [4, 5, 6];
+    b.distributed = [40, 50, 60];
     a.noContabilizadasPorMotivo.set('Excede lista nominal', 1);
     b.noContabilizadasPorMotivo.set('Excede lista nominal', 2).set('Sin Acta', 5);
     mergeTally(a, b);
