@@ -32,6 +32,8 @@ export function simulate(preset: Preset, seed: number): Simulation {
     parties: preset.parties.map((p) => ({ ...p })),
     elections: preset.elections.map((spec, i) => electionConfig(spec, unitLists[i]!, partyIds, seed, catalogueFileName(spec.code))),
     schedule: { ...preset.schedule },
+    // Synthetic data is signed with the public test key: nothing secret is needed to rehearse.
+    databases: { signingKey: { simulatorTestKey: true } },
   };
   const config = ConfigSchema.parse(configDocument);
 

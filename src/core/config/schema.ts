@@ -109,6 +109,26 @@ function sameOffsetPlusDay(iso: string): string {
   return offset ? `${wall}${offset[1]}:${offset[2]}` : `${wall}Z`;
 }
 
+export const SigningKeySchema = z
+  .strictObject({
+    file: z.string().min(1).optional().describe('Path of a PEM (PKCS#8) Ed25519 private key, relative to the configuration file'),
+    env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).optional().describe('Name of an environment variable holding the PEM private key'),
+    simulatorTestKey: z
+      .literal(true)
+      .optional()
+      .describe('Sign with the public, NOT SECRET simulator test key (drills on synthetic data only)'),
+  })
+  .refine((k) => [k.file, k.env, k.simulatorTestKey].filter((v) => v !== undefined).length === 1, 'give exactly one of file, env or simulatorTestKey');
+
+export const DatabasesSchema = z.strictObject({
+  delimiter: z.enum([',', '|']).default(',').describe('Field separator of the results and CANDIDATURAS files (2024: comma; earlier years: pipe)'),
+  signingKey: SigningKeySchema.describe('Ed25519 key that signs each cut\'s manifest; the key itself never enters the repository'),
+  masterZipName: z.string().default('{stamp}_PREP_{entity}.zip').describe('Name of the cut\'s ZIP: {stamp} YYYYMMDD_HHMM, {entity} the abbreviation'),
+  electionZipName: z.string().default('{stamp}_PREP_{election}_{entity}.zip').describe('Name of each election\'s ZIP inside it'),
+});
+
+export type DatabasesConfig = z.output<typeof DatabasesSchema>;
+
 export const ConfigSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -117,6 +137,7 @@ export const ConfigSchema = z
     parties: z.array(PartySchema).min(1).describe('Every party, in ballot order'),
     elections: z.array(ElectionSchema).min(1),
     schedule: ScheduleSchema,
+    databases: DatabasesSchema.optional().describe('How each cut\'s databases are written and signed (required to publish)'),
   })
   .superRefine(checkReferences);
 

@@ -1,0 +1,29 @@
+import type { Config, ElectionConfig } from '../config/schema.ts';
+import type { ElectionLayout } from '../config/electionLayout.ts';
+import type { ElectionCount } from '../count/countElection.ts';
+
+/** Which cut: its instant and how files and pages name it. */
+export interface CutIdentity {
+  /** Epoch ms of the cut. */
+  at: number;
+  /** `YYYYMMDD_HHMM` in the entity's time zone (file names). */
+  stamp: string;
+  /** `DD/MM/YYYY HH:MM (UTC-6)` (inside files and pages). */
+  label: string;
+  /** The last cut of the night (participation includes casillas especiales). */
+  last: boolean;
+}
+
+/** One election counted at the cut. */
+export interface ElectionCut {
+  config: ElectionConfig;
+  layout: ElectionLayout;
+  count: ElectionCount;
+}
+
+/** Everything the databases of one cut are written from. */
+export interface CutDatabasesInput {
+  config: Config;
+  cut: CutIdentity;
+  elections: ElectionCut[];
+}

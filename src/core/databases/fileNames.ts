@@ -1,0 +1,22 @@
+import type { DatabasesConfig } from '../config/schema.ts';
+
+/** `<ENT>_<ELECCION>_<AÑO>.csv`: an election's results file (Anexo 18.5). */
+export const resultsCsvName = (entity: string, election: string, year: number): string => `${entity}_${election}_${year}.csv`;
+
+/** `<ENT>_<ELECCION>_CANDIDATURAS_<AÑO>.csv`: who was nominated where. */
+export const candidaturasCsvName = (entity: string, election: string, year: number): string =>
+  `${entity}_${election}_CANDIDATURAS_${year}.csv`;
+
+/** The descriptor of every file, column, value and formula. */
+export const LEEME_NAME = 'LEEME.txt';
+
+const fill = (template: string, values: Record<string, string>): string =>
+  template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+
+/** The cut's ZIP, e.g. `20240602_2000_PREP_GRO.zip`. */
+export const masterZipName = (db: Pick<DatabasesConfig, 'masterZipName'>, stamp: string, entity: string): string =>
+  fill(db.masterZipName, { stamp, entity });
+
+/** One election's ZIP inside the cut's, e.g. `20240602_2000_PREP_DIP_LOC_GRO.zip`. */
+export const electionZipName = (db: Pick<DatabasesConfig, 'electionZipName'>, stamp: string, election: string, entity: string): string =>
+  fill(db.electionZipName, { stamp, election, entity });
