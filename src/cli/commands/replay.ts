@@ -4,8 +4,7 @@ import { PRESETS, PRESET_NAMES } from '../../sim/presets/index.ts';
 import { simulate } from '../../sim/simulate.ts';
 import { SimulatedCapture } from '../../adapters/capture/simulatedCapture.ts';
 import { cutTimes } from '../../core/schedule/cutTimes.ts';
-import { cutLabel } from '../../core/schedule/cutLabel.ts';
-import { countElection } from '../../core/count/countElection.ts';
+import { countCut, cutIdentity } from '../../core/count/countCut.ts';
 import { candidaturasByVotes } from '../../core/aggregate/leadingCandidaturas.ts';
 import { truncatedPercent } from '../../core/arithmetic/truncatedPercent.ts';
 import type { Diagnostic } from '../../core/diagnostics.ts';
@@ -60,20 +59,15 @@ last cut applies the last-cut participation rule (casillas especiales included).
           const registered = [...exported.actas.values()].reduce((n, list) => n + list.length, 0);
           const last = cut.last || registered >= expected + sim.elections.reduce((n, e) => n + e.fuera.length, 0);
           const warnings: Diagnostic[] = [];
-          const parts = capture.loaded.elections.map((e) => {
-            const count = countElection(
-              { layout: e.layout, level: e.config.level, boletasEspecial: e.config.boletasEspecial, catalogue: e.catalogue },
-              exported.actas.get(e.config.code) ?? [],
-              last,
-              (d) => warnings.push(d),
-            );
+          const counted = countCut(sim.config, capture.loaded.elections, exported.actas, cutIdentity(sim.config, cut.at, last), (d) => warnings.push(d));
+          const parts = counted.elections.map(({ config, count }) => {
             const s = count.summary;
             const lead = candidaturasByVotes(count.results)[0];
             const leader = lead && s.TOTAL_VOTOS_C_CS > 0 ? ` · 1.º ${lead.id} ${truncatedPercent(lead.votes, s.TOTAL_VOTOS_C_CS)} %` : '';
-            return `${e.config.code} ${s.PORCENTAJE_ACTAS_CONTABILIZADAS} % contab., particip. ${s.PORCENTAJE_PARTICIPACION_CIUDADANA} %${leader}`;
+            return `${config.code} ${s.PORCENTAJE_ACTAS_CONTABILIZADAS} % contab., particip. ${s.PORCENTAJE_PARTICIPACION_CIUDADANA} %${leader}`;
           });
           const ms = Math.round(performance.now() - started);
-          log(`[${String(i + 1).padStart(3)}/${cuts.length}] corte ${cutLabel(cut.at, entity.timeZone, entity.utcOffsetLabel)}${last ? ' (último)' : ''} · ${parts.join(' | ')} · ${ms} ms`);
+          log(`[${String(i + 1).padStart(3)}/${cuts.length}] corte ${counted.cut.label}${last ? ' (último)' : ''} · ${parts.join(' | ')} · ${ms} ms`);
           if (last) break;
           if (interval > 0) await sleep(interval * 1000);
         }
