@@ -1,0 +1,229 @@
+import { z } from 'zod';
+import { InputError, type Diagnostic } from '../diagnostics.ts';
+import { SUMMARY_NAMES, type SummaryFigures } from '../aggregate/summaryFigures.ts';
+import type { CutIdentity } from '../databases/cutDatabasesInput.ts';
+import { compareBytes, pathProblem } from './sha256sums.ts';
+
+/**
+ * The cut manifest: which entity and cut, every published file with its size and SHA-256,
+ * and the summary figures of every election. Its exact bytes (`manifestJson`) are what the
+ * Ed25519 signature covers, so anyone can check a download against the signed figures.
+ */
+export const MANIFEST_FORMAT = 'prep-manifest/1';
+
+export interface ManifestEntity {
+  /** INE entity number (ID_ENTIDAD); 0 for a federal publication. */
+  id: number;
+  /** File-name abbreviation, e.g. GRO. */
+  abbreviation: string;
+  /** As printed in the databases, e.g. GUERRERO. */
+  name: string;
+}
+
+export interface ManifestCut {
+  /** `YYYYMMDD_HHMM` in the entity's time zone, the stamp of the file names. */
+  id: string;
+  /** The instant, ISO 8601 with the entity's UTC offset: `2024-06-02T20:00:00-06:00`. */
+  at: string;
+  /** `DD/MM/YYYY HH:MM (UTC-6)`, as printed in the files and pages. */
+  label: string;
+  /** The last cut of the night. */
+  last: boolean;
+}
+
+export interface ManifestFile {
+  /** Relative to the manifest's folder, `/` between folders. */
+  path: string;
+  size: number;
+  /** 64 lower-case hex digits. */
+  sha256: string;
+}
+
+export interface CutManifest {
+  format: typeof MANIFEST_FORMAT;
+  entity: ManifestEntity;
+  cut: ManifestCut;
+  /** Sorted by path (byte order), no path twice. */
+  files: ManifestFile[];
+  /** By election code. */
+  summary: Record<string, SummaryFigures>;
+}
+
+const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(Z|([+-])(\d{2}):(\d{2}))$/;
+const STAMP = /^\d{8}_\d{4}$/;
+const LABEL = /^(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2}) \(UTC([+-])(\d{1,2})\)$/;
+const PERCENT = /^\d{1,3}\.\d{4}$/;
+const COLUMN_ID = /^[A-Z][A-Z0-9_]*$/;
+
+const count = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
+const percent = z.string().regex(PERCENT, 'must be a percentage with exactly 4 decimals, e.g. 85.0052');
+
+const SummarySchema = z.strictObject(
+  Object.fromEntries(SUMMARY_NAMES.map((name) => [name, name.startsWith('PORCENTAJE_') ? percent : count])) as {
+    [K in keyof SummaryFigures]: SummaryFigures[K] extends number ? typeof count : typeof percent;
+  },
+);
+
+const FileSchema = z.strictObject({
+  path: z.string().superRefine((path, ctx) => {
+    const problem = pathProblem(path);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+  size: count,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hexadecimal digits'),
+});
+
+const CutSchema = z
+  .strictObject({
+    id: z.string().regex(STAMP, 'must be the cut stamp YYYYMMDD_HHMM'),
+    at: z.string().regex(ISO_WITH_OFFSET, 'must be an ISO 8601 time with seconds and UTC offset, e.g. 2024-06-02T20:00:00-06:00'),
+    label: z.string().regex(LABEL, 'must look like DD/MM/YYYY HH:MM (UTC-6)'),
+    last: z.boolean(),
+  })
+  .superRefine((cut, ctx) => {
+    const at = ISO_WITH_OFFSET.exec(cut.at);
+    if (!at) return;
+    const [, y, mo, d, h, mi, s] = at;
+    if (!validWallClock(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s)))
+      ctx.addIssue({ code: 'custom', path: ['at'], message: 'is not a real date and time' });
+    if (STAMP.test(cut.id) && cut.id !== `${y}${mo}${d}_${h}${mi}`)
+      ctx.addIssue({ code: 'custom', path: ['id'], message: `does not match cut.at ${cut.id} ≠ ${y}${mo}${d}_${h}${mi}` });
+    const label = LABEL.exec(cut.label);
+    if (label) {
+      const offsetMinutes = at[7] === 'Z' ? 0 : (at[8] === '-' ? -1 : 1) * (Number(at[9]) * 60 + Number(at[10]));
+      const labelMinutes = (label[6] === '-' ? -1 : 1) * Number(label[7]) * 60;
+      const sameTime = label[1] === d && label[2] === mo && label[3] === y && label[4] === h && label[5] === mi;
+      if (!sameTime || offsetMinutes !== labelMinutes)
+        ctx.addIssue({ code: 'custom', path: ['label'], message: `does not name the same local time and offset as cut.at (${cut.at})` });
+    }
+  });
+
+export const ManifestSchema = z.strictObject({
+  format: z.literal(MANIFEST_FORMAT),
+  entity: z.strictObject({
+    id: z.int().min(0).max(32),
+    abbreviation: z.string().regex(/^[A-Z]{2,6}$/, 'must be 2 to 6 upper-case letters, e.g. GRO'),
+    name: z.string().min(1),
+  }),
+  cut: CutSchema,
+  files: z.array(FileSchema).superRefine((files, ctx) => {
+    for (let i = 1; i < files.length; i++) {
+      const order = compareBytes(files[i - 1]!.path, files[i]!.path);
+      if (order === 0) ctx.addIssue({ code: 'custom', path: [i, 'path'], message: `"${files[i]!.path}" is listed twice` });
+      else if (order > 0)
+        ctx.addIssue({ code: 'custom', path: [i, 'path'], message: `files must be sorted by path: "${files[i]!.path}" comes before "${files[i - 1]!.path}"` });
+    }
+  }),
+  summary: z.record(z.string().regex(COLUMN_ID, 'election codes are upper-case letters, digits and underscores'), SummarySchema),
+}) satisfies z.ZodType<CutManifest>;
+
+function validWallClock(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
+  const t = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d && t.getUTCHours() === h && t.getUTCMinutes() === mi && t.getUTCSeconds() === s;
+}
+
+/** `2024-06-02T20:00:00-06:00`: the instant `at` (epoch ms) with the UTC offset `timeZone` has then. */
+export function cutInstantIso(at: number, timeZone: string): string {
+  const f = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
+  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
+  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  const offset = Math.round((wall - Math.floor(at / 1000) * 1000) / 60_000);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${sign}${hh}:${mm}`;
+}
+
+/** The manifest's `cut` block for a cut identity. */
+export function manifestCut(cut: CutIdentity, timeZone: string): ManifestCut {
+  return { id: cut.stamp, at: cutInstantIso(cut.at, timeZone), label: cut.label, last: cut.last };
+}
+
+/**
+ * The canonical bytes of a manifest (as text): keys in a fixed order (the order of the
+ * interfaces above; summary figures in Anexo 18.5 order), files sorted by path and election
+ * codes sorted, both in byte order, 2-space indent, a final newline. The same manifest always
+ * gives the same text, whatever order its parts were built in. Throws RangeError if the
+ * manifest is not valid (the message lists each problem with its path).
+ */
+export function manifestJson(m: CutManifest): string {
+  const files = [...m.files].sort((a, b) => compareBytes(a.path, b.path));
+  const codes = Object.keys(m.summary).sort(compareBytes);
+  const normalised = { ...m, files };
+  const result = ManifestSchema.safeParse(normalised);
+  if (!result.success)
+    throw new RangeError(`invalid manifest: ${result.error.issues.map((i) => `${issuePath(i.path)}: ${issueMessage(i)}`).join('; ')}`);
+  const canonical = {
+    format: m.format,
+    entity: { id: m.entity.id, abbreviation: m.entity.abbreviation, name: m.entity.name },
+    cut: { id: m.cut.id, at: m.cut.at, label: m.cut.label, last: m.cut.last },
+    files: files.map((f) => ({ path: f.path, size: f.size, sha256: f.sha256 })),
+    summary: Object.fromEntries(
+      codes.map((code) => [code, Object.fromEntries(SUMMARY_NAMES.map((name) => [name, m.summary[code]![name]]))]),
+    ),
+  };
+  return `${JSON.stringify(canonical, null, 2)}\n`;
+}
+
+/**
+ * Reads and validates a manifest (for `prep verify`). Throws InputError whose diagnostics name
+ * `file`, the JSON path of each problem (e.g. `files[2].sha256`) and what is wrong, e.g.
+ * `cut.at: missing (expected a string)`.
+ */
+export function parseManifest(text: string | Uint8Array, file: string): CutManifest {
+  const fail = (message: string, extra: Partial<Diagnostic> = {}): never => {
+    throw new InputError([{ rejects: true, file, ...extra, message }]);
+  };
+  let content = '';
+  if (typeof text === 'string') content = text;
+  else {
+    try {
+      content = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(text);
+    } catch {
+      fail('not valid UTF-8 text');
+    }
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(content);
+  } catch (error) {
+    fail(`not valid JSON: ${(error as Error).message}`);
+  }
+  const result = ManifestSchema.safeParse(data);
+  if (result.success) return result.data;
+  throw new InputError(
+    result.error.issues.map((issue) => ({
+      rejects: true,
+      file,
+      column: issue.path.length > 0 ? issuePath(issue.path) : '(top level)',
+      message: issueMessage(issue),
+    })),
+  );
+}
+
+/** `['files', 2, 'sha256']` → `files[2].sha256`. */
+function issuePath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) out += typeof key === 'number' ? `[${key}]` : `${out === '' ? '' : '.'}${String(key)}`;
+  return out === '' ? '(top level)' : out;
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) return `missing (expected ${article(issue.expected)})`;
+  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'invalid_value' && issue.path.length === 1 && issue.path[0] === 'format')
+    return `must be "${MANIFEST_FORMAT}" (this program reads only that format)`;
+  return issue.message;
+}
+
+const article = (type: string): string => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
