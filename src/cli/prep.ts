@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerTally } from './commands/tally.ts';
 import { registerSimulate } from './commands/simulate.ts';
 import { registerReplay } from './commands/replay.ts';
+import { registerDatabases } from './commands/databases.ts';
 
 const program = new Command('prep')
   .description("Publishes Mexico's preliminary election results (PREP): counting rules, databases, site, CDN.")
@@ -12,5 +13,6 @@ const program = new Command('prep')
 registerTally(program);
 registerSimulate(program);
 registerReplay(program);
+registerDatabases(program);
 
 await program.parseAsync(process.argv);
