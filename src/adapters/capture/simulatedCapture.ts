@@ -11,6 +11,7 @@ import { compileHeader, type RowDecoder } from '../../core/import/rowDecoder.ts'
 import { ANEXO_18_5 } from '../../core/import/columnMapping.ts';
 import { InputError } from '../../core/diagnostics.ts';
 import { DiagnosticLog } from './diagnosticLog.ts';
+import type { ActaImageSource } from '../databases/actaImages.ts';
 
 /**
  * The simulated capture system: what it holds as of any instant. Each record goes through
@@ -26,6 +27,8 @@ export class SimulatedCapture {
   /** For each decoded acta, its record's place in the night: exports are prefixes of it. */
   private readonly order = new Map<string, number[]>();
   private decoded = 0;
+  /** The night's record of each decoded acta, to render its image when asked. */
+  private readonly recordOf = new Map<string, number>();
 
   constructor(sim: Simulation, name: string) {
     this.sim = sim;
@@ -45,6 +48,15 @@ export class SimulatedCapture {
     }
   }
 
+  /** The acta images the simulated capture system holds: rendered on demand, as the records are. */
+  readonly images: ActaImageSource = {
+    read: async (claveActa) => {
+      const k = this.recordOf.get(claveActa);
+      const image = k === undefined ? null : captureRecord(this.sim, k).image;
+      return image === null ? undefined : { bytes: Buffer.from(image, 'utf8'), ext: 'svg' };
+    },
+  };
+
   /** The export as of `instant` (epoch ms). */
   exportAsOf(instant: number): CaptureExport {
     const log = new DiagnosticLog();
@@ -57,6 +69,7 @@ export class SimulatedCapture {
       if (acta === undefined) continue;
       this.actas.get(record.election)!.push(acta);
       this.order.get(record.election)!.push(this.decoded);
+      this.recordOf.set(acta.claveActa, this.decoded);
     }
     log.throwIfRejected();
     const actas = new Map<string, CapturedActa[]>();

@@ -8,7 +8,7 @@ import { InputError } from '../../core/diagnostics.ts';
 import { resultsCsvLines } from '../../core/databases/resultsCsv.ts';
 import { candidaturasCsvLines } from '../../core/databases/candidaturasCsv.ts';
 import { leemeBytes } from '../../core/databases/leeme.ts';
-import { candidaturasCsvName, electionZipName, LEEME_NAME, masterZipName, resultsCsvName } from '../../core/databases/fileNames.ts';
+import { ACTAS_DIR, candidaturasCsvName, electionZipName, LEEME_NAME, masterZipName, resultsCsvName } from '../../core/databases/fileNames.ts';
 import { MANIFEST_FORMAT, manifestCut, type CutManifest, type ManifestFile } from '../../core/integrity/manifest.ts';
 import { DatabasesSchema } from '../../core/config/schema.ts';
 import { writeDeterministicZip } from '../package/deterministicZip.ts';
@@ -35,8 +35,6 @@ export interface WrittenCutDatabases {
   warnings: Diagnostic[];
 }
 
-/** Where the acta images of a cut go, relative to its folder. */
-export const ACTAS_DIR = 'actas';
 
 const HEX64 = /^[0-9a-f]{64}$/i;
 

@@ -4,14 +4,9 @@ import { sha256sumsText } from '../../core/integrity/sha256sums.ts';
 import { writeFileAtomic } from './atomicFile.ts';
 import { sign, verifySignature, type SigningKey } from './signing.ts';
 
-/** The files that let anyone check a cut's databases, beside them in the cut's folder. */
-export const MANIFEST_NAME = 'manifest.json';
-/** The raw 64-byte Ed25519 signature of manifest.json's exact bytes. */
-export const SIGNATURE_NAME = 'manifest.json.sig';
-/** `sha256sum -c SHA256SUMS` checks the same files the manifest lists. */
-export const SHA256SUMS_NAME = 'SHA256SUMS';
-/** The public key (SubjectPublicKeyInfo PEM) that verifies the signature. */
-export const PUBLIC_KEY_NAME = 'prep-ed25519-public.pem';
+import { MANIFEST_NAME, PUBLIC_KEY_NAME, SHA256SUMS_NAME, SIGNATURE_NAME } from '../../core/databases/fileNames.ts';
+
+export { MANIFEST_NAME, PUBLIC_KEY_NAME, SHA256SUMS_NAME, SIGNATURE_NAME };
 
 export interface WrittenIntegrityFiles {
   manifestBytes: Buffer;

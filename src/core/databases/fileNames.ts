@@ -10,6 +10,17 @@ export const candidaturasCsvName = (entity: string, election: string, year: numb
 /** The descriptor of every file, column, value and formula. */
 export const LEEME_NAME = 'LEEME.txt';
 
+/** The cut manifest: every file with its size and SHA-256, and the summary figures. */
+export const MANIFEST_NAME = 'manifest.json';
+/** The raw 64-byte Ed25519 signature of manifest.json's exact bytes. */
+export const SIGNATURE_NAME = 'manifest.json.sig';
+/** `sha256sum -c SHA256SUMS` checks the same files the manifest lists. */
+export const SHA256SUMS_NAME = 'SHA256SUMS';
+/** The public key (SubjectPublicKeyInfo PEM) that verifies the signature, published with the site. */
+export const PUBLIC_KEY_NAME = 'prep-ed25519-public.pem';
+/** Where a cut's acta images go, relative to its folder. */
+export const ACTAS_DIR = 'actas';
+
 const fill = (template: string, values: Record<string, string>): string =>
   template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 

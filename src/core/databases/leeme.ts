@@ -9,6 +9,7 @@
  */
 import type { CutDatabasesInput, ElectionCut } from './cutDatabasesInput.ts';
 import { CRLF, NOT_APPLICABLE, SIN_ACTA, TEXT_PREFIX, UTF8_BOM } from './csvCell.ts';
+import { MANIFEST_NAME, PUBLIC_KEY_NAME, SHA256SUMS_NAME, SIGNATURE_NAME } from './fileNames.ts';
 import { leemeContext, type LeemeContext } from './leemeContext.ts';
 import { blocks, enumeration, heading, item, keep, paragraph, subheading, verbatim, columns as width } from './leemeFormat.ts';
 import {
@@ -29,19 +30,14 @@ import { SUMMARY_NAMES, TRUNCATION_EXAMPLE, figureDoc, truncationExample } from 
 export { LEEME_WIDTH, wrap } from './leemeFormat.ts';
 export { RESULTS_COLUMNS, CANDIDATURAS_COLUMNS, type ColumnDoc, type ColumnEntry, type ValueDoc } from './leemeColumns.ts';
 
-/** The public key file published with the site, and the files every cut adds. */
-export const PUBLIC_KEY_FILE = 'prep-ed25519-public.pem';
-export const SHA256SUMS_FILE = 'SHA256SUMS';
-export const MANIFEST_FILE = 'manifest.json';
-export const SIGNATURE_FILE = 'manifest.json.sig';
 
 /** The verification commands, exactly as the LEEME prints them (one command per entry). */
 export const VERIFY_COMMANDS = {
-  sha256sums: `sha256sum -c ${SHA256SUMS_FILE}`,
-  sha256sumsPartial: `sha256sum -c --ignore-missing ${SHA256SUMS_FILE}`,
-  fingerprint: `openssl pkey -pubin -in ${PUBLIC_KEY_FILE} -outform DER | sha256sum`,
+  sha256sums: `sha256sum -c ${SHA256SUMS_NAME}`,
+  sha256sumsPartial: `sha256sum -c --ignore-missing ${SHA256SUMS_NAME}`,
+  fingerprint: `openssl pkey -pubin -in ${PUBLIC_KEY_NAME} -outform DER | sha256sum`,
   /** Longer than a LEEME line: printed over two lines joined by a shell line continuation. */
-  signature: `openssl pkeyutl -verify -pubin -inkey ${PUBLIC_KEY_FILE} -rawin -in ${MANIFEST_FILE} -sigfile ${SIGNATURE_FILE}`,
+  signature: `openssl pkeyutl -verify -pubin -inkey ${PUBLIC_KEY_NAME} -rawin -in ${MANIFEST_NAME} -sigfile ${SIGNATURE_NAME}`,
 } as const;
 
 /** One section of the LEEME: its title and its body. */
@@ -151,28 +147,28 @@ function packageSection(ctx: LeemeContext): string[] {
       ),
       ...item(
         '-',
-        `${SHA256SUMS_FILE}: el SHA-256 de cada archivo de base de datos y de cada imagen de acta del corte, en el ` +
+        `${SHA256SUMS_NAME}: el SHA-256 de cada archivo de base de datos y de cada imagen de acta del corte, en el ` +
           'formato de sha256sum: una línea por archivo con el SHA-256 en 64 caracteres hexadecimales, dos espacios ' +
-          `y la ruta del archivo relativa a la carpeta de ${SHA256SUMS_FILE}.`,
+          `y la ruta del archivo relativa a la carpeta de ${SHA256SUMS_NAME}.`,
         2,
       ),
       ...item(
         '-',
-        `${MANIFEST_FILE}: el manifiesto del corte, en JSON: la entidad; el identificador (${ctx.cut.stamp}), la ` +
+        `${MANIFEST_NAME}: el manifiesto del corte, en JSON: la entidad; el identificador (${ctx.cut.stamp}), la ` +
           'fecha y hora del corte y si es el último; la ruta, el tamaño en bytes y el SHA-256 de cada archivo; y ' +
           'las 13 cifras de resumen de cada elección.',
         2,
       ),
       ...item(
         '-',
-        `${SIGNATURE_FILE}: la firma digital Ed25519 (64 bytes, binaria) de ${MANIFEST_FILE}, tal como está, byte ` +
+        `${SIGNATURE_NAME}: la firma digital Ed25519 (64 bytes, binaria) de ${MANIFEST_NAME}, tal como está, byte ` +
           'por byte. Prueba que el manifiesto, y con él cada archivo que lista, es el que publicó la autoridad ' +
           'electoral.',
         2,
       ),
       ...item(
         '-',
-        `${PUBLIC_KEY_FILE}: la llave pública Ed25519 (formato PEM) con la que se verifica la firma. Se publica ` +
+        `${PUBLIC_KEY_NAME}: la llave pública Ed25519 (formato PEM) con la que se verifica la firma. Se publica ` +
           'en el sitio, junto con su huella SHA-256 (apartado 8).',
         2,
       ),
@@ -455,7 +451,7 @@ function verifySection(ctx: LeemeContext): string[] {
     ),
     item(
       '1.',
-      `La llave pública. Descargue ${PUBLIC_KEY_FILE} del sitio y calcule su huella SHA-256 (64 caracteres ` +
+      `La llave pública. Descargue ${PUBLIC_KEY_NAME} del sitio y calcule su huella SHA-256 (64 caracteres ` +
         'hexadecimales):',
       2,
     ),
@@ -467,7 +463,7 @@ function verifySection(ctx: LeemeContext): string[] {
     ),
     item(
       '2.',
-      `La firma del manifiesto. Con ${MANIFEST_FILE}, ${SIGNATURE_FILE} y la llave en la misma carpeta ` +
+      `La firma del manifiesto. Con ${MANIFEST_NAME}, ${SIGNATURE_NAME} y la llave en la misma carpeta ` +
         '(OpenSSL 3.0 o posterior):',
       2,
     ),
@@ -480,7 +476,7 @@ function verifySection(ctx: LeemeContext): string[] {
     ),
     item(
       '3.',
-      `Los archivos. En la carpeta donde descargó los archivos del corte junto con ${SHA256SUMS_FILE} (con los ` +
+      `Los archivos. En la carpeta donde descargó los archivos del corte junto con ${SHA256SUMS_NAME} (con los ` +
         'ZIP sin renombrar y las imágenes en actas/):',
       2,
     ),
@@ -492,8 +488,8 @@ function verifySection(ctx: LeemeContext): string[] {
     ),
     verbatim([VERIFY_COMMANDS.sha256sumsPartial], 9),
     paragraph(
-      `En macOS: shasum -a 256 -c ${SHA256SUMS_FILE}. En Windows (PowerShell): Get-FileHash -Algorithm SHA256 ` +
-        `<archivo>. Los SHA-256 de ${SHA256SUMS_FILE} son los mismos que lista ${MANIFEST_FILE}, el documento ` +
+      `En macOS: shasum -a 256 -c ${SHA256SUMS_NAME}. En Windows (PowerShell): Get-FileHash -Algorithm SHA256 ` +
+        `<archivo>. Los SHA-256 de ${SHA256SUMS_NAME} son los mismos que lista ${MANIFEST_NAME}, el documento ` +
         'firmado.',
       5,
     ),
