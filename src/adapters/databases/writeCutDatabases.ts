@@ -20,7 +20,8 @@ import { writeBytes, writeLines } from './hashedFile.ts';
 export interface CutDatabasesOptions {
   /** The cut's folder, e.g. `out/databases/20240602_2000`; it must not exist yet. */
   dir: string;
-  images: ActaImageSource;
+  /** Where the acta images come from; absent: this run writes databases only (benchmarks). */
+  images?: ActaImageSource;
   key: SigningKey;
   /** One line per stage, for the operator. */
   log?: (line: string) => void;
@@ -88,7 +89,8 @@ async function writeInto(dir: string, input: CutDatabasesInput, options: CutData
     const zip = await writeDeterministicZip(
       join(dir, zipName),
       members.map((m) => ({ name: m.name, source: () => createReadStream(join(dir, folder, m.name)) })),
-      { modifiedAt },
+      // Level 6: within 1.5 % of level 9's size on these CSVs, and a quarter faster every cut.
+      { modifiedAt, level: 6 },
     );
     add(zipName, zip);
     electionZips.push({ name: zipName, path: join(dir, zipName) });
@@ -98,12 +100,13 @@ async function writeInto(dir: string, input: CutDatabasesInput, options: CutData
   const master = await writeDeterministicZip(
     join(dir, masterName),
     electionZips.map((z) => ({ name: z.name, source: () => createReadStream(z.path) })),
-    { modifiedAt },
+    // The election ZIPs are compressed already: deflating them again costs seconds and saves nothing.
+    { modifiedAt, store: true },
   );
   add(masterName, master);
   log(`  ${masterName} (${kib(master.size)})`);
 
-  const warnings = await writeImages(dir, input, options.images, add);
+  const warnings = options.images ? await writeImages(dir, input, options.images, add) : [];
   const images = files.filter((f) => f.path.startsWith(`${ACTAS_DIR}/`)).length;
   log(`  ${ACTAS_DIR}/: ${images.toLocaleString('en-US')} acta images${warnings.length > 0 ? `, ${warnings.length} not received` : ''}`);
 

@@ -30,6 +30,8 @@ export interface WriteZipOptions {
   modifiedAt: string;
   /** zlib level, 9 by default. The output is reproducible for a given level and zlib. */
   level?: number;
+  /** Store entries without compressing them: for entries that are compressed already (ZIPs in a ZIP). */
+  store?: boolean;
 }
 
 export interface WrittenZip {
@@ -115,7 +117,7 @@ export async function writeDeterministicZip(path: string, entries: readonly ZipE
     zlib: { level },
     forceZip64: false,
     forceLocalTime: false,
-    store: false,
+    store: options.store === true,
     comment: '',
     namePrependSlash: false,
   });
