@@ -1,0 +1,127 @@
+/**
+ * The site's URL scheme, in one place: the data layer, the pages and the search island all
+ * build their links here. Paths are absolute from the site root and end in `/` (each page is
+ * a folder holding `index.html` and its data, `datos.json`).
+ *
+ *   /                                                   home
+ *   /eleccion/DIP_LOC/                                  an election (entidad)
+ *   /eleccion/DIP_LOC/distrito/7/                       a district (or /municipio/12/)
+ *   /eleccion/DIP_LOC/distrito/7/seccion/1234/          a section, with its casillas
+ *   /buscar/  /bases-de-datos/  /historico/  /metodologia/
+ */
+import type { ElectionConfig } from '../config/schema.ts';
+
+/** The geography level an election is counted by; also the path segment of its units. */
+export type UnitLevel = ElectionConfig['level'];
+
+/** Every page of the site, as data. */
+export type PageRoute =
+  | { page: 'home' }
+  | { page: 'election'; code: string }
+  | { page: 'unit'; code: string; level: UnitLevel; unit: number }
+  | { page: 'section'; code: string; level: UnitLevel; unit: number; seccion: number }
+  | { page: 'search' }
+  | { page: 'databases' }
+  | { page: 'history' }
+  | { page: 'methodology' };
+
+/** The file beside every page holding the data it shows (open data). */
+export const DATA_FILE = 'datos.json';
+
+/** Fixed pages: their path segment. */
+const FIXED = { search: 'buscar', databases: 'bases-de-datos', history: 'historico', methodology: 'metodologia' } as const;
+
+const CODE = /^[A-Z][A-Z0-9_]*$/;
+const LEVELS: readonly UnitLevel[] = ['distrito', 'municipio'];
+
+function checkCode(code: string): string {
+  if (!CODE.test(code)) throw new RangeError(`not an election code: ${JSON.stringify(code)}`);
+  return code;
+}
+
+function checkId(n: number, what: string): number {
+  if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`${what} must be a positive integer, got ${n}`);
+  return n;
+}
+
+/** `/`: the home page. */
+export const homePath = (): string => '/';
+
+/** `/eleccion/DIP_LOC/`: an election's page (the whole entidad). */
+export const electionPath = (code: string): string => `/eleccion/${checkCode(code)}/`;
+
+/** `/eleccion/DIP_LOC/distrito/7/` or `/eleccion/AYUN/municipio/12/`: a district's or municipio's page. */
+export const unitPath = (code: string, level: UnitLevel, unit: number): string =>
+  `${electionPath(code)}${checkLevel(level)}/${checkId(unit, 'unit')}/`;
+
+/** `/eleccion/DIP_LOC/distrito/7/seccion/1234/`: a section's page, every casilla and acta. */
+export const sectionPath = (code: string, level: UnitLevel, unit: number, seccion: number): string =>
+  `${unitPath(code, level, unit)}seccion/${checkId(seccion, 'seccion')}/`;
+
+/** The HTML id of a casilla's block on its section page: `casilla-120001B0100`. */
+export const casillaAnchor = (claveCasilla: string): string => `casilla-${claveCasilla}`;
+
+/** A casilla on its section page: the section's path and `#casilla-<CLAVE_CASILLA>`. */
+export const casillaPath = (code: string, level: UnitLevel, unit: number, seccion: number, claveCasilla: string): string =>
+  `${sectionPath(code, level, unit, seccion)}#${casillaAnchor(claveCasilla)}`;
+
+/** `/buscar/`: search by section number or casilla key. */
+export const searchPath = (): string => `/${FIXED.search}/`;
+/** `/bases-de-datos/`: the cut's databases. */
+export const databasesPath = (): string => `/${FIXED.databases}/`;
+/** `/historico/`: the progress of the count across cuts. */
+export const historyPath = (): string => `/${FIXED.history}/`;
+/** `/metodologia/`: how the figures are computed. */
+export const methodologyPath = (): string => `/${FIXED.methodology}/`;
+
+/** The data file of a page: its path followed by `datos.json`. */
+export function dataPath(pagePath: string): string {
+  if (!pagePath.endsWith('/')) throw new RangeError(`a page path ends with "/": ${JSON.stringify(pagePath)}`);
+  return pagePath + DATA_FILE;
+}
+
+/**
+ * An acta image inside the cut's folder, `actas/<CLAVE_ACTA>.<ext>` — exactly the path
+ * manifest.json and SHA256SUMS list it under, so its SHA-256 can be looked up by it.
+ */
+export const actaImagePath = (claveActa: string, ext: string): string => `actas/${claveActa}.${ext}`;
+
+function checkLevel(level: UnitLevel): UnitLevel {
+  if (!LEVELS.includes(level)) throw new RangeError(`not a unit level: ${JSON.stringify(level)}`);
+  return level;
+}
+
+/** The path of a route. */
+export function pagePath(route: PageRoute): string {
+  switch (route.page) {
+    case 'home':
+      return homePath();
+    case 'election':
+      return electionPath(route.code);
+    case 'unit':
+      return unitPath(route.code, route.level, route.unit);
+    case 'section':
+      return sectionPath(route.code, route.level, route.unit, route.seccion);
+    default:
+      return `/${FIXED[route.page]}/`;
+  }
+}
+
+const ID = '([1-9][0-9]{0,15})';
+const ROUTE = new RegExp(`^/eleccion/([A-Z][A-Z0-9_]*)/(?:(distrito|municipio)/${ID}/(?:seccion/${ID}/)?)?$`);
+
+/** The route of a path built by this module; undefined for any other path (no trailing slash, leading zeros, unknown page). */
+export function parsePagePath(path: string): PageRoute | undefined {
+  if (path === '/') return { page: 'home' };
+  for (const page of Object.keys(FIXED) as Array<keyof typeof FIXED>) if (path === `/${FIXED[page]}/`) return { page };
+  const m = ROUTE.exec(path);
+  if (m === null) return undefined;
+  const [, code, level, unit, seccion] = m;
+  if (level === undefined) return { page: 'election', code: code! };
+  const u = Number(unit);
+  if (!Number.isSafeInteger(u)) return undefined;
+  if (seccion === undefined) return { page: 'unit', code: code!, level: level as UnitLevel, unit: u };
+  const s = Number(seccion);
+  if (!Number.isSafeInteger(s)) return undefined;
+  return { page: 'section', code: code!, level: level as UnitLevel, unit: u, seccion: s };
+}

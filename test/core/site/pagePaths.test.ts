@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import {
+  actaImagePath,
+  casillaPath,
+  dataPath,
+  databasesPath,
+  electionPath,
+  historyPath,
+  homePath,
+  methodologyPath,
+  pagePath,
+  parsePagePath,
+  searchPath,
+  sectionPath,
+  unitPath,
+  type PageRoute,
+} from '../../../src/core/site/pagePaths.ts';
+
+const ROUTES: Array<[PageRoute, string]> = [
+  [{ page: 'home' }, '/'],
+  [{ page: 'election', code: 'DIP_LOC' }, '/eleccion/DIP_LOC/'],
+  [{ page: 'election', code: 'AYUN' }, '/eleccion/AYUN/'],
+  [{ page: 'unit', code: 'DIP_LOC', level: 'distrito', unit: 7 }, '/eleccion/DIP_LOC/distrito/7/'],
+  [{ page: 'unit', code: 'AYUN', level: 'municipio', unit: 12 }, '/eleccion/AYUN/municipio/12/'],
+  [{ page: 'section', code: 'DIP_LOC', level: 'distrito', unit: 7, seccion: 1234 }, '/eleccion/DIP_LOC/distrito/7/seccion/1234/'],
+  [{ page: 'section', code: 'AYUN', level: 'municipio', unit: 85, seccion: 1 }, '/eleccion/AYUN/municipio/85/seccion/1/'],
+  [{ page: 'search' }, '/buscar/'],
+  [{ page: 'databases' }, '/bases-de-datos/'],
+  [{ page: 'history' }, '/historico/'],
+  [{ page: 'methodology' }, '/metodologia/'],
+];
+
+describe('the URL scheme', () => {
+  it.each(ROUTES)('%j ↔ %s', (route, path) => {
+    expect(pagePath(route)).toBe(path);
+    expect(parsePagePath(path)).toEqual(route);
+  });
+
+  it('has one function per page giving the same paths', () => {
+    expect(homePath()).toBe('/');
+    expect(electionPath('DIP_LOC')).toBe('/eleccion/DIP_LOC/');
+    expect(unitPath('DIP_LOC', 'distrito', 7)).toBe('/eleccion/DIP_LOC/distrito/7/');
+    expect(sectionPath('DIP_LOC', 'distrito', 7, 1234)).toBe('/eleccion/DIP_LOC/distrito/7/seccion/1234/');
+    expect([searchPath(), databasesPath(), historyPath(), methodologyPath()]).toEqual(['/buscar/', '/bases-de-datos/', '/historico/', '/metodologia/']);
+  });
+
+  it('puts each page\'s data beside it as datos.json', () => {
+    expect(dataPath('/')).toBe('/datos.json');
+    expect(dataPath('/eleccion/DIP_LOC/distrito/7/')).toBe('/eleccion/DIP_LOC/distrito/7/datos.json');
+    expect(() => dataPath('/eleccion/DIP_LOC')).toThrow(RangeError);
+  });
+
+  it('links a casilla to its block on the section page, and an acta to its image in the cut', () => {
+    expect(casillaPath('AYUN', 'municipio', 12, 34, '120034C0100')).toBe('/eleccion/AYUN/municipio/12/seccion/34/#casilla-120034C0100');
+    expect(actaImagePath('120034C0100A03', 'jpg')).toBe('actas/120034C0100A03.jpg');
+  });
+
+  it.each([
+    ['/eleccion/dip_loc/'],
+    ['/eleccion/DIP_LOC'],
+    ['/eleccion/DIP_LOC/distrito/07/'],
+    ['/eleccion/DIP_LOC/distrito/0/'],
+    ['/eleccion/DIP_LOC/estado/7/'],
+    ['/eleccion/DIP_LOC/distrito/7/seccion/'],
+    ['/eleccion/DIP_LOC/distrito/7/seccion/12/extra/'],
+    ['/buscar'],
+    ['/eleccion/DIP_LOC/distrito/7/datos.json'],
+    [''],
+  ])('does not recognise %j', (path) => {
+    expect(parsePagePath(path)).toBeUndefined();
+  });
+
+  it('refuses parts that would make another path', () => {
+    expect(() => electionPath('DIP LOC')).toThrow(RangeError);
+    expect(() => electionPath('../x')).toThrow(RangeError);
+    expect(() => unitPath('DIP_LOC', 'distrito', 0)).toThrow(RangeError);
+    expect(() => unitPath('DIP_LOC', 'distrito', 1.5)).toThrow(RangeError);
+    expect(() => sectionPath('DIP_LOC', 'distrito', 7, -1)).toThrow(RangeError);
+    expect(() => unitPath('DIP_LOC', 'estado' as 'distrito', 7)).toThrow(RangeError);
+  });
+});

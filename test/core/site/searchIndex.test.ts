@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { casillaKeyOf, findInIndex, searchIndex, SEARCH_LIMIT } from '../../../src/core/site/searchIndex.ts';
+import { pageJson } from '../../../src/core/site/pageJson.ts';
+import { parsePagePath } from '../../../src/core/site/pagePaths.ts';
+import { electionLayout } from '../../../src/core/config/electionLayout.ts';
+import { countElection } from '../../../src/core/count/countElection.ts';
+import type { CutDatabasesInput } from '../../../src/core/databases/cutDatabasesInput.ts';
+import { config, election, entry } from '../fixtures.ts';
+import { CAPTURE, handInput } from './siteFixtures.ts';
+
+/**
+ * The hand-made cut plus a second election counted by municipio over the same casillas:
+ * sections 1 and 2 in municipio 30, sections 10 and 11 in municipio 31 — where casilla
+ * 120010C0100 does not vote (it is in DIP_LOC only).
+ */
+function twoElections(): CutDatabasesInput {
+  const base = handInput();
+  const ayunConfig = { ...election, code: 'AYUN', name: 'AYUNTAMIENTOS', level: 'municipio' as const, candidaturas: [] };
+  const layout = electionLayout(config, ayunConfig);
+  const m = (seccion: number, tipo: string, unit: number) => entry({ seccion, tipo, unit, unitName: `MUNICIPIO ${unit}`, tipoActa: tipo === 'S' ? '2E' : '2' });
+  const catalogue = [m(1, 'B', 30), m(1, 'C', 30), m(2, 'B', 30), m(2, 'S', 30), m(10, 'B', 31), m(11, 'B', 31)];
+  const count = countElection({ layout, level: 'municipio', boletasEspecial: 1000, catalogue }, CAPTURE, false, () => {});
+  return { ...base, elections: [...base.elections, { config: ayunConfig, layout, count }] };
+}
+
+describe('searchIndex(input)', () => {
+  const index = searchIndex(twoElections());
+
+  it('names the cut, the elections and their units', () => {
+    expect(index.cut).toEqual({ stamp: '20240602_2340', label: '02/06/2024 23:40 (UTC-6)', last: false });
+    expect(index.entity.abbreviation).toBe('GRO');
+    expect(index.elections).toEqual([
+      { code: 'DIP_LOC', name: 'DIPUTACIONES LOCALES', level: 'distrito', units: [[1, 'DISTRITO 1'], [2, 'DISTRITO 2']] },
+      { code: 'AYUN', name: 'AYUNTAMIENTOS', level: 'municipio', units: [[30, 'MUNICIPIO 30'], [31, 'MUNICIPIO 31']] },
+    ]);
+  });
+
+  it('lists each section once with the pages it is on, and each casilla once', () => {
+    expect(index.sections).toEqual([
+      [12, 1, [[0, 1], [1, 30]], ['B0100', 'C0100']],
+      [12, 2, [[0, 1], [1, 30]], ['B0100', 'S0100']],
+      // 120010C0100 is only on the first place (DIP_LOC, district 2).
+      [12, 10, [[0, 2], [1, 31]], ['B0100', ['C0100', 0]]],
+      [12, 11, [[0, 2], [1, 31]], ['B0100']],
+    ]);
+  });
+
+  it('gives back each CLAVE_CASILLA from its section and the end of its key', () => {
+    expect(casillaKeyOf(12, 1, 'B0100')).toBe('120001B0100');
+    expect(casillaKeyOf(7, 1234, 'E0201')).toBe('071234E0201');
+  });
+
+  it('is plain, deterministic JSON', () => {
+    expect(JSON.parse(pageJson(index))).toEqual(index);
+    expect(pageJson(searchIndex(twoElections()))).toBe(pageJson(index));
+  });
+});
+
+describe('findInIndex(index, query)', () => {
+  const index = searchIndex(twoElections());
+  const found = (q: string) => findInIndex(index, q).map((h) => h.path);
+
+  it('finds a section number on every page it is on', () => {
+    expect(findInIndex(index, '10')).toEqual([
+      { kind: 'seccion', election: 'DIP_LOC', electionName: 'DIPUTACIONES LOCALES', unit: 2, unitName: 'DISTRITO 2', seccion: 10, claveCasilla: null, path: '/eleccion/DIP_LOC/distrito/2/seccion/10/' },
+      { kind: 'seccion', election: 'AYUN', electionName: 'AYUNTAMIENTOS', unit: 31, unitName: 'MUNICIPIO 31', seccion: 10, claveCasilla: null, path: '/eleccion/AYUN/municipio/31/seccion/10/' },
+    ]);
+    expect(found('0010')).toEqual(found('10'));
+    expect(found('1200')).toEqual([]);
+  });
+
+  it('finds casillas by the start of their key, on each page they are on', () => {
+    expect(found('120010C0100')).toEqual(['/eleccion/DIP_LOC/distrito/2/seccion/10/#casilla-120010C0100']);
+    expect(found(" 12 0001 b'")).toEqual([
+      '/eleccion/DIP_LOC/distrito/1/seccion/1/#casilla-120001B0100',
+      '/eleccion/AYUN/municipio/30/seccion/1/#casilla-120001B0100',
+    ]);
+    expect(found('120002')).toHaveLength(4);
+    expect(findInIndex(index, '120002', 3)).toHaveLength(3);
+    expect(SEARCH_LIMIT).toBe(50);
+  });
+
+  it('finds nothing for text that is neither', () => {
+    for (const q of ['', 'acapulco', '12x', '129999B0100', '1200011B0100']) expect(found(q), q).toEqual([]);
+  });
+
+  it('gives paths of real pages', () => {
+    const hits = findInIndex(index, '12000');
+    expect(hits).toHaveLength(8);
+    for (const hit of hits) expect(parsePagePath(hit.path.split('#')[0]!)).toMatchObject({ page: 'section', seccion: hit.seccion });
+  });
+});
