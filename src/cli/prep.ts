@@ -4,6 +4,7 @@ import { registerTally } from './commands/tally.ts';
 import { registerSimulate } from './commands/simulate.ts';
 import { registerReplay } from './commands/replay.ts';
 import { registerDatabases } from './commands/databases.ts';
+import { registerVerify } from './commands/verify.ts';
 
 const program = new Command('prep')
   .description("Publishes Mexico's preliminary election results (PREP): counting rules, databases, site, CDN.")
@@ -14,5 +15,6 @@ registerTally(program);
 registerSimulate(program);
 registerReplay(program);
 registerDatabases(program);
+registerVerify(program);
 
 await program.parseAsync(process.argv);

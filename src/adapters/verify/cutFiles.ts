@@ -1,0 +1,196 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { InputError } from '../../core/diagnostics.ts';
+import { parseManifest } from '../../core/integrity/manifest.ts';
+import { parseSha256sums, pathProblem } from '../../core/integrity/sha256sums.ts';
+import { isActaImage } from '../../core/verify/images.ts';
+import type { Findings } from '../../core/verify/report.ts';
+import { MANIFEST_NAME, PUBLIC_KEY_NAME, SHA256SUMS_NAME, SIGNATURE_NAME } from '../package/integrityFiles.ts';
+import { openSource, type OpenSourceOptions } from '../source/index.ts';
+
+/** The four files that let anyone check a cut, beside its databases. */
+export const INTEGRITY_NAMES = [SHA256SUMS_NAME, MANIFEST_NAME, SIGNATURE_NAME, PUBLIC_KEY_NAME] as const;
+
+/**
+ * What is being verified: a cut's files by relative path (`/` between folders), wherever they
+ * are — a local folder, a ZIP and the integrity files beside it, or the same over HTTP(S).
+ */
+export interface CutFiles {
+  /**
+   * folder: a whole cut (a file listed but missing fails); zip: one ZIP and whatever
+   * integrity files lie beside it (listed files it does not hold are not checked);
+   * file: a single file.
+   */
+  readonly mode: 'folder' | 'zip' | 'file';
+  /** Every file known to be here, relative paths. */
+  paths(): readonly string[];
+  /** A file's bytes, or undefined when it is not here (for HTTP: could not be downloaded). */
+  read(path: string): Promise<Buffer | undefined>;
+}
+
+async function readIfPresent(path: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
+    throw error;
+  }
+}
+
+/** Every file under `root`, relative, `/` between folders, sorted. */
+async function walk(root: string): Promise<string[]> {
+  const out: string[] = [];
+  const visit = async (dir: string, prefix: string): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const rel = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+      if (entry.isDirectory()) await visit(join(dir, entry.name), rel);
+      else if (entry.isFile()) out.push(rel);
+    }
+  };
+  await visit(root, '');
+  return out.sort();
+}
+
+/** A cut folder on disk. */
+export async function directoryFiles(root: string): Promise<CutFiles & { root: string }> {
+  const paths = await walk(root);
+  return { mode: 'folder', root, paths: () => paths, read: (path) => readIfPresent(join(root, ...path.split('/'))) };
+}
+
+/** A local ZIP and the integrity files beside it, when there are any. */
+export async function localZipFiles(zipPath: string): Promise<CutFiles> {
+  const dir = dirname(zipPath);
+  const paths = [basename(zipPath)];
+  for (const name of INTEGRITY_NAMES) if ((await stat(join(dir, name)).catch(() => undefined))?.isFile()) paths.push(name);
+  return { mode: 'zip', paths: () => paths, read: (path) => (paths.includes(path) ? readIfPresent(join(dir, path)) : Promise.resolve(undefined)) };
+}
+
+/** One local file on its own (a results CSV, say). */
+export function localSingleFile(path: string): CutFiles {
+  const name = basename(path);
+  return { mode: 'file', paths: () => [name], read: (p) => (p === name ? readIfPresent(path) : Promise.resolve(undefined)) };
+}
+
+type Fetched = { bytes: Buffer } | { missing: true } | { error: string };
+
+/**
+ * Follows redirects only within the origin the user gave: verify never contacts an address
+ * the user did not name. A redirect elsewhere is handed back as it is (and reported as the
+ * HTTP status it is).
+ */
+export function sameOriginFetch(origin: string, inner: typeof fetch = globalThis.fetch): typeof fetch {
+  const wrapped = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    let url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
+    for (let hops = 0; ; hops++) {
+      const response = await inner(url, { ...init, redirect: 'manual' });
+      const location = response.headers.get('location');
+      if (response.status < 300 || response.status > 399 || location === null) return response;
+      const next = new URL(location, url);
+      if (next.origin !== origin || hops >= 5) return response;
+      await response.body?.cancel().catch(() => undefined);
+      url = next;
+    }
+  };
+  return wrapped as typeof fetch;
+}
+
+/** Downloads one file through openSource (size cap, timeout, retries); 404 and 410 mean "not there". */
+async function download(url: URL, options: OpenSourceOptions): Promise<Fetched> {
+  try {
+    const source = await openSource(url.href, options);
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of source.bytes) chunks.push(chunk);
+    return { bytes: Buffer.concat(chunks) };
+  } catch (error) {
+    if (error instanceof InputError) {
+      if (/HTTP (404|410)\b/.test(error.message)) return { missing: true };
+      const message = error.diagnostics.map((d) => d.message).join('; ');
+      return { error: /HTTP 30\d\b/.test(message) ? `${message} (a redirect to another address is not followed: verify requests nothing outside the given URL's folder)` : message };
+    }
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** `a b/c.csv` → `a%20b/c.csv` under the folder URL, never outside it. */
+function urlOf(folder: URL, path: string): URL | undefined {
+  if (pathProblem(path) !== undefined) return undefined;
+  const url = new URL(path.split('/').map(encodeURIComponent).join('/'), folder);
+  return url.href.startsWith(folder.href) ? url : undefined;
+}
+
+/**
+ * A cut over HTTP(S). For a ZIP URL: the ZIP, and the integrity files in the same URL folder
+ * (each one missing is a warning). For a folder URL (ending in /): the integrity files, then
+ * every file the manifest lists (or SHA256SUMS, without a valid manifest). Files are fetched
+ * when first read; all but acta images are kept, since the ZIPs and CSVs are read more than
+ * once. Only addresses under the given URL's folder are ever requested.
+ */
+export async function httpFiles(target: URL, options: OpenSourceOptions, findings: Findings): Promise<CutFiles> {
+  const isFolder = target.pathname.endsWith('/');
+  const folder = isFolder ? new URL(target.href) : new URL('.', target);
+  folder.search = '';
+  folder.hash = '';
+  const source: OpenSourceOptions = { ...options, fetch: sameOriginFetch(folder.origin, options.fetch) };
+  const cache = new Map<string, Buffer>();
+  const known: string[] = [];
+
+  const get = async (path: string, required: boolean): Promise<Buffer | undefined> => {
+    const cached = cache.get(path);
+    if (cached !== undefined) return cached;
+    const url = urlOf(folder, path);
+    if (url === undefined) {
+      findings.fail('download', 'not a path inside the cut folder: not requested', { file: path });
+      return undefined;
+    }
+    const got = await download(url, source);
+    if ('bytes' in got) {
+      if (!isActaImage(path)) cache.set(path, got.bytes);
+      return got.bytes;
+    }
+    if ('missing' in got) {
+      if (!required) findings.warn('download', `not found at ${url.href} (HTTP 404)`, { file: path });
+      return undefined;
+    }
+    findings.fail('download', `${url.href}: ${got.error}`, { file: path });
+    return undefined;
+  };
+
+  let zipName: string | undefined;
+  if (!isFolder) {
+    zipName = decodeURIComponent(target.pathname.slice(target.pathname.lastIndexOf('/') + 1));
+    const failed = findings.checks.length;
+    const zip = await get(zipName, true);
+    if (zip !== undefined) known.push(zipName);
+    else if (findings.checks.length === failed) findings.fail('download', `not found at ${target.href} (HTTP 404)`, { file: zipName });
+  }
+  for (const name of INTEGRITY_NAMES) if ((await get(name, false)) !== undefined) known.push(name);
+
+  if (isFolder) {
+    const listed = listedPaths(cache.get(MANIFEST_NAME), cache.get(SHA256SUMS_NAME));
+    if (listed.length === 0) findings.fail('download', 'neither manifest.json nor SHA256SUMS lists the files of the cut: there is nothing to download', { file: folder.href });
+    for (const path of listed) if (!known.includes(path)) known.push(path);
+  }
+  const paths = known;
+  return {
+    mode: isFolder ? 'folder' : 'zip',
+    paths: () => paths,
+    read: (path) => (paths.includes(path) ? get(path, true) : Promise.resolve(undefined)),
+  };
+}
+
+/** The files a cut lists: the manifest's, or SHA256SUMS' when the manifest cannot be read. */
+function listedPaths(manifest: Buffer | undefined, sums: Buffer | undefined): string[] {
+  if (manifest !== undefined) {
+    try {
+      return parseManifest(manifest, MANIFEST_NAME).files.map((f) => f.path);
+    } catch {
+      // Reported by the manifest check; fall back to SHA256SUMS.
+    }
+  }
+  if (sums !== undefined) {
+    const parsed = parseSha256sums(sums, SHA256SUMS_NAME);
+    if (parsed.ok) return parsed.entries.map((e) => e.path);
+  }
+  return [];
+}
