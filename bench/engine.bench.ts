@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { median, node } from './childProcess.ts';
 import { mkdirSync } from 'node:fs';
 
 /** Targets on the 2-core machine, from the engine issue. */
@@ -17,13 +17,6 @@ interface Run {
   maxRssMB: number;
 }
 
-function node(args: string[]): string {
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed:\n${r.stderr}`);
-  return r.stdout;
-}
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Import + classify + aggregate for the Guerrero-like and national presets. */
 export const engineBench = {

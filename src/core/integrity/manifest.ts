@@ -3,6 +3,7 @@ import { InputError, type Diagnostic } from '../diagnostics.ts';
 import { SUMMARY_NAMES, type SummaryFigures } from '../aggregate/summaryFigures.ts';
 import type { CutIdentity } from '../databases/cutDatabasesInput.ts';
 import { compareBytes, pathProblem } from './sha256sums.ts';
+import { cutIso } from '../schedule/cutLabel.ts';
 
 /**
  * The cut manifest: which entity and cut, every published file with its size and SHA-256,
@@ -123,26 +124,7 @@ function validWallClock(y: number, mo: number, d: number, h: number, mi: number,
 }
 
 /** `2024-06-02T20:00:00-06:00`: the instant `at` (epoch ms) with the UTC offset `timeZone` has then. */
-export function cutInstantIso(at: number, timeZone: string): string {
-  const f = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  });
-  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
-  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
-  const offset = Math.round((wall - Math.floor(at / 1000) * 1000) / 60_000);
-  const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset);
-  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
-  const mm = String(abs % 60).padStart(2, '0');
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${sign}${hh}:${mm}`;
-}
+export const cutInstantIso = cutIso;
 
 /** The manifest's `cut` block for a cut identity. */
 export function manifestCut(cut: CutIdentity, timeZone: string): ManifestCut {

@@ -16,6 +16,16 @@ export function actaTimestamp(at: number, timeZone: string): string {
   return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}:${p.second}`;
 }
 
+/** `2024-06-02T20:00:00-06:00`: the instant with the offset its time zone has then. */
+export function cutIso(at: number, timeZone: string): string {
+  const p = localParts(at, timeZone);
+  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  const offset = Math.round((wall - Math.floor(at / 1000) * 1000) / 60_000);
+  const abs = Math.abs(offset);
+  const hhmm = `${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${offset < 0 ? '-' : '+'}${hhmm}`;
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function localParts(at: number, timeZone: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
