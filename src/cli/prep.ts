@@ -5,6 +5,7 @@ import { registerSimulate } from './commands/simulate.ts';
 import { registerReplay } from './commands/replay.ts';
 import { registerDatabases } from './commands/databases.ts';
 import { registerVerify } from './commands/verify.ts';
+import { registerSite } from './commands/site.ts';
 
 const program = new Command('prep')
   .description("Publishes Mexico's preliminary election results (PREP): counting rules, databases, site, CDN.")
@@ -16,5 +17,6 @@ registerSimulate(program);
 registerReplay(program);
 registerDatabases(program);
 registerVerify(program);
+registerSite(program);
 
 await program.parseAsync(process.argv);

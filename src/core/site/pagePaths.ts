@@ -39,8 +39,9 @@ function checkCode(code: string): string {
   return code;
 }
 
+/** Ids are whole numbers from 0: section 0 holds voting from abroad, unit 0 actas whose export gave no unit. */
 function checkId(n: number, what: string): number {
-  if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`${what} must be a positive integer, got ${n}`);
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`${what} must be a whole number from 0, got ${n}`);
   return n;
 }
 

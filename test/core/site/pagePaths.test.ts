@@ -73,7 +73,8 @@ describe('the URL scheme', () => {
   it('refuses parts that would make another path', () => {
     expect(() => electionPath('DIP LOC')).toThrow(RangeError);
     expect(() => electionPath('../x')).toThrow(RangeError);
-    expect(() => unitPath('DIP_LOC', 'distrito', 0)).toThrow(RangeError);
+    expect(() => unitPath('DIP_LOC', 'distrito', -1)).toThrow(RangeError);
+    expect(unitPath('DIP_LOC', 'distrito', 0)).toBe('/eleccion/DIP_LOC/distrito/0/');
     expect(() => unitPath('DIP_LOC', 'distrito', 1.5)).toThrow(RangeError);
     expect(() => sectionPath('DIP_LOC', 'distrito', 7, -1)).toThrow(RangeError);
     expect(() => unitPath('DIP_LOC', 'estado' as 'distrito', 7)).toThrow(RangeError);

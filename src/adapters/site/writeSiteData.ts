@@ -1,0 +1,247 @@
+/**
+ * Writes what the static site is built from, for one cut: every page's data (`datos.json`,
+ * exactly the open data published beside the page), the search index, the history of the
+ * night so far, the databases listing, the pointer to the current cut, and two small files
+ * for the Astro build — `site.json` (the cut, entity, schedule, elections) and `pages.json`
+ * (every page with a key that changes when its data does).
+ *
+ *   <dir>/site.json           what every page needs: cut, entity, schedule, elections, cut files
+ *   <dir>/pages.json          every election, district/municipio and section page, with its key
+ *   <dir>/public/             the files published as they are, beside the pages (Astro copies
+ *                             this folder into the site; `publicDir` may put them straight into
+ *                             the site folder instead, saving a copy of thousands of files):
+ *     corte.json              {stamp, label}: the pointer pages poll for a newer cut
+ *     datos.json              home
+ *     eleccion/…/datos.json   every election, unit and section page (docs/open-data.md)
+ *     buscar/datos.json       the search index
+ *     historico/datos.json    {cut, entity, points}: one history point per cut, oldest first
+ *     bases-de-datos/datos.json {cut, entity, cuts}: the published databases, newest first
+ *
+ * Pages are computed and written one at a time with a bounded number of writes in flight,
+ * so memory stays flat whatever the number of sections.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { CutDatabasesInput } from '../../core/databases/cutDatabasesInput.ts';
+import type { ImageOf } from '../../core/site/actaRow.ts';
+import { electionData, homeData, sectionData, unitData } from '../../core/site/pageData.ts';
+import { pageJson } from '../../core/site/pageJson.ts';
+import { searchIndex } from '../../core/site/searchIndex.ts';
+import { historyPoint, type HistoryPoint } from '../../core/site/historyPoint.ts';
+import { pageCut, pageElection, pageEntity, type PageCut, type PageElection, type PageEntity } from '../../core/site/pageHeader.ts';
+import { DATA_FILE, databasesPath, historyPath, homePath, searchPath, type UnitLevel } from '../../core/site/pagePaths.ts';
+import type { CutManifest } from '../../core/integrity/manifest.ts';
+import type { PublishedCut } from './publishedCuts.ts';
+
+/** Format tag of site.json. */
+export const SITE_FORMAT = 'prep-site/1';
+/** The pointer to the current cut, at the site's root. */
+export const POINTER_FILE = 'corte.json';
+/** Beside site.json: the folder copied as it is into the site. */
+export const PUBLIC_DIR = 'public';
+
+/** What every page of the site needs besides its own data. */
+export interface SiteInfo {
+  format: typeof SITE_FORMAT;
+  cut: PageCut & { at: number };
+  entity: PageEntity & { timeZone: string; utcOffsetLabel: string };
+  schedule: { start: string; end: string; dataUpdatesPerHour: number; databaseUpdatesPerHour: number };
+  elections: PageElection[];
+  /** This cut's folder on the site (acta images, ZIPs), e.g. `/datos/20240602_2340/`; null when not published with it. */
+  cutFiles: string | null;
+  /** The absolute path of the folder holding every datos.json (`<dir>/public`, or the site folder itself). */
+  publicDir: string;
+}
+
+/** The pages built from data, by kind; `key` (16 hex) changes whenever the page's datos.json does. */
+export interface PageList {
+  election: Array<{ code: string; path: string; key: string }>;
+  unit: Array<{ code: string; level: UnitLevel; unit: number; path: string; key: string }>;
+  section: Array<{ code: string; level: UnitLevel; unit: number; seccion: number; path: string; key: string }>;
+}
+
+/** `/historico/datos.json`. */
+export interface HistoryData {
+  cut: PageCut;
+  entity: PageEntity;
+  /** One per cut, oldest first. */
+  points: HistoryPoint[];
+}
+
+/** `/bases-de-datos/datos.json`. */
+export interface DatabasesData {
+  cut: PageCut;
+  entity: PageEntity;
+  /** Newest first. */
+  cuts: PublishedCut[];
+}
+
+export interface SiteDataOptions {
+  /** The data folder (what PREP_SITE_DATA names for the build). Replaced if it holds an earlier site data folder; refused if it holds anything else. */
+  dir: string;
+  /**
+   * Where the published files (every datos.json, corte.json) go: by default `<dir>/public`,
+   * which the Astro build copies into the site; or the site folder itself, emptied by the
+   * caller, when the build keeps what is there (buildSite does).
+   */
+  publicDir?: string;
+  /** Where each acta's image is inside the cut's folder (`actas/<CLAVE_ACTA>.svg`), null when there is none: see imagesOf. */
+  imageOf: ImageOf;
+  /** This cut's folder on the site, e.g. `/datos/20240602_2340/`; null when the cut's files are not published with the site. */
+  cutFiles: string | null;
+  /** The published databases, newest first (readPublishedCuts). */
+  databases?: PublishedCut[];
+  /** The history points of earlier cuts; points at or after this cut are dropped (a cut built again replaces its own). */
+  previousHistory?: HistoryPoint[];
+  /** Writes in flight at once. */
+  concurrency?: number;
+  log?: (line: string) => void;
+}
+
+export interface WrittenSiteData {
+  dir: string;
+  /** Data files written (every datos.json, search, history, databases). */
+  files: number;
+  bytes: number;
+  pages: PageList;
+  history: HistoryPoint[];
+}
+
+/** The images a cut's manifest lists: `actas/<CLAVE_ACTA>.<ext>`, found by CLAVE_ACTA. */
+export function imagesOf(manifest: Pick<CutManifest, 'files'>): ImageOf {
+  const byClave = new Map<string, string>();
+  for (const f of manifest.files) {
+    const m = /^actas\/([^/]+)\.([A-Za-z0-9]+)$/.exec(f.path);
+    if (m) byClave.set(m[1]!, f.path);
+  }
+  return (claveActa) => byClave.get(claveActa) ?? null;
+}
+
+/** The history points of a `/historico/datos.json` (or of a plain array of points, as the engine gives them). */
+export function historyPoints(data: unknown): HistoryPoint[] {
+  const points = Array.isArray(data) ? data : (data as { points?: unknown } | null)?.points;
+  if (!Array.isArray(points)) throw new RangeError('not a history file: expected {"points": [...]}');
+  for (const p of points)
+    if (typeof (p as HistoryPoint)?.cut?.at !== 'number' || !Array.isArray((p as HistoryPoint).elections))
+      throw new RangeError('not a history file: every point needs cut.at and elections');
+  return points as HistoryPoint[];
+}
+
+const key = (json: string): string => createHash('sha256').update(json).digest('hex').slice(0, 16);
+
+/** Writes one cut's site data; see the module comment for the layout. */
+export async function writeSiteData(input: CutDatabasesInput, options: SiteDataOptions): Promise<WrittenSiteData> {
+  const { dir, imageOf, cutFiles, log = () => {} } = options;
+  await prepareDir(dir);
+  const pub = resolve(options.publicDir ?? join(dir, PUBLIC_DIR));
+  await mkdir(pub, { recursive: true });
+  const limit = Math.max(1, options.concurrency ?? 32);
+  const inFlight = new Set<Promise<void>>();
+  const made = new Set<string>();
+  let files = 0;
+  let bytes = 0;
+  let failure: unknown;
+
+  /** Writes `text` at `<public>/<path>` (a page path ending in `/` gets datos.json); waits while too many writes are pending. */
+  const put = async (sitePath: string, text: string): Promise<void> => {
+    const rel = sitePath.endsWith('/') ? sitePath + DATA_FILE : sitePath;
+    const file = join(pub, rel);
+    const folder = file.slice(0, file.lastIndexOf('/'));
+    if (!made.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      made.add(folder);
+    }
+    files++;
+    bytes += Buffer.byteLength(text);
+    const p: Promise<void> = writeFile(file, text).then(
+      () => void inFlight.delete(p),
+      (error: unknown) => {
+        inFlight.delete(p);
+        failure ??= error;
+      },
+    );
+    inFlight.add(p);
+    if (inFlight.size >= limit) await Promise.race(inFlight);
+    if (failure !== undefined) throw failure;
+  };
+
+  const started = performance.now();
+  const cut = pageCut(input);
+  const entity = pageEntity(input);
+  const pages: PageList = { election: [], unit: [], section: [] };
+  await put(homePath(), pageJson(homeData(input)));
+  for (const election of input.elections) {
+    const { code, level } = election.config;
+    const e = pageJson(electionData(input, code));
+    await put(pageElection(election).path, e);
+    pages.election.push({ code, path: pageElection(election).path, key: key(e) });
+    const units = [...election.count.results.units.keys()].sort((a, b) => a - b);
+    for (const unit of units) {
+      const u = unitData(input, code, unit);
+      const uj = pageJson(u);
+      await put(u.path, uj);
+      pages.unit.push({ code, level, unit, path: u.path, key: key(uj) });
+      for (const { seccion } of u.sections) {
+        const s = sectionData(input, code, unit, seccion, imageOf);
+        const sj = pageJson(s);
+        await put(s.path, sj);
+        pages.section.push({ code, level, unit, seccion, path: s.path, key: key(sj) });
+      }
+    }
+    log(`  ${code}: ${units.length} ${level}s, ${pages.section.filter((s) => s.code === code).length} sections`);
+  }
+  await put(searchPath(), pageJson(searchIndex(input)));
+
+  const point = historyPoint(input);
+  const history = [...(options.previousHistory ?? []).filter((p) => p.cut.at < point.cut.at), point].sort((a, b) => a.cut.at - b.cut.at);
+  await put(historyPath(), pageJson({ cut, entity, points: history } satisfies HistoryData));
+  await put(databasesPath(), pageJson({ cut, entity, cuts: options.databases ?? [] } satisfies DatabasesData));
+  await Promise.all(inFlight);
+  if (failure !== undefined) throw failure;
+  // The pointer last: a page polling it never learns of a cut whose data is not all there.
+  await writeFile(join(pub, POINTER_FILE), JSON.stringify({ stamp: cut.stamp, label: cut.label }) + '\n');
+
+  const { config } = input;
+  const site: SiteInfo = {
+    format: SITE_FORMAT,
+    cut: { ...cut, at: input.cut.at },
+    entity: { ...entity, timeZone: config.entity.timeZone, utcOffsetLabel: config.entity.utcOffsetLabel },
+    schedule: {
+      start: config.schedule.start,
+      end: config.schedule.end,
+      dataUpdatesPerHour: config.schedule.dataUpdatesPerHour,
+      databaseUpdatesPerHour: config.schedule.databaseUpdatesPerHour,
+    },
+    elections: input.elections.map(pageElection),
+    cutFiles,
+    publicDir: pub,
+  };
+  await writeFile(join(dir, 'pages.json'), JSON.stringify(pages) + '\n');
+  await writeFile(join(dir, 'site.json'), JSON.stringify(site) + '\n');
+  const count = 1 + pages.election.length + pages.unit.length + pages.section.length;
+  log(`  ${count.toLocaleString('en-US')} pages' data, ${files.toLocaleString('en-US')} files, ${(bytes / 2 ** 20).toFixed(1)} MiB in ${Math.round(performance.now() - started)} ms`);
+  return { dir, files, bytes, pages, history };
+}
+
+/** Empties `dir` when it is an earlier site data folder (it has site.json or is empty); refuses any other folder. */
+async function prepareDir(dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => undefined);
+  if (info !== undefined) {
+    if (!info.isDirectory()) throw new RangeError(`${dir} is not a folder`);
+    const names = await readdir(dir);
+    if (names.length > 0 && !names.includes('site.json'))
+      throw new RangeError(`${dir} is not empty and holds no site.json: refusing to replace a folder that is not site data`);
+    await rm(dir, { recursive: true, force: true });
+  }
+  await mkdir(dir, { recursive: true });
+}
+
+/** Reads the history points published by an earlier build (`/historico/datos.json`); [] when there is no such file. */
+export async function readHistory(file: string): Promise<HistoryPoint[]> {
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  return text === undefined ? [] : historyPoints(JSON.parse(text));
+}

@@ -1,0 +1,155 @@
+import { Option, type Command } from 'commander';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { action, UserError } from '../failure.ts';
+import { loadConfig } from '../../adapters/config/loadConfig.ts';
+import { loadMapping } from '../../adapters/config/loadMapping.ts';
+import { readExport, parseSourceSpec } from '../../adapters/capture/readExport.ts';
+import { directoryImages, noImages } from '../../adapters/databases/actaImages.ts';
+import { writeCutDatabases } from '../../adapters/databases/writeCutDatabases.ts';
+import { loadSigningKey } from '../../adapters/package/signing.ts';
+import { imagesOf, readHistory, writeSiteData } from '../../adapters/site/writeSiteData.ts';
+import { readPublishedCuts } from '../../adapters/site/publishedCuts.ts';
+import { buildSite, clearExcept } from '../../adapters/site/buildSite.ts';
+import { countCut, cutIdentity } from '../../core/count/countCut.ts';
+import { parseManifest, type CutManifest } from '../../core/integrity/manifest.ts';
+import { MANIFEST_NAME } from '../../core/databases/fileNames.ts';
+import { ANEXO_18_5, type ColumnMapping } from '../../core/import/columnMapping.ts';
+import { formatDiagnostic, type Diagnostic } from '../../core/diagnostics.ts';
+import { resolveAsOf } from '../../sim/asOf.ts';
+
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+/** Where the databases of every cut go inside the site, and its URL path. */
+const DATOS = 'datos';
+
+interface Options {
+  config: string;
+  source: string[];
+  mapping?: string;
+  encoding?: ColumnMapping['encoding'];
+  at?: string;
+  lastCut: boolean;
+  images?: string;
+  out: string;
+  data: string;
+  history?: string;
+}
+
+/** `prep site`: count one cut, write its databases and site data, and build the static site. */
+export function registerSite(program: Command): void {
+  program
+    .command('site')
+    .description("Build the static results site of one cut: count it, write its databases into the site, write every page's data, run the Astro build")
+    .requiredOption('-c, --config <file>', 'election configuration (YAML or JSON)')
+    .requiredOption('-s, --source <[CODE=]location>', 'capture export: file, directory or http(s) URL; repeat for several', collect)
+    .option('-m, --mapping <file>', 'column mapping for a CSV layout other than Anexo 18.5')
+    .addOption(new Option('--encoding <name>', 'text encoding of CSV sources (default: sniffed)').choices(['auto', 'utf-8', 'latin1']))
+    .option('--at <time>', "the cut's time: ISO 8601 with offset, or HH:MM on the night (default: now)")
+    .option('--last-cut', 'this is the last cut: participation includes casillas especiales', false)
+    .option('--images <dir>', 'folder of acta images named <CLAVE_ACTA>.<ext> (default: none received)')
+    .option('-o, --out <dir>', 'the site folder; the databases of every cut stay in <out>/datos/', 'out/site')
+    .option('--data <dir>', "where the site data is written (the build's input)", '.prep/site-data')
+    .option('--history <file>', "history of earlier cuts (default: the site's own <out>/historico/datos.json)")
+    .addHelpText(
+      'after',
+      `
+Stages (each timed on stderr):
+  1. read the capture export and count the cut (Anexo 13)
+  2. write the cut's databases into <out>/datos/<YYYYMMDD_HHMM>/ (reused if that cut was published already)
+  3. empty <out> but for datos/, and write every page's datos.json, the search index and the
+     history into it (site.json and pages.json into --data)
+  4. astro build (astro.config.mjs) into <out>
+
+Example:
+  prep simulate --as-of 23:40 --images --out /tmp/gro
+  prep site --config /tmp/gro/config.yaml --source /tmp/gro/captura.ndjson --images /tmp/gro/actas --at 23:40 --out /tmp/gro/site`,
+    )
+    .action(
+      action(async (opts: Options) => {
+        const t0 = performance.now();
+        const stage = (name: string, since: number): number => {
+          const now = performance.now();
+          process.stderr.write(`${name}: ${((now - since) / 1000).toFixed(2)} s\n`);
+          return now;
+        };
+        const loaded = await loadConfig(opts.config);
+        const { config } = loaded;
+        if (config.databases === undefined)
+          throw new UserError(`${loaded.file} has no databases section: say how the databases are signed (databases.signingKey)`);
+        let at = Date.now();
+        if (opts.at !== undefined) {
+          try {
+            at = resolveAsOf(opts.at, Date.parse(config.schedule.start), config.entity.timeZone);
+          } catch (error) {
+            throw new UserError(`--at: ${(error as Error).message}`);
+          }
+        }
+        const base = opts.mapping ? await loadMapping(opts.mapping) : ANEXO_18_5;
+        const mapping = opts.encoding ? { ...base, encoding: opts.encoding } : base;
+        const capture = await readExport(opts.source.map(parseSourceSpec), loaded, mapping);
+        const warnings: Diagnostic[] = [...capture.warnings];
+        const cut = cutIdentity(config, at, opts.lastCut);
+        const input = countCut(config, loaded.elections, capture.actas, cut, (d) => warnings.push(d));
+        let t = stage(`cut ${cut.label}: read and counted`, t0);
+
+        const datos = join(opts.out, DATOS);
+        const cutDir = join(datos, cut.stamp);
+        const existing = await readFile(join(cutDir, MANIFEST_NAME)).catch(() => undefined);
+        let manifest: CutManifest;
+        if (existing !== undefined) {
+          manifest = parseManifest(existing, join(cutDir, MANIFEST_NAME));
+          for (const e of input.elections)
+            if (JSON.stringify(manifest.summary[e.config.code]) !== JSON.stringify(e.count.summary))
+              throw new UserError(`${cutDir} was published from other data (the figures of ${e.config.code} differ): a published cut is never replaced`);
+          process.stderr.write(`databases: ${cutDir} already published, reused\n`);
+        } else {
+          const key = await loadSigningKey(config.databases.signingKey, dirname(opts.config));
+          for (const w of key.warnings) process.stderr.write(`warning: ${w}\n`);
+          if (key.simulatorTestKey) process.stderr.write('warning: signing with the public SIMULATOR TEST KEY: for synthetic data only\n');
+          const written = await writeCutDatabases(input, {
+            dir: cutDir,
+            images: opts.images ? await directoryImages(opts.images) : noImages,
+            key,
+            log: (line) => process.stderr.write(`${line}\n`),
+          });
+          warnings.push(...written.warnings);
+          manifest = written.manifest;
+        }
+        t = stage('databases', t);
+
+        const previousHistory = await readHistory(opts.history ?? join(opts.out, 'historico', 'datos.json'));
+        const databases = await readPublishedCuts(datos, `/${DATOS}/`);
+        // The previous site goes (aside, deleted at the end), but for the databases of every cut;
+        // the new pages' data is written straight into the site folder.
+        const previous = await clearExcept(opts.out, [DATOS]);
+        let pages = 0;
+        try {
+          const site = await writeSiteData(input, {
+            dir: opts.data,
+            publicDir: opts.out,
+            imageOf: imagesOf(manifest),
+            cutFiles: `/${DATOS}/${cut.stamp}/`,
+            databases,
+            previousHistory,
+            log: (line) => process.stderr.write(`${line}\n`),
+          });
+          t = stage(`site data (${site.files.toLocaleString('en-US')} files, ${(site.bytes / 2 ** 20).toFixed(1)} MiB, ${site.history.length} cuts in the history)`, t);
+          await buildSite({ data: opts.data, out: opts.out });
+          pages = 1 + site.pages.election.length + site.pages.unit.length + site.pages.section.length + 4;
+          t = stage(`astro build (${pages.toLocaleString('en-US')} pages)`, t);
+        } catch (error) {
+          // The site of the previous cut stays published as it was.
+          await previous.restore();
+          process.stderr.write(`the site of the previous cut was left in place\n`);
+          throw error;
+        }
+        await previous.discard();
+        t = stage('previous site deleted', t);
+
+        for (const d of warnings.slice(0, 20)) process.stderr.write(`${formatDiagnostic(d)}\n`);
+        if (warnings.length > 20) process.stderr.write(`(${warnings.length - 20} more warnings)\n`);
+        process.stdout.write(`${opts.out}: site of cut ${cut.label}, ${pages.toLocaleString('en-US')} pages, in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+      }),
+    );
+}

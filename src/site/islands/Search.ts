@@ -1,0 +1,117 @@
+/**
+ * The search box: loads the static index (`/buscar/datos.json`, about 10 kB compressed for
+ * Guerrero) the first time it is needed and finds sections and casillas with findInIndex.
+ * Without JavaScript this renders only a note: the page around it lists every district and
+ * municipio, whose pages list their sections.
+ */
+import { h } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { findInIndex, type SearchHit, type SearchIndex } from '../../core/site/searchIndex.ts';
+import { browser, inputValue } from './browser.ts';
+
+export interface SearchProps {
+  /** URL of the search index. */
+  index: string;
+  /** The cut the page shows: an index of another cut is not used (it would mix two cuts). */
+  stamp: string;
+  /** `Distrito`/`Municipio` names by level, for the results. */
+  levels: Record<string, string>;
+}
+
+let loading: Promise<SearchIndex> | undefined;
+
+const load = (url: string): Promise<SearchIndex> =>
+  (loading ??= fetch(url).then((r) => {
+    if (!r.ok) throw new Error(`HTTP ${r.status}`);
+    return r.json() as Promise<SearchIndex>;
+  }));
+
+const describe = (hit: SearchHit, levels: Record<string, string>, level: string): string =>
+  `${hit.claveCasilla !== null ? `Casilla ${hit.claveCasilla} · ` : ''}Sección ${hit.seccion} · ${hit.electionName} · ${levels[level] ?? level} ${hit.unit}${hit.unitName ? ` (${hit.unitName})` : ''}`;
+
+export default function Search({ index, stamp, levels }: SearchProps) {
+  const [ready, setReady] = useState(false);
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<Array<{ hit: SearchHit; level: string }> | null>(null);
+  const [message, setMessage] = useState('');
+
+  const run = async (q: string): Promise<void> => {
+    const text = q.trim();
+    if (text === '') {
+      setHits(null);
+      setMessage('');
+      return;
+    }
+    try {
+      const data = await load(index);
+      if (data.cut.stamp !== stamp) {
+        setMessage('Se publicó un corte nuevo: recargue la página para buscar en él.');
+        return;
+      }
+      const levelOf = new Map(data.elections.map((e) => [e.code, e.level as string]));
+      const found = findInIndex(data, text).map((hit) => ({ hit, level: levelOf.get(hit.election) ?? '' }));
+      setHits(found);
+      setMessage(
+        found.length === 0
+          ? `Sin resultados para «${text}». Escriba un número de sección (hasta 4 dígitos) o el inicio de una clave de casilla (p. ej. 120001B0100).`
+          : `${found.length} resultado${found.length === 1 ? '' : 's'} para «${text}».`,
+      );
+    } catch {
+      setMessage('No se pudo cargar el índice de búsqueda. Use la lista de abajo.');
+    }
+  };
+
+  useEffect(() => {
+    setReady(true);
+    const q = new URLSearchParams(browser().location.search).get('q');
+    if (q) {
+      setQuery(q);
+      void run(q);
+    }
+  }, []);
+
+  if (!ready)
+    return h('p', { class: 'note' }, 'El buscador necesita JavaScript. Sin él, elija abajo su distrito o municipio: cada uno lista sus secciones.');
+
+  return h(
+    'div',
+    { class: 'search' },
+    h(
+      'form',
+      {
+        role: 'search',
+        action: '',
+        method: 'get',
+        onSubmit: (event: { preventDefault(): void }) => {
+          event.preventDefault();
+          browser().history.replaceState(null, '', query ? `?q=${encodeURIComponent(query)}` : '?');
+          void run(query);
+        },
+      },
+      h('label', { for: 'q' }, 'Número de sección o clave de casilla'),
+      h(
+        'div',
+        { class: 'row' },
+        h('input', {
+          id: 'q',
+          name: 'q',
+          type: 'search',
+          autocomplete: 'off',
+          spellcheck: false,
+          value: query,
+          placeholder: 'p. ej. 1234 o 120001B0100',
+          onInput: (event: unknown) => setQuery(inputValue(event)),
+        }),
+        h('button', { type: 'submit' }, 'Buscar'),
+      ),
+    ),
+    h('p', { role: 'status', class: 'note' }, message),
+    hits !== null && hits.length > 0
+      ? h(
+          'ul',
+          { class: 'hits' },
+          hits.map(({ hit, level }) => h('li', { key: hit.path }, h('a', { href: hit.path }, describe(hit, levels, level)))),
+        )
+      : null,
+  );
+}

@@ -1,0 +1,30 @@
+/**
+ * The few browser objects the islands use, typed here: the project's TypeScript setup has no
+ * DOM library (the code base runs on Node), and islands must not pull it into every file.
+ */
+export interface BrowserDocument {
+  visibilityState: 'visible' | 'hidden' | string;
+  addEventListener(type: 'visibilitychange', listener: () => void): void;
+  removeEventListener(type: 'visibilitychange', listener: () => void): void;
+}
+
+export interface BrowserLocation {
+  search: string;
+  reload(): void;
+}
+
+export interface BrowserHistory {
+  replaceState(data: unknown, unused: string, url: string): void;
+}
+
+export interface Browser {
+  document: BrowserDocument;
+  location: BrowserLocation;
+  history: BrowserHistory;
+}
+
+/** The browser's globals (only ever called in the browser, from effects). */
+export const browser = (): Browser => globalThis as unknown as Browser;
+
+/** The value of an input element from its event. */
+export const inputValue = (event: unknown): string => String((event as { currentTarget: { value: unknown } }).currentTarget.value ?? '');

@@ -1,0 +1,98 @@
+/**
+ * What the Astro pages read at build time: the site data folder named by PREP_SITE_DATA
+ * (written by src/adapters/site/writeSiteData.ts). Every file is read once per build and
+ * kept; a page's own datos.json is read when the page renders.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PageList, SiteInfo, HistoryData, DatabasesData } from '../../adapters/site/writeSiteData.ts';
+import type { ElectionData, HomeData, SectionData, UnitData } from '../../core/site/pageData.ts';
+import type { SearchIndex } from '../../core/site/searchIndex.ts';
+import { DATA_FILE, type UnitLevel } from '../../core/site/pagePaths.ts';
+import { cutIso } from '../../core/schedule/cutLabel.ts';
+
+export type { PageList, SiteInfo, HistoryData, DatabasesData, ElectionData, HomeData, SectionData, UnitData, SearchIndex };
+
+/** The site data folder: PREP_SITE_DATA, required. */
+export function dataDir(): string {
+  const dir = process.env.PREP_SITE_DATA;
+  if (dir === undefined || dir === '')
+    throw new Error('PREP_SITE_DATA is not set: build the site with `prep site`, or point PREP_SITE_DATA at a folder written by writeSiteData');
+  return dir;
+}
+
+const cache = new Map<string, unknown>();
+
+function readJson<T>(file: string): T {
+  let value = cache.get(file);
+  if (value === undefined) {
+    value = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    cache.set(file, value);
+  }
+  return value as T;
+}
+
+/** site.json: the cut, entity, schedule and elections. */
+export const siteInfo = (): SiteInfo => readJson<SiteInfo>(join(dataDir(), 'site.json'));
+
+/** pages.json: every election, unit and section page. */
+export const pageList = (): PageList => readJson<PageList>(join(dataDir(), 'pages.json'));
+
+/** The datos.json of the page at `path` (read afresh: pages are rendered once each). */
+export function pageData<T>(path: string): T {
+  return JSON.parse(readFileSync(join(siteInfo().publicDir, path, DATA_FILE), 'utf8')) as T;
+}
+
+/** A page's data that several pages read (home, elections, history): read once. */
+export const sharedPageData = <T>(path: string): T => readJson<T>(join(siteInfo().publicDir, path, DATA_FILE));
+
+/** The cut instant as an ISO 8601 time with the entity's offset, for `<time datetime>`. */
+export const cutDateTime = (site: SiteInfo): string => cutIso(site.cut.at, site.entity.timeZone);
+
+/** `Distrito` / `Municipio`. */
+export const levelTitle = (level: UnitLevel): string => (level === 'distrito' ? 'Distrito' : 'Municipio');
+
+/** `Distritos` / `Municipios`. */
+export const levelPlural = (level: UnitLevel): string => (level === 'distrito' ? 'Distritos' : 'Municipios');
+
+/** `Distrito 7 · Chilpancingo` / `Municipio 12 · Acapulco`. */
+export const unitTitle = (level: UnitLevel, unit: number, name: string): string => `${levelTitle(level)} ${unit}${name ? ` · ${name}` : ''}`;
+
+/** TIPO_CASILLA in words. */
+export const CASILLA_TYPES: Readonly<Record<string, string>> = {
+  B: 'Básica',
+  C: 'Contigua',
+  E: 'Extraordinaria',
+  S: 'Especial',
+  M: 'Voto desde el extranjero',
+  A: 'Voto anticipado',
+  P: 'Personas en prisión preventiva',
+  V: 'Personas en prisión preventiva',
+};
+
+/** A casilla's short name on its section page: `B01`, `C02`, `E01C03`. */
+export function casillaName(tipo: string, id: number, ext: number): string {
+  const base = `${tipo}${String(id).padStart(2, '0')}`;
+  return ext > 0 ? `${base} C${String(ext).padStart(2, '0')}` : base;
+}
+
+/** UBICACION_CASILLA in words. */
+export const ubicacion = (u: number): string => (u === 1 ? 'Urbana' : u === 2 ? 'No urbana' : 'Fuera de catálogo de ubicación');
+
+/** MECANISMOS_TRASLADO in words. */
+export const MECANISMOS: Readonly<Record<string, string>> = {
+  D: 'D · dispositivo de apoyo para el traslado de presidentes de mesa directiva de casilla',
+  F: 'F · centro de recepción y traslado fijo',
+  I: 'I · centro de recepción y traslado itinerante',
+};
+
+/** Bytes in words: `1.2 MB`, `830 kB` (SI, as file sizes are usually shown). */
+export function formatBytes(n: number): string {
+  if (n < 1000) return `${n} B`;
+  if (n < 1e6) return `${(n / 1e3).toFixed(1)} kB`;
+  if (n < 1e9) return `${(n / 1e6).toFixed(1)} MB`;
+  return `${(n / 1e9).toFixed(2)} GB`;
+}
+
+/** Minutes between data updates. */
+export const cutIntervalMinutes = (site: SiteInfo): number => 60 / site.schedule.dataUpdatesPerHour;
