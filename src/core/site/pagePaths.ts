@@ -108,7 +108,7 @@ export function pagePath(route: PageRoute): string {
   }
 }
 
-const ID = '([1-9][0-9]{0,15})';
+const ID = '(0|[1-9][0-9]{0,15})';
 const ROUTE = new RegExp(`^/eleccion/([A-Z][A-Z0-9_]*)/(?:(distrito|municipio)/${ID}/(?:seccion/${ID}/)?)?$`);
 
 /** The route of a path built by this module; undefined for any other path (no trailing slash, leading zeros, unknown page). */

@@ -59,7 +59,7 @@ describe('the URL scheme', () => {
     ['/eleccion/dip_loc/'],
     ['/eleccion/DIP_LOC'],
     ['/eleccion/DIP_LOC/distrito/07/'],
-    ['/eleccion/DIP_LOC/distrito/0/'],
+    ['/eleccion/DIP_LOC/distrito/-1/'],
     ['/eleccion/DIP_LOC/estado/7/'],
     ['/eleccion/DIP_LOC/distrito/7/seccion/'],
     ['/eleccion/DIP_LOC/distrito/7/seccion/12/extra/'],
@@ -75,6 +75,7 @@ describe('the URL scheme', () => {
     expect(() => electionPath('../x')).toThrow(RangeError);
     expect(() => unitPath('DIP_LOC', 'distrito', -1)).toThrow(RangeError);
     expect(unitPath('DIP_LOC', 'distrito', 0)).toBe('/eleccion/DIP_LOC/distrito/0/');
+    expect(parsePagePath('/eleccion/DIP_LOC/distrito/0/seccion/0/')).toEqual({ page: 'section', code: 'DIP_LOC', level: 'distrito', unit: 0, seccion: 0 });
     expect(() => unitPath('DIP_LOC', 'distrito', 1.5)).toThrow(RangeError);
     expect(() => sectionPath('DIP_LOC', 'distrito', 7, -1)).toThrow(RangeError);
     expect(() => unitPath('DIP_LOC', 'estado' as 'distrito', 7)).toThrow(RangeError);
