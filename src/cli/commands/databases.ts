@@ -1,42 +1,19 @@
-import { Option, type Command } from 'commander';
-import { dirname, join } from 'node:path';
-import { action, UserError } from '../failure.ts';
-import { loadConfig } from '../../adapters/config/loadConfig.ts';
-import { loadMapping } from '../../adapters/config/loadMapping.ts';
-import { readExport, parseSourceSpec } from '../../adapters/capture/readExport.ts';
+import type { Command } from 'commander';
+import { join } from 'node:path';
+import { action } from '../failure.ts';
+import { readCut, signingKeyOf, withCutOptions, type CutOptions } from '../cutOptions.ts';
 import { directoryImages, noImages } from '../../adapters/databases/actaImages.ts';
 import { writeCutDatabases } from '../../adapters/databases/writeCutDatabases.ts';
-import { loadSigningKey } from '../../adapters/package/signing.ts';
-import { countCut, cutIdentity } from '../../core/count/countCut.ts';
-import { ANEXO_18_5, type ColumnMapping } from '../../core/import/columnMapping.ts';
-import { formatDiagnostic, type Diagnostic } from '../../core/diagnostics.ts';
-import { resolveAsOf } from '../../sim/asOf.ts';
+import { formatDiagnostic } from '../../core/diagnostics.ts';
 
-const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
-
-interface Options {
-  config: string;
-  source: string[];
-  mapping?: string;
-  encoding?: ColumnMapping['encoding'];
-  at?: string;
-  lastCut: boolean;
-  images?: string;
+interface Options extends CutOptions {
   out: string;
 }
 
 /** `prep databases`: one cut's Anexo 18.5 databases, acta images and signed manifest. */
 export function registerDatabases(program: Command): void {
-  program
-    .command('databases')
+  withCutOptions(program.command('databases'))
     .description("Write one cut's databases: results and CANDIDATURAS CSVs, LEEME, ZIPs, acta images, SHA256SUMS and the signed manifest")
-    .requiredOption('-c, --config <file>', 'election configuration (YAML or JSON) with a databases section')
-    .requiredOption('-s, --source <[CODE=]location>', 'capture export: file, directory or http(s) URL; repeat for several', collect)
-    .option('-m, --mapping <file>', 'column mapping for a CSV layout other than Anexo 18.5')
-    .addOption(new Option('--encoding <name>', 'text encoding of CSV sources (default: sniffed)').choices(['auto', 'utf-8', 'latin1']))
-    .option('--at <time>', "the cut's time: ISO 8601 with offset, or HH:MM on the night (default: now)")
-    .option('--last-cut', 'this is the last cut: participation includes casillas especiales', false)
-    .option('--images <dir>', 'folder of acta images named <CLAVE_ACTA>.<ext> (default: none received)')
     .option('-o, --out <dir>', 'where cut folders are written', 'out/databases')
     .addHelpText(
       'after',
@@ -48,30 +25,11 @@ Writes <out>/<YYYYMMDD_HHMM>/ atomically (never over an existing cut). Check it 
     )
     .action(
       action(async (opts: Options) => {
-        const loaded = await loadConfig(opts.config);
-        const { config } = loaded;
-        if (config.databases === undefined)
-          throw new UserError(`${loaded.file} has no databases section: say how the databases are signed (databases.signingKey)`);
-        const key = await loadSigningKey(config.databases.signingKey, dirname(opts.config));
-        for (const w of key.warnings) process.stderr.write(`warning: ${w}\n`);
-        if (key.simulatorTestKey) process.stderr.write('warning: signing with the public SIMULATOR TEST KEY: for synthetic data only\n');
-        let at = Date.now();
-        if (opts.at !== undefined) {
-          try {
-            at = resolveAsOf(opts.at, Date.parse(config.schedule.start), config.entity.timeZone);
-          } catch (error) {
-            throw new UserError(`--at: ${(error as Error).message}`);
-          }
-        }
-        const base = opts.mapping ? await loadMapping(opts.mapping) : ANEXO_18_5;
-        const mapping = opts.encoding ? { ...base, encoding: opts.encoding } : base;
         const started = performance.now();
-        const capture = await readExport(opts.source.map(parseSourceSpec), loaded, mapping);
-        const warnings: Diagnostic[] = [...capture.warnings];
-        const cut = cutIdentity(config, at, opts.lastCut);
-        const input = countCut(config, loaded.elections, capture.actas, cut, (d) => warnings.push(d));
-        const counted = performance.now();
-        process.stderr.write(`cut ${cut.label}: read and counted in ${Math.round(counted - started)} ms\n`);
+        const { loaded, input, warnings } = await readCut(opts);
+        const { cut } = input;
+        const key = await signingKeyOf(loaded, opts.config);
+        process.stderr.write(`cut ${cut.label}: read and counted in ${Math.round(performance.now() - started)} ms\n`);
         const images = opts.images ? await directoryImages(opts.images) : noImages;
         const written = await writeCutDatabases(input, {
           dir: join(opts.out, cut.stamp),

@@ -1,36 +1,21 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { action, UserError } from '../failure.ts';
-import { loadConfig } from '../../adapters/config/loadConfig.ts';
-import { loadMapping } from '../../adapters/config/loadMapping.ts';
-import { readExport, parseSourceSpec } from '../../adapters/capture/readExport.ts';
+import { readCut, signingKeyOf, withCutOptions, type CutOptions } from '../cutOptions.ts';
 import { directoryImages, noImages } from '../../adapters/databases/actaImages.ts';
 import { writeCutDatabases } from '../../adapters/databases/writeCutDatabases.ts';
-import { loadSigningKey } from '../../adapters/package/signing.ts';
 import { imagesOf, readHistory, writeSiteData } from '../../adapters/site/writeSiteData.ts';
 import { readPublishedCuts } from '../../adapters/site/publishedCuts.ts';
 import { buildSite, clearExcept } from '../../adapters/site/buildSite.ts';
-import { countCut, cutIdentity } from '../../core/count/countCut.ts';
 import { parseManifest, type CutManifest } from '../../core/integrity/manifest.ts';
 import { MANIFEST_NAME } from '../../core/databases/fileNames.ts';
-import { ANEXO_18_5, type ColumnMapping } from '../../core/import/columnMapping.ts';
-import { formatDiagnostic, type Diagnostic } from '../../core/diagnostics.ts';
-import { resolveAsOf } from '../../sim/asOf.ts';
-
-const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+import { formatDiagnostic } from '../../core/diagnostics.ts';
 
 /** Where the databases of every cut go inside the site, and its URL path. */
 const DATOS = 'datos';
 
-interface Options {
-  config: string;
-  source: string[];
-  mapping?: string;
-  encoding?: ColumnMapping['encoding'];
-  at?: string;
-  lastCut: boolean;
-  images?: string;
+interface Options extends CutOptions {
   out: string;
   data: string;
   history?: string;
@@ -38,16 +23,8 @@ interface Options {
 
 /** `prep site`: count one cut, write its databases and site data, and build the static site. */
 export function registerSite(program: Command): void {
-  program
-    .command('site')
+  withCutOptions(program.command('site'))
     .description("Build the static results site of one cut: count it, write its databases into the site, write every page's data, run the Astro build")
-    .requiredOption('-c, --config <file>', 'election configuration (YAML or JSON)')
-    .requiredOption('-s, --source <[CODE=]location>', 'capture export: file, directory or http(s) URL; repeat for several', collect)
-    .option('-m, --mapping <file>', 'column mapping for a CSV layout other than Anexo 18.5')
-    .addOption(new Option('--encoding <name>', 'text encoding of CSV sources (default: sniffed)').choices(['auto', 'utf-8', 'latin1']))
-    .option('--at <time>', "the cut's time: ISO 8601 with offset, or HH:MM on the night (default: now)")
-    .option('--last-cut', 'this is the last cut: participation includes casillas especiales', false)
-    .option('--images <dir>', 'folder of acta images named <CLAVE_ACTA>.<ext> (default: none received)')
     .option('-o, --out <dir>', 'the site folder; the databases of every cut stay in <out>/datos/', 'out/site')
     .option('--data <dir>', "where the site data is written (the build's input)", '.prep/site-data')
     .option('--history <file>', "history of earlier cuts (default: the site's own <out>/historico/datos.json)")
@@ -73,24 +50,9 @@ Example:
           process.stderr.write(`${name}: ${((now - since) / 1000).toFixed(2)} s\n`);
           return now;
         };
-        const loaded = await loadConfig(opts.config);
+        const { loaded, input, warnings } = await readCut(opts);
         const { config } = loaded;
-        if (config.databases === undefined)
-          throw new UserError(`${loaded.file} has no databases section: say how the databases are signed (databases.signingKey)`);
-        let at = Date.now();
-        if (opts.at !== undefined) {
-          try {
-            at = resolveAsOf(opts.at, Date.parse(config.schedule.start), config.entity.timeZone);
-          } catch (error) {
-            throw new UserError(`--at: ${(error as Error).message}`);
-          }
-        }
-        const base = opts.mapping ? await loadMapping(opts.mapping) : ANEXO_18_5;
-        const mapping = opts.encoding ? { ...base, encoding: opts.encoding } : base;
-        const capture = await readExport(opts.source.map(parseSourceSpec), loaded, mapping);
-        const warnings: Diagnostic[] = [...capture.warnings];
-        const cut = cutIdentity(config, at, opts.lastCut);
-        const input = countCut(config, loaded.elections, capture.actas, cut, (d) => warnings.push(d));
+        const { cut } = input;
         let t = stage(`cut ${cut.label}: read and counted`, t0);
 
         const datos = join(opts.out, DATOS);
@@ -104,9 +66,7 @@ Example:
               throw new UserError(`${cutDir} was published from other data (the figures of ${e.config.code} differ): a published cut is never replaced`);
           process.stderr.write(`databases: ${cutDir} already published, reused\n`);
         } else {
-          const key = await loadSigningKey(config.databases.signingKey, dirname(opts.config));
-          for (const w of key.warnings) process.stderr.write(`warning: ${w}\n`);
-          if (key.simulatorTestKey) process.stderr.write('warning: signing with the public SIMULATOR TEST KEY: for synthetic data only\n');
+          const key = await signingKeyOf(loaded, opts.config);
           const written = await writeCutDatabases(input, {
             dir: cutDir,
             images: opts.images ? await directoryImages(opts.images) : noImages,

@@ -1,26 +1,15 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
+import { readSource, withSourceOptions, type SourceOptions } from '../cutOptions.ts';
 import { action } from '../failure.ts';
-import { loadConfig } from '../../adapters/config/loadConfig.ts';
-import { readExport, parseSourceSpec } from '../../adapters/capture/readExport.ts';
-import { loadMapping } from '../../adapters/config/loadMapping.ts';
 import { countElection } from '../../core/count/countElection.ts';
 import { formatDiagnostic, type Diagnostic } from '../../core/diagnostics.ts';
 import { SUMMARY_NAMES } from '../../core/aggregate/summaryFigures.ts';
 import { tallyReport } from './tallyReport.ts';
-import { ANEXO_18_5, type ColumnMapping } from '../../core/import/columnMapping.ts';
-
-const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 /** `prep tally`: the engine's stable contract — the 13 summary figures per election, plus diagnostics. */
 export function registerTally(program: Command): void {
-  program
-    .command('tally')
+  withSourceOptions(program.command('tally'))
     .description('Apply the Anexo 13 counting rules to one capture export and print each election\'s 13 summary figures')
-    .requiredOption('-c, --config <file>', 'election configuration (YAML or JSON)')
-    .requiredOption('-s, --source <[CODE=]location>', 'export file, directory or http(s) URL; repeat for several; CODE= binds it to an election', collect)
-    .option('-m, --mapping <file>', 'column mapping for a CSV layout other than Anexo 18.5')
-    .addOption(new Option('--encoding <name>', 'text encoding of CSV sources (default: sniffed)').choices(['auto', 'utf-8', 'latin1']))
-    .option('--last-cut', 'apply the last-cut rule: participation includes casillas especiales', false)
     .option('--json', 'print JSON (the stable machine-readable contract)', false)
     .addHelpText(
       'after',
@@ -33,11 +22,8 @@ Examples:
   prep tally --config cdmx.yaml --mapping cdmx-computos.mapping.yaml --source GUB=results.csv --json`,
     )
     .action(
-      action(async (opts: { config: string; source: string[]; mapping?: string; encoding?: ColumnMapping['encoding']; lastCut: boolean; json: boolean }) => {
-        const loaded = await loadConfig(opts.config);
-        const base = opts.mapping ? await loadMapping(opts.mapping) : ANEXO_18_5;
-        const mapping = opts.encoding ? { ...base, encoding: opts.encoding } : base;
-        const capture = await readExport(opts.source.map(parseSourceSpec), loaded, mapping);
+      action(async (opts: SourceOptions & { json: boolean }) => {
+        const { loaded, capture } = await readSource(opts);
         const diagnostics: Diagnostic[] = [...capture.warnings];
         const report = (d: Diagnostic): void => {
           diagnostics.push(d);

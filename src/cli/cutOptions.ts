@@ -1,0 +1,86 @@
+import { Option, type Command } from 'commander';
+import { UserError } from './failure.ts';
+import { loadConfig, type LoadedConfig } from '../adapters/config/loadConfig.ts';
+import { loadMapping } from '../adapters/config/loadMapping.ts';
+import { readExport, parseSourceSpec, type CaptureExport } from '../adapters/capture/readExport.ts';
+import { ANEXO_18_5, type ColumnMapping } from '../core/import/columnMapping.ts';
+import { countCut, cutIdentity } from '../core/count/countCut.ts';
+import type { CutDatabasesInput } from '../core/databases/cutDatabasesInput.ts';
+import type { Diagnostic } from '../core/diagnostics.ts';
+import { resolveAsOf } from '../sim/asOf.ts';
+import { loadSigningKey, type SigningKey } from '../adapters/package/signing.ts';
+import { dirname } from 'node:path';
+
+/** The options every command that reads a capture export shares. */
+export interface SourceOptions {
+  config: string;
+  source: string[];
+  mapping?: string;
+  encoding?: ColumnMapping['encoding'];
+  lastCut: boolean;
+}
+
+/** …and those of a command that publishes one cut. */
+export interface CutOptions extends SourceOptions {
+  at?: string;
+  images?: string;
+}
+
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+/** Adds --config, --source, --mapping, --encoding and --last-cut. */
+export function withSourceOptions(command: Command): Command {
+  return command
+    .requiredOption('-c, --config <file>', 'election configuration (YAML or JSON)')
+    .requiredOption('-s, --source <[CODE=]location>', 'capture export: file, directory or http(s) URL; repeat for several; CODE= binds it to an election', collect)
+    .option('-m, --mapping <file>', 'column mapping for a CSV layout other than Anexo 18.5')
+    .addOption(new Option('--encoding <name>', 'text encoding of CSV sources (default: sniffed)').choices(['auto', 'utf-8', 'latin1']))
+    .option('--last-cut', 'apply the last-cut rule: participation includes casillas especiales', false);
+}
+
+/** Adds the source options and --at and --images. */
+export function withCutOptions(command: Command): Command {
+  return withSourceOptions(command)
+    .option('--at <time>', "the cut's time: ISO 8601 with offset, or HH:MM on the night (default: now)")
+    .option('--images <dir>', 'folder of acta images named <CLAVE_ACTA>.<ext> (default: none received)');
+}
+
+async function exportOf(loaded: LoadedConfig, opts: SourceOptions): Promise<CaptureExport> {
+  const base = opts.mapping ? await loadMapping(opts.mapping) : ANEXO_18_5;
+  const mapping = opts.encoding ? { ...base, encoding: opts.encoding } : base;
+  return readExport(opts.source.map(parseSourceSpec), loaded, mapping);
+}
+
+/** Loads the configuration and reads the export the options name. */
+export async function readSource(opts: SourceOptions): Promise<{ loaded: LoadedConfig; capture: CaptureExport }> {
+  const loaded = await loadConfig(opts.config);
+  return { loaded, capture: await exportOf(loaded, opts) };
+}
+
+/** Reads and counts the cut the options name; its warnings are collected, not printed. */
+export async function readCut(opts: CutOptions): Promise<{ loaded: LoadedConfig; input: CutDatabasesInput; warnings: Diagnostic[] }> {
+  const loaded = await loadConfig(opts.config);
+  const { config } = loaded;
+  if (config.databases === undefined)
+    throw new UserError(`${loaded.file} has no databases section: say how the databases are signed (databases.signingKey)`);
+  let at = Date.now();
+  if (opts.at !== undefined) {
+    try {
+      at = resolveAsOf(opts.at, Date.parse(config.schedule.start), config.entity.timeZone);
+    } catch (error) {
+      throw new UserError(`--at: ${(error as Error).message}`);
+    }
+  }
+  const capture = await exportOf(loaded, opts);
+  const warnings: Diagnostic[] = [...capture.warnings];
+  const input = countCut(config, loaded.elections, capture.actas, cutIdentity(config, at, opts.lastCut), (d) => warnings.push(d));
+  return { loaded, input, warnings };
+}
+
+/** The configuration's signing key; its warnings (and the test key's) go to stderr. */
+export async function signingKeyOf(loaded: LoadedConfig, configPath: string): Promise<SigningKey> {
+  const key = await loadSigningKey(loaded.config.databases!.signingKey, dirname(configPath));
+  for (const w of key.warnings) process.stderr.write(`warning: ${w}\n`);
+  if (key.simulatorTestKey) process.stderr.write('warning: signing with the public SIMULATOR TEST KEY: for synthetic data only\n');
+  return key;
+}
