@@ -33,14 +33,3 @@ export function formatClaveCasilla(key: CasillaKey): string {
   if (!KEY_SHAPE.test(text)) throw new RangeError(`casilla key parts do not fit CLAVE_CASILLA: ${JSON.stringify(key)}`);
   return text;
 }
-
-/** Orders casillas the way Anexo 18.5 rows are sorted: section, type, number, extension. */
-export function compareCasillaKeys(a: CasillaKey, b: CasillaKey): number {
-  return (
-    a.entidad - b.entidad ||
-    a.seccion - b.seccion ||
-    (a.tipo < b.tipo ? -1 : a.tipo > b.tipo ? 1 : 0) ||
-    a.numero - b.numero ||
-    a.extContigua - b.extContigua
-  );
-}

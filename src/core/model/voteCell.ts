@@ -15,11 +15,6 @@ export function cellVotes(cell: number): number {
   return cell > 0 ? cell : 0;
 }
 
-/** True when the cell carries a legible figure (zero included). */
-export function isLegible(cell: number): boolean {
-  return cell >= 0;
-}
-
 /** The text of a cell as it appears in an Anexo 18.5 file. */
 export function formatCell(cell: number): string {
   if (cell >= 0) return String(cell);

@@ -10,12 +10,6 @@ export function cutStamp(at: number, timeZone: string): string {
   return `${p.year}${p.month}${p.day}_${p.hour}${p.minute}`;
 }
 
-/** `DD/MM/YYYY HH:MM:SS`: acta timestamps in the databases. */
-export function actaTimestamp(at: number, timeZone: string): string {
-  const p = localParts(at, timeZone);
-  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}:${p.second}`;
-}
-
 /** `2024-06-02T20:00:00-06:00`: the instant with the offset its time zone has then. */
 export function cutIso(at: number, timeZone: string): string {
   const p = localParts(at, timeZone);
