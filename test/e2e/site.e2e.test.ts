@@ -1,0 +1,268 @@
+/**
+ * End-to-end browser tests of the built results site (issue 4): a small simulated election is
+ * built once by the real CLI (`prep simulate` then `prep site`), served by a tiny static server
+ * on 127.0.0.1, and driven with Debian's chromium through playwright-core.
+ *
+ * - the citizen's flow home → election → district → section → acta image, with the figures
+ *   on screen checked against the page's own `datos.json` (the engine's numbers), with and
+ *   without JavaScript;
+ * - an axe-core scan of home, election, district and section at 375 px and 1280 px;
+ * - screenshots of home, election and section at both widths in test-results/screenshots/.
+ *
+ * Without /usr/bin/chromium the whole suite is skipped (CI runs `apt-get install chromium`).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatInteger, formatPercent } from '../../src/core/site/formatNumber.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CHROMIUM = '/usr/bin/chromium';
+const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
+const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
+const ELECTION = 'DIP_LOC';
+const WIDTHS = [375, 1280] as const;
+
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium)
+  console.warn(`[e2e] ${CHROMIUM} not found: the browser tests of the site are skipped. Install it with \`apt-get install chromium\` (CI installs it).`);
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.zip': 'application/zip',
+};
+
+/** A static file server for `dir` on 127.0.0.1 (ephemeral port): index.html for directories, 404.html otherwise. */
+async function serve(dir: string): Promise<{ server: Server; origin: string }> {
+  const server = createServer((req, res) => {
+    void (async () => {
+      let path: string;
+      try {
+        path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+      } catch {
+        res.writeHead(400).end();
+        return;
+      }
+      let file = normalize(join(dir, path));
+      if (file !== dir && !file.startsWith(dir + sep)) {
+        res.writeHead(403).end();
+        return;
+      }
+      const info = await stat(file).catch(() => null);
+      if (info?.isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file).catch(() => null);
+      if (body === null) {
+        const notFound = await readFile(join(dir, '404.html')).catch(() => Buffer.from('not found'));
+        res.writeHead(404, { 'content-type': CONTENT_TYPES['.html']! }).end(notFound);
+        return;
+      }
+      res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream' }).end(body);
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+function prep(...args: string[]): void {
+  const env = { ...process.env };
+  delete env.PREP_DEBUG;
+  const r = spawnSync(process.execPath, ['src/cli/prep.ts', ...args], { cwd: ROOT, encoding: 'utf8', env, timeout: 120_000 });
+  if (r.status !== 0) throw new Error(`prep ${args.join(' ')} failed (${r.status ?? r.signal}):\n${r.stderr}`);
+}
+
+// The parts of datos.json these tests read (docs/open-data.md).
+interface Summary { ACTAS_CONTABILIZADAS: number; PORCENTAJE_PARTICIPACION_CIUDADANA: string }
+interface Candidatura { id: string; votes: number }
+interface Results { summary: Summary; porCandidatura: { candidaturas: Candidatura[] } }
+interface HomeData { elections: { code: string; path: string; summary: Summary; leading: Candidatura[] }[] }
+interface ElectionData { results: Results; units: { unit: number; path: string; ACTAS_CONTABILIZADAS: number }[] }
+interface UnitData { results: Results; sections: { seccion: number; path: string; ACTAS_CONTABILIZADAS: number }[] }
+interface SectionData { results: Results; casillas: { actas: { CLAVE_ACTA: string; image: string | null }[] }[] }
+
+/** The figures a citizen must see: actas contabilizadas, participation, the leading candidatura's votes. */
+interface Expected { scope: string; summary: Summary; leader: Candidatura }
+
+describe.skipIf(!hasChromium)('the built site in a browser', () => {
+  let tmp: string;
+  let site: string;
+  let server: Server;
+  let origin: string;
+  let browser: Browser;
+
+  const data = async <T,>(path: string): Promise<T> => JSON.parse(await readFile(join(site, path, 'datos.json'), 'utf8')) as T;
+
+  // The flow's pages, chosen from the engine's data: the first district with counted actas,
+  // its first section with a counted acta that has an image.
+  let home: HomeData;
+  let electionPath: string;
+  let election: ElectionData;
+  let districtPath: string;
+  let district: UnitData;
+  let sectionPath: string;
+  let section: SectionData;
+  let actaImage: string;
+
+  beforeAll(async () => {
+    const t0 = performance.now();
+    tmp = await mkdtemp(join(tmpdir(), 'prep-e2e-'));
+    site = join(tmp, 'site');
+    prep('simulate', '--out', tmp, '--as-of', '21:00', '--images');
+    prep('site', '--config', join(tmp, 'config.yaml'), '--source', join(tmp, 'captura.ndjson'), '--images', join(tmp, 'actas'),
+      '--at', '21:00', '--out', site, '--data', join(tmp, 'data'));
+    const t1 = performance.now();
+
+    home = await data<HomeData>('/');
+    electionPath = home.elections.find((e) => e.code === ELECTION)!.path;
+    election = await data<ElectionData>(electionPath);
+    for (const u of election.units.filter((x) => x.ACTAS_CONTABILIZADAS > 0)) {
+      const unit = await data<UnitData>(u.path);
+      for (const s of unit.sections.filter((x) => x.ACTAS_CONTABILIZADAS > 0)) {
+        const sec = await data<SectionData>(s.path);
+        const acta = sec.casillas.flatMap((c) => c.actas).find((a) => a.image !== null);
+        if (acta === undefined) continue;
+        [districtPath, district, sectionPath, section] = [u.path, unit, s.path, sec];
+        actaImage = `/datos/${JSON.parse(await readFile(join(site, 'corte.json'), 'utf8')).stamp as string}/${acta.image!}`;
+        break;
+      }
+      if (section !== undefined) break;
+    }
+    expect(section, 'a section with a counted acta and its image').toBeDefined();
+
+    ({ server, origin } = await serve(site));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    await mkdir(SCREENSHOTS, { recursive: true });
+    console.log(`[e2e] site built in ${((t1 - t0) / 1000).toFixed(1)} s, browser up in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  });
+
+  /** Only the test server may be reached: anything else fails the request. */
+  async function newContext(options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+    const context = await browser.newContext(options);
+    await context.route((url) => url.origin !== origin, (route) => route.abort());
+    return context;
+  }
+
+  const expected = (results: Results, scope = 'main'): Expected => ({ scope, summary: results.summary, leader: results.porCandidatura.candidaturas[0]! });
+
+  /** The engine's figures are on screen, formatted as the site formats them. */
+  async function expectFigures(page: Page, { scope, summary, leader }: Expected): Promise<void> {
+    const root = page.locator(scope).first();
+    const counted = root.locator('[data-figure="ACTAS_CONTABILIZADAS"]').first();
+    const participation = root.locator('[data-figure="PORCENTAJE_PARTICIPACION_CIUDADANA"]').first();
+    const votes = root.locator(`tr[data-id="${leader.id}"] [data-votes]`).first();
+    for (const cell of [counted, participation, votes]) await expect.poll(() => cell.isVisible(), { timeout: 5_000 }).toBe(true);
+    expect((await counted.innerText()).trim()).toBe(formatInteger(summary.ACTAS_CONTABILIZADAS));
+    expect((await participation.innerText()).trim()).toBe(formatPercent(summary.PORCENTAJE_PARTICIPACION_CIUDADANA));
+    expect((await votes.innerText()).trim()).toBe(formatInteger(leader.votes));
+    // And in the page's visible text as a whole (no-break spaces read as spaces).
+    const text = (await root.innerText()).replaceAll('\u00a0', ' ');
+    for (const figure of [formatInteger(summary.ACTAS_CONTABILIZADAS), formatPercent(summary.PORCENTAJE_PARTICIPACION_CIUDADANA), formatInteger(leader.votes)])
+      expect(text).toContain(figure.replaceAll('\u00a0', ' '));
+  }
+
+  /** Clicks the link to `href` inside <main> and waits for that page. */
+  async function follow(page: Page, href: string): Promise<void> {
+    await Promise.all([page.waitForURL(`${origin}${href}`), page.locator(`main a[href="${href}"]`).first().click()]);
+  }
+
+  async function citizenFlow(javaScriptEnabled: boolean): Promise<void> {
+    const context = await newContext({ javaScriptEnabled, viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${origin}/`);
+      const card = home.elections.find((e) => e.code === ELECTION)!;
+      await expectFigures(page, { scope: `main [data-election="${ELECTION}"]`, summary: card.summary, leader: card.leading[0]! });
+
+      await follow(page, electionPath);
+      await expectFigures(page, expected(election.results));
+      await follow(page, districtPath);
+      await expectFigures(page, expected(district.results));
+      await follow(page, sectionPath);
+      await expectFigures(page, expected(section.results));
+
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.url() === `${origin}${actaImage}`),
+        page.locator(`main a[href="${actaImage}"]`).first().click(),
+      ]);
+      expect(response.status()).toBe(200);
+      expect(response.headers()['content-type']).toBe('image/svg+xml');
+      await page.waitForURL(`${origin}${actaImage}`);
+      expect(await page.evaluate(() => document.documentElement.localName)).toBe('svg');
+    } finally {
+      await context.close();
+    }
+  }
+
+  it('takes a citizen from the home page to an acta image, showing the engine’s figures', async () => {
+    await citizenFlow(true);
+  }, 60_000);
+
+  it('shows the same figures with JavaScript disabled', async () => {
+    await citizenFlow(false);
+  }, 60_000);
+
+  const pages = (): [string, string][] => [['home', '/'], ['election', electionPath], ['district', districtPath], ['section', sectionPath]];
+
+  for (const width of WIDTHS) {
+    it(`has no axe-core violations on home, election, district and section at ${width} px`, async () => {
+      const context = await newContext({ viewport: { width, height: 900 } });
+      try {
+        const page = await context.newPage();
+        const found: string[] = [];
+        for (const [name, path] of pages()) {
+          await page.goto(`${origin}${path}`, { waitUntil: 'load' });
+          await page.addScriptTag({ path: AXE });
+          const violations = await page.evaluate(async () => {
+            const r = await (window as unknown as { axe: { run: (c: Document) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe.run(document);
+            return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
+          });
+          for (const v of violations) found.push(`${name} (${path}) @${width}px: ${v.id} [${v.impact}] ${v.help}\n    ${v.targets.join('\n    ')}`);
+        }
+        expect(found, `axe-core violations:\n${found.join('\n')}`).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }, 60_000);
+  }
+
+  it('saves screenshots of home, election and section at 375 px and 1280 px', async () => {
+    for (const width of WIDTHS) {
+      const context = await newContext({ viewport: { width, height: 900 } });
+      try {
+        const page = await context.newPage();
+        for (const [name, path] of pages().filter(([n]) => n !== 'district')) {
+          await page.goto(`${origin}${path}`, { waitUntil: 'load' });
+          const file = join(SCREENSHOTS, `${name}-${width}.png`);
+          await page.screenshot({ path: file, fullPage: true });
+          expect((await stat(file)).size).toBeGreaterThan(0);
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  }, 60_000);
+});
