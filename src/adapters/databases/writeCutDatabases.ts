@@ -8,7 +8,7 @@ import { InputError } from '../../core/diagnostics.ts';
 import { resultsCsvLines } from '../../core/databases/resultsCsv.ts';
 import { candidaturasCsvLines } from '../../core/databases/candidaturasCsv.ts';
 import { leemeBytes } from '../../core/databases/leeme.ts';
-import { ACTAS_DIR, candidaturasCsvName, electionZipName, LEEME_NAME, masterZipName, resultsCsvName } from '../../core/databases/fileNames.ts';
+import { ACTAS_DIR, unzippedFolderName, candidaturasCsvName, electionZipName, LEEME_NAME, masterZipName, resultsCsvName } from '../../core/databases/fileNames.ts';
 import { MANIFEST_FORMAT, manifestCut, type CutManifest, type ManifestFile } from '../../core/integrity/manifest.ts';
 import { DatabasesSchema } from '../../core/config/schema.ts';
 import { writeDeterministicZip } from '../package/deterministicZip.ts';
@@ -77,7 +77,7 @@ async function writeInto(dir: string, input: CutDatabasesInput, options: CutData
   for (const election of input.elections) {
     const code = election.config.code;
     const zipName = electionZipName(db, cut.stamp, code, entity);
-    const folder = zipName.replace(/\.zip$/i, '');
+    const folder = unzippedFolderName(zipName);
     await mkdir(join(dir, folder));
     const started = performance.now();
     const members = [

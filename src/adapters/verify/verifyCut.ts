@@ -16,6 +16,7 @@ import { SIMULATOR_TEST_KEY_FINGERPRINT, verifySignature } from '../package/sign
 import type { OpenSourceOptions } from '../source/index.ts';
 import { directoryFiles, httpFiles, INTEGRITY_NAMES, localSingleFile, localZipFiles, type CutFiles } from './cutFiles.ts';
 import { looksLikeResultsFile, verifyResultsCsv } from './resultsCsv.ts';
+import { unzippedFolderName } from '../../core/databases/fileNames.ts';
 
 export interface VerifyOptions {
   /** A PEM public key file to verify the signature with, instead of the published one. */
@@ -385,7 +386,7 @@ function compareZipsWithFolders(zips: ReadZips, paths: readonly string[], digest
     const key = `${view.zipDir}\u0000${view.zipName}\u0000${view.sha256}`;
     if (compared.has(key)) continue;
     compared.add(key);
-    const folder = [view.zipDir, view.zipName.replace(/\.zip$/i, '')].filter((p) => p !== '').join('/');
+    const folder = [view.zipDir, unzippedFolderName(view.zipName)].filter((p) => p !== '').join('/');
     const inFolder = paths.filter((p) => p.startsWith(`${folder}/`) && digests.has(p));
     checkZipAgainstFolder(view.label, view.zipDir, view.zipName, view.members, (p) => digests.get(p), inFolder.length > 0 ? inFolder : undefined, findings);
   }

@@ -31,3 +31,6 @@ export const masterZipName = (db: Pick<DatabasesConfig, 'masterZipName'>, stamp:
 /** One election's ZIP inside the cut's, e.g. `20240602_2000_PREP_DIP_LOC_GRO.zip`. */
 export const electionZipName = (db: Pick<DatabasesConfig, 'electionZipName'>, stamp: string, election: string, entity: string): string =>
   fill(db.electionZipName, { stamp, election, entity });
+
+/** The folder beside an election's ZIP that holds the same files unzipped: its name without `.zip`. */
+export const unzippedFolderName = (zipName: string): string => zipName.replace(/\.zip$/i, '');

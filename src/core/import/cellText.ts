@@ -1,4 +1,5 @@
 import { ILEGIBLE, MAX_VOTES, NO_APLICA, SIN_DATO } from '../model/voteCell.ts';
+import { foldText } from '../model/foldText.ts';
 
 /** Markers a vote field may hold besides a number, folded to upper case without accents. */
 export const SIN_ACTA_CELL = -100;
@@ -39,8 +40,6 @@ function digitsValue(s: string): number {
   return v;
 }
 
-const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
-
 export type CellParse =
   | { ok: true; cell: number }
   | { ok: false; expected: string; problem: string };
@@ -68,7 +67,7 @@ export function parseVoteCell(raw: string): CellParse {
     if (n > MAX_VOTES) return { ok: false, expected: `at most ${MAX_VOTES} votes`, problem: 'vote count is too large' };
     return { ok: true, cell: n };
   }
-  const marker = MARKERS.get(fold(s).replace(/\s+/g, ' '));
+  const marker = MARKERS.get(foldText(s));
   if (marker !== undefined && marker !== NOT_APPLICABLE_FIELD) return { ok: true, cell: marker };
   if (/^-\s*\d+$/.test(s)) return { ok: false, expected: VOTE_EXPECTED, problem: 'negative vote count' };
   if (s === '') return { ok: false, expected: VOTE_EXPECTED, problem: 'empty vote field' };
@@ -82,7 +81,7 @@ export function parseOptionalCount(raw: string): CellParse {
     const n = Number(s);
     return n > MAX_VOTES ? { ok: false, expected: `at most ${MAX_VOTES}`, problem: 'number is too large' } : { ok: true, cell: n };
   }
-  const marker = s === '' ? NOT_APPLICABLE_FIELD : MARKERS.get(fold(s).replace(/\s+/g, ' '));
+  const marker = s === '' ? NOT_APPLICABLE_FIELD : MARKERS.get(foldText(s));
   if (marker === ILEGIBLE || marker === SIN_DATO) return { ok: true, cell: marker };
   if (marker !== undefined) return { ok: true, cell: NO_APLICA };
   return { ok: false, expected: 'a whole number, Ilegible, Sin dato, N/A or SIN ACTA', problem: 'not a count' };

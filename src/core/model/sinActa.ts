@@ -1,3 +1,5 @@
+import { foldText } from './foldText.ts';
+
 /** Why a casilla has no Acta PREP (Anexo 13; INE 2021 and 2024 descriptors). */
 export const SIN_ACTA_REASONS = {
   PAQUETE_NO_ENTREGADO: 'Sin Acta por paquete no entregado',
@@ -11,9 +13,6 @@ export const SIN_ACTA_REASONS = {
 export type SinActaReason = keyof typeof SIN_ACTA_REASONS;
 
 export const SIN_ACTA_REASON_CODES = Object.keys(SIN_ACTA_REASONS) as SinActaReason[];
-
-const fold = (s: string): string =>
-  s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase().replace(/\s+/g, ' ').trim();
 
 /** Words that identify each reason in the wording of different bodies and years. */
 const REASON_WORDS: ReadonlyArray<[SinActaReason, RegExp]> = [
@@ -29,7 +28,7 @@ const REASON_WORDS: ReadonlyArray<[SinActaReason, RegExp]> = [
  * it does but names no reason we know.
  */
 export function parseSinActaReason(text: string): SinActaReason | null | undefined {
-  const folded = fold(text);
+  const folded = foldText(text);
   if ((SIN_ACTA_REASON_CODES as string[]).includes(folded)) return folded as SinActaReason;
   if (!folded.startsWith('SIN ACTA')) return undefined;
   for (const [code, words] of REASON_WORDS) if (words.test(folded)) return code;

@@ -15,8 +15,7 @@ import { OBS, OBS_SEPARATOR } from '../rules/observaciones.ts';
 import type { Findings } from './report.ts';
 import type { RowFacts } from './rowTotals.ts';
 import { lineList } from './resultsFile.ts';
-
-const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase().replace(/\s+/g, ' ').trim();
+import { foldText } from '../model/foldText.ts';
 
 /** No limit: an especial's limit is the ballots it received, which the file does not carry. */
 const UNKNOWN_BALLOTS = Number.MAX_SAFE_INTEGER / 4;
@@ -54,8 +53,8 @@ export function expectedObservaciones(acta: CapturedActa, verdict: Classificatio
  * "ALGUN CAMPO ILEGIBLE O SIN DATO"), or something else.
  */
 export function observacionesAgree(fileText: string, expected: string): 'same' | 'wording' | 'different' {
-  const theirs = fold(fileText);
-  const ours = fold(expected);
+  const theirs = foldText(fileText);
+  const ours = foldText(expected);
   if (theirs === ours) return 'same';
   if (theirs === '' || ours === '') return 'different';
   const parts = expected.split(OBS_SEPARATOR);
@@ -67,7 +66,7 @@ export function observacionesAgree(fileText: string, expected: string): 'same' |
     else if (part.startsWith('Todos')) ok = says(/TODOS/);
     else if (part === OBS.EXCEDE_LISTA_NOMINAL) ok = says(/EXCEDE/);
     else if (part === OBS.FUERA_DE_CATALOGO) ok = says(/FUERA/);
-    else if (fold(part).startsWith('SIN ACTA')) {
+    else if (foldText(part).startsWith('SIN ACTA')) {
       const mine = parseSinActaReason(part);
       const reason = parseSinActaReason(fileText);
       ok = reason !== undefined && (reason === mine || reason === 'NO_ESPECIFICADO' || mine === 'NO_ESPECIFICADO');
@@ -115,7 +114,7 @@ export function checkRowRules(file: string, actas: readonly CapturedActa[], fact
     let excedeFromFile = false;
     if (especial && acta.sinActa === null) {
       especiales++;
-      if (fact !== undefined && /EXCEDE/.test(fold(fact.observaciones))) {
+      if (fact !== undefined && /EXCEDE/.test(foldText(fact.observaciones))) {
         excedeFromFile = true;
         verdict = { contabilizada: 0, observaciones: OBS.EXCEDE_LISTA_NOMINAL, totalCalculado: verdict.totalCalculado, inconsistente: true };
       }

@@ -4,6 +4,7 @@
  */
 import type { Findings } from './report.ts';
 import { cell, isStrayRow, type CsvRow, type HeaderColumns } from './resultsFile.ts';
+import { foldText } from '../model/foldText.ts';
 
 /** What the checks need of one row, read from its own cells. */
 export interface RowFacts {
@@ -20,15 +21,13 @@ export interface RowFacts {
   codigoIntegridad: string;
 }
 
-const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase().replace(/\s+/g, ' ').trim();
-
 const ZERO_MARKERS = new Set(['ILEGIBLE', 'SIN DATO', 'SIN_DATO', '-', '']);
 
 type VoteText = { kind: 'votes'; value: number } | { kind: 'marker' } | { kind: 'sin-acta' } | { kind: 'unreadable' };
 
 function voteText(text: string): VoteText {
   if (/^\d+$/.test(text)) return { kind: 'votes', value: Number(text) };
-  const folded = fold(text);
+  const folded = foldText(text);
   if (ZERO_MARKERS.has(folded)) return { kind: 'marker' };
   if (folded === 'SIN ACTA') return { kind: 'sin-acta' };
   return { kind: 'unreadable' };
@@ -93,7 +92,7 @@ export function checkRowTotals(file: string, columns: HeaderColumns, rows: reado
       findings.fail('row-total', `some vote fields say SIN ACTA and ${voteCells} hold votes: an acta is either missing or counted`, { file, line: row.line });
     } else if (sinActa) {
       sinActaRows++;
-      if (fold(total) !== 'SIN ACTA') {
+      if (foldText(total) !== 'SIN ACTA') {
         mismatches++;
         findings.fail('row-total', `the vote fields say SIN ACTA but TOTAL_VOTOS_CALCULADO is "${total}" (expected SIN ACTA)`, where);
       }

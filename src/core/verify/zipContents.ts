@@ -4,6 +4,7 @@
  */
 import type { Findings } from './report.ts';
 import type { FileDigest } from './integrity.ts';
+import { unzippedFolderName } from '../databases/fileNames.ts';
 
 export interface MemberDigest extends FileDigest {
   name: string;
@@ -18,7 +19,7 @@ const join = (...parts: string[]): string => parts.filter((p) => p !== '').join(
  */
 export function plainCopyPath(zipDir: string, zipName: string, member: string): string {
   if (/\.zip$/i.test(member)) return join(zipDir, member);
-  return join(zipDir, zipName.replace(/\.zip$/i, ''), member);
+  return join(zipDir, unzippedFolderName(zipName), member);
 }
 
 /**
@@ -50,7 +51,7 @@ export function checkZipAgainstFolder(
       findings.fail('zip-contents', `${m.name} inside the ZIP (SHA-256 ${m.sha256}) differs from ${path} beside it (SHA-256 ${copy.sha256})`, { file: zipLabel });
     }
   }
-  const folder = join(zipDir, zipName.replace(/\.zip$/i, ''));
+  const folder = join(zipDir, unzippedFolderName(zipName));
   if (others.length > 0 && folderFiles !== undefined) {
     const inZip = new Set(others.map((m) => m.name));
     for (const m of others) {
