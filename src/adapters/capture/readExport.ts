@@ -8,6 +8,7 @@ import { compileHeader, type RowDecoder } from '../../core/import/rowDecoder.ts'
 import { cleanText } from '../../core/import/cellText.ts';
 import { DiagnosticLog } from './diagnosticLog.ts';
 import { openSource, decodeText, csvRecordBatches, ndjsonRecordBatches } from '../source/index.ts';
+import { foldText } from '../../core/model/foldText.ts';
 
 /** One input of a cut: a file, directory or URL, optionally bound to an election (`DIP_LOC=path`). */
 export interface SourceSpec {
@@ -88,9 +89,9 @@ async function expand(specs: readonly SourceSpec[]): Promise<SourceSpec[]> {
   return out;
 }
 
-const displayName = (location: string): string => (/^https?:/i.test(location) ? location : relative(process.cwd(), location) || location);
-
-const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase().trim();
+/** How diagnostics name a source: a URL without credentials or query (the source layer's name), a path relative to here. */
+const displayName = (location: string, sourceName: string): string =>
+  /^https?:/i.test(location) ? sourceName : relative(process.cwd(), location) || location;
 
 /** Which election a CSV holds: the source binding, the mapping, the title line, the file name, or the only one. */
 function electionOf(spec: SourceSpec, mapping: ColumnMapping, preamble: string[][], loaded: LoadedConfig): LoadedElection | undefined {
@@ -99,7 +100,7 @@ function electionOf(spec: SourceSpec, mapping: ColumnMapping, preamble: string[]
   if (mapping.election) return byCode(mapping.election);
   const title = preamble[0]?.[0];
   if (title) {
-    const hit = loaded.elections.find((e) => fold(e.config.name) === fold(cleanText(title)));
+    const hit = loaded.elections.find((e) => foldText(e.config.name) === foldText(cleanText(title)));
     if (hit) return hit;
   }
   const file = basename(spec.location).toUpperCase();
@@ -109,8 +110,8 @@ function electionOf(spec: SourceSpec, mapping: ColumnMapping, preamble: string[]
 }
 
 async function readCsv(spec: SourceSpec, loaded: LoadedConfig, mapping: ColumnMapping, log: DiagnosticLog, keep: (code: string, a: CapturedActa) => void): Promise<void> {
-  const name = displayName(spec.location);
   const source = await openSource(spec.location);
+  const name = displayName(spec.location, source.name);
   const text = decodeText(source.bytes, { name, encoding: mapping.encoding });
   const headerStart = mapping.headerStart.toUpperCase();
   const preamble: string[][] = [];
@@ -150,8 +151,8 @@ async function readCsv(spec: SourceSpec, loaded: LoadedConfig, mapping: ColumnMa
 }
 
 async function readNdjson(spec: SourceSpec, loaded: LoadedConfig, mapping: ColumnMapping, log: DiagnosticLog, keep: (code: string, a: CapturedActa) => void): Promise<void> {
-  const name = displayName(spec.location);
   const source = await openSource(spec.location);
+  const name = displayName(spec.location, source.name);
   const text = decodeText(source.bytes, { name, encoding: 'utf-8' });
   const decoders = new Map<string, { code: string; decoder: RowDecoder } | null>();
   // Objects of one export nearly always share their keys: compare with the last line's first.
