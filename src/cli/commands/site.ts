@@ -5,9 +5,9 @@ import { action, UserError } from '../failure.ts';
 import { readCut, signingKeyOf, withCutOptions, type CutOptions } from '../cutOptions.ts';
 import { directoryImages, noImages } from '../../adapters/databases/actaImages.ts';
 import { writeCutDatabases } from '../../adapters/databases/writeCutDatabases.ts';
-import { imagesOf, readHistory, writeSiteData } from '../../adapters/site/writeSiteData.ts';
+import { readHistory } from '../../adapters/site/writeSiteData.ts';
 import { readPublishedCuts } from '../../adapters/site/publishedCuts.ts';
-import { buildSite, clearExcept } from '../../adapters/site/buildSite.ts';
+import { buildCutSite } from '../../adapters/site/buildCutSite.ts';
 import { parseManifest, type CutManifest } from '../../core/integrity/manifest.ts';
 import { MANIFEST_NAME } from '../../core/databases/fileNames.ts';
 import { formatDiagnostic } from '../../core/diagnostics.ts';
@@ -80,32 +80,26 @@ Example:
 
         const previousHistory = await readHistory(opts.history ?? join(opts.out, 'historico', 'datos.json'));
         const databases = await readPublishedCuts(datos, `/${DATOS}/`);
-        // The previous site goes (aside, deleted at the end), but for the databases of every cut;
-        // the new pages' data is written straight into the site folder.
-        const previous = await clearExcept(opts.out, [DATOS]);
         let pages = 0;
         try {
-          const site = await writeSiteData(input, {
-            dir: opts.data,
-            publicDir: opts.out,
-            imageOf: imagesOf(manifest),
+          const built = await buildCutSite(input, {
+            out: opts.out,
+            keep: [DATOS],
+            data: opts.data,
+            manifest,
             cutFiles: `/${DATOS}/${cut.stamp}/`,
             databases,
             previousHistory,
             log: (line) => process.stderr.write(`${line}\n`),
           });
-          t = stage(`site data (${site.files.toLocaleString('en-US')} files, ${(site.bytes / 2 ** 20).toFixed(1)} MiB, ${site.history.length} cuts in the history)`, t);
-          await buildSite({ data: opts.data, out: opts.out });
-          pages = 1 + site.pages.election.length + site.pages.unit.length + site.pages.section.length + 4;
-          t = stage(`astro build (${pages.toLocaleString('en-US')} pages)`, t);
+          pages = built.pages;
+          process.stderr.write(`site data (${built.dataFiles.toLocaleString('en-US')} files, ${(built.dataBytes / 2 ** 20).toFixed(1)} MiB, ${built.history.length} cuts in the history): ${built.seconds.data.toFixed(2)} s\n`);
+          t = stage(`astro build (${pages.toLocaleString('en-US')} pages)`, t + built.seconds.data * 1000);
         } catch (error) {
           // The site of the previous cut stays published as it was.
-          await previous.restore();
           process.stderr.write(`the site of the previous cut was left in place\n`);
           throw error;
         }
-        await previous.discard();
-        t = stage('previous site deleted', t);
 
         for (const d of warnings.slice(0, 20)) process.stderr.write(`${formatDiagnostic(d)}\n`);
         if (warnings.length > 20) process.stderr.write(`(${warnings.length - 20} more warnings)\n`);
