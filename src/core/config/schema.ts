@@ -138,6 +138,10 @@ export const ConfigSchema = z
     elections: z.array(ElectionSchema).min(1),
     schedule: ScheduleSchema,
     databases: DatabasesSchema.optional().describe('How each cut\'s databases are written and signed (required to publish)'),
+    drill: z
+      .boolean()
+      .default(false)
+      .describe('A drill (simulacro): every page, database file name and CSV title says SIMULACRO, pages are noindex, and a target holding the real night refuses it'),
   })
   .superRefine(checkReferences);
 

@@ -86,6 +86,7 @@ export function derivedElection(columns: HeaderColumns, rows: readonly CsvRow[],
       databaseUpdatesPerHour: 3,
       end: '2024-06-03T20:00:00-06:00',
     },
+    drill: false,
   };
   return { config, election, layout };
 }
