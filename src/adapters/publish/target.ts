@@ -1,0 +1,72 @@
+/**
+ * What a publication target does — a local directory served by nginx or `prep serve`, or an
+ * S3 bucket behind CloudFront. A target holds many cuts, each complete and immutable once
+ * written; exactly one is live. Publishing a staged cut writes what the target does not hold
+ * yet, reads it back, then switches visitors to it in one atomic step, and only then prunes
+ * cuts older than the ones kept. A target records whether it holds a drill or the real night
+ * and refuses the other kind.
+ */
+import type { Publication, PublicationMode } from '../../core/publish/publication.ts';
+
+/** A cut ready to publish: its site tree (with its databases under `datos/<stamp>/`) and its publication manifest. */
+export interface StagedCut {
+  /** The folder whose files `publication.files` lists, by path. */
+  dir: string;
+  publication: Publication;
+}
+
+export interface PublishOptions {
+  /** One line per step, for the operator (never credentials). */
+  log?: (line: string) => void;
+  /** Files done out of files to do, and bytes written so far. */
+  progress?: (done: number, total: number, bytes: number) => void;
+}
+
+export interface PublishReport {
+  stamp: string;
+  /** Files written (uploaded or copied from the staged folder). */
+  written: number;
+  /** Files the target made from a copy it already held (server-side copy, hard link). */
+  copied: number;
+  /** Files the target held already, as they are (a resumed or repeated publication). */
+  skipped: number;
+  /** Bytes written. */
+  bytes: number;
+  /** Cuts pruned after the switch. */
+  pruned: string[];
+}
+
+export interface TargetCut {
+  stamp: string;
+  label: string;
+  live: boolean;
+}
+
+export interface TargetStatus {
+  /** The target's public name (no credentials). */
+  target: string;
+  /** null: nothing published yet. */
+  mode: PublicationMode | null;
+  /** The live cut's stamp; null before the first switch. */
+  live: string | null;
+  /** Every complete cut the target holds, oldest first. */
+  cuts: TargetCut[];
+}
+
+export interface PublicationTarget {
+  readonly name: string;
+  /** Writes, verifies and switches to the staged cut; a failure leaves the live cut live. */
+  publish(staged: StagedCut, options?: PublishOptions): Promise<PublishReport>;
+  status(): Promise<TargetStatus>;
+  /** Makes a kept cut live again (default: the one before the live cut); returns its stamp. */
+  rollback(stamp?: string, options?: PublishOptions): Promise<string>;
+}
+
+/** Thrown when a target holds the other kind of publication (a drill vs the real night). */
+export class ModeMismatchError extends Error {
+  constructor(target: string, held: PublicationMode, offered: PublicationMode) {
+    const words = (m: PublicationMode): string => (m === 'drill' ? 'a drill (simulacro)' : 'the real election night');
+    super(`${target} holds ${words(held)}; refusing to publish ${words(offered)} there: use another target`);
+    this.name = 'ModeMismatchError';
+  }
+}
