@@ -8,7 +8,7 @@ import { InputError } from '../../core/diagnostics.ts';
 import { resultsCsvLines } from '../../core/databases/resultsCsv.ts';
 import { candidaturasCsvLines } from '../../core/databases/candidaturasCsv.ts';
 import { leemeBytes } from '../../core/databases/leeme.ts';
-import { ACTAS_DIR, unzippedFolderName, candidaturasCsvName, electionZipName, LEEME_NAME, masterZipName, resultsCsvName } from '../../core/databases/fileNames.ts';
+import { ACTAS_DIR, drillName, unzippedFolderName, candidaturasCsvName, electionZipName, LEEME_NAME, masterZipName, resultsCsvName } from '../../core/databases/fileNames.ts';
 import { MANIFEST_FORMAT, manifestCut, type CutManifest, type ManifestFile } from '../../core/integrity/manifest.ts';
 import { DatabasesSchema } from '../../core/config/schema.ts';
 import { writeDeterministicZip } from '../package/deterministicZip.ts';
@@ -76,13 +76,13 @@ async function writeInto(dir: string, input: CutDatabasesInput, options: CutData
   const electionZips: { name: string; path: string }[] = [];
   for (const election of input.elections) {
     const code = election.config.code;
-    const zipName = electionZipName(db, cut.stamp, code, entity);
+    const zipName = drillName(config.drill, electionZipName(db, cut.stamp, code, entity));
     const folder = unzippedFolderName(zipName);
     await mkdir(join(dir, folder));
     const started = performance.now();
     const members = [
-      { name: resultsCsvName(entity, code, config.year), write: (p: string) => writeLines(p, resultsCsvLines(input, election)) },
-      { name: candidaturasCsvName(entity, code, config.year), write: (p: string) => writeLines(p, candidaturasCsvLines(input, election)) },
+      { name: drillName(config.drill, resultsCsvName(entity, code, config.year)), write: (p: string) => writeLines(p, resultsCsvLines(input, election)) },
+      { name: drillName(config.drill, candidaturasCsvName(entity, code, config.year)), write: (p: string) => writeLines(p, candidaturasCsvLines(input, election)) },
       { name: LEEME_NAME, write: (p: string) => writeBytes(p, leemeBytes(input, election)) },
     ];
     for (const m of members) add(`${folder}/${m.name}`, await m.write(join(dir, folder, m.name)));
@@ -96,7 +96,7 @@ async function writeInto(dir: string, input: CutDatabasesInput, options: CutData
     electionZips.push({ name: zipName, path: join(dir, zipName) });
     log(`  ${code}: ${election.count.results.actas.length.toLocaleString('en-US')} actas → ${zipName} (${kib(zip.size)}, ${Math.round(performance.now() - started)} ms)`);
   }
-  const masterName = masterZipName(db, cut.stamp, entity);
+  const masterName = drillName(config.drill, masterZipName(db, cut.stamp, entity));
   const master = await writeDeterministicZip(
     join(dir, masterName),
     electionZips.map((z) => ({ name: z.name, source: () => createReadStream(z.path) })),

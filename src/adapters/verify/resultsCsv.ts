@@ -16,6 +16,7 @@ import { checkRowTotals, type RowFacts } from '../../core/verify/rowTotals.ts';
 import { checkRowRules } from '../../core/verify/rowRules.ts';
 import { checkManifestSummary, checkSummary } from '../../core/verify/summaryCheck.ts';
 import { readTolerantly, reportGrouped } from '../../core/verify/tolerantReading.ts';
+import { DRILL_TITLE } from '../../core/databases/fileNames.ts';
 
 const SNIFF_BYTES = 1 << 20;
 
@@ -140,6 +141,8 @@ export async function verifyResultsCsv(source: ResultsCsvSource, ctx: ResultsCsv
     `results of ${ctx.code}${parts.title === undefined ? '' : ` (${parts.title})`}${cutNote}: ${actas.length.toLocaleString('en-US')} actas read with ${how}; ${columns.votes.length} vote columns (${columns.voteNames[0]} … ${columns.voteNames.at(-1)}), counted by ${columns.level}${columns.unitColumn === undefined ? '' : ` (${columns.unitColumn})`}`,
     { file, line: parts.header.line },
   );
+  if (parts.title?.startsWith(DRILL_TITLE))
+    findings.warn('results-file', 'this file is from a drill (SIMULACRO): its figures are not results of the election', { file, line: 1 });
   if (parts.cutLabel === undefined || !CUT_LABEL.test(parts.cutLabel))
     findings.warn('results-file', `the second line should name the cut as DD/MM/YYYY HH:MM (UTC-6); it says "${parts.cutLabel ?? ''}"`, { file, line: parts.cutLabelLine });
   else if (ctx.manifest !== undefined && parts.cutLabel !== ctx.manifest.cut.label)

@@ -16,7 +16,7 @@ import { SIMULATOR_TEST_KEY_FINGERPRINT, verifySignature } from '../package/sign
 import type { OpenSourceOptions } from '../source/index.ts';
 import { directoryFiles, httpFiles, INTEGRITY_NAMES, localSingleFile, localZipFiles, type CutFiles } from './cutFiles.ts';
 import { looksLikeResultsFile, verifyResultsCsv } from './resultsCsv.ts';
-import { unzippedFolderName } from '../../core/databases/fileNames.ts';
+import { DRILL_PREFIX, unzippedFolderName } from '../../core/databases/fileNames.ts';
 
 export interface VerifyOptions {
   /** A PEM public key file to verify the signature with, instead of the published one. */
@@ -394,10 +394,11 @@ function compareZipsWithFolders(zips: ReadZips, paths: readonly string[], digest
 
 /**
  * The election a results file belongs to, from its name `<ENT>_<CODE>_<YEAR>.csv` or its
- * folder or ZIP `<stamp>_PREP_<CODE>_<ENT>`; the file's own name otherwise.
+ * folder or ZIP `<stamp>_PREP_<CODE>_<ENT>` (either after `SIMULACRO_` in a drill); the file's own name otherwise.
  */
 export function electionCode(path: string, manifest: CutManifest | undefined): string {
-  const segments = path.split(/[/!]/);
+  // A drill's names are the same behind their SIMULACRO_ prefix.
+  const segments = path.split(/[/!]/).map((s) => (s.startsWith(DRILL_PREFIX) ? s.slice(DRILL_PREFIX.length) : s));
   const name = segments.at(-1)!;
   const entity = manifest?.entity.abbreviation;
   const codes = manifest === undefined ? [] : Object.keys(manifest.summary);

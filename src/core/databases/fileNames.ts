@@ -21,6 +21,15 @@ export const PUBLIC_KEY_NAME = 'prep-ed25519-public.pem';
 /** Where a cut's acta images go, relative to its folder. */
 export const ACTAS_DIR = 'actas';
 
+/**
+ * A drill's (simulacro's) files say so in their names, so that a downloaded file can never be
+ * taken for the real night's: `SIMULACRO_GRO_GUB_2024.csv`, `SIMULACRO_20240602_2000_PREP_GRO.zip`.
+ */
+export const DRILL_PREFIX = 'SIMULACRO_';
+/** The first line of a drill's results CSV starts with this. */
+export const DRILL_TITLE = 'SIMULACRO —';
+export const drillName = (drill: boolean, name: string): string => (drill ? DRILL_PREFIX + name : name);
+
 const fill = (template: string, values: Record<string, string>): string =>
   template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 

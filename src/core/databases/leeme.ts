@@ -77,7 +77,7 @@ function columnList(docs: readonly ColumnDoc[], first = 1): string[] {
 // Sections.
 
 function titleBlock(ctx: LeemeContext): string[] {
-  const title = `PROGRAMA DE RESULTADOS ELECTORALES PRELIMINARES ${ctx.year}`;
+  const title = `${ctx.config.drill ? 'SIMULACRO — ' : ''}PROGRAMA DE RESULTADOS ELECTORALES PRELIMINARES ${ctx.year}`;
   const subtitle = `${ctx.entity.name} — ${ctx.election.config.name}`;
   const rule = '='.repeat(Math.min(100, Math.max(width(title), width(subtitle))));
   return blocks(
@@ -90,6 +90,14 @@ function titleBlock(ctx: LeemeContext): string[] {
       `Todas las fechas y horas están en la hora oficial de ${ctx.entity.name} (zona ${ctx.entity.timeZone}, ` +
         `${ctx.entity.utcOffsetLabel}), en formato de 24 horas. México no aplica el horario de verano desde 2022.`,
     ),
+    ...(ctx.config.drill
+      ? [
+          paragraph(
+            'ESTO ES UN SIMULACRO. Los datos de este paquete provienen de un ejercicio de prueba del PREP, no ' +
+              'de la jornada electoral: no son resultados de la elección.',
+          ),
+        ]
+      : []),
     paragraph(
       'LOS RESULTADOS SON PRELIMINARES. El PREP informa los resultados de las Actas PREP recibidas hasta el ' +
         'corte; no tiene efectos jurídicos. Los resultados oficiales son los de los cómputos de los consejos ' +

@@ -6,7 +6,7 @@ import { DatabasesSchema, type Config } from '../config/schema.ts';
 import type { CutDatabasesInput, CutIdentity, ElectionCut } from './cutDatabasesInput.ts';
 import type { CsvDelimiter } from './csvCell.ts';
 import { unitColumns } from './resultsCsv.ts';
-import { LEEME_NAME, candidaturasCsvName, electionZipName, masterZipName, resultsCsvName } from './fileNames.ts';
+import { LEEME_NAME, drillName, candidaturasCsvName, electionZipName, masterZipName, resultsCsvName } from './fileNames.ts';
 
 /** How the text names the unit an election is counted by. */
 export interface LevelWords {
@@ -72,9 +72,9 @@ export function leemeContext(input: CutDatabasesInput, election: ElectionCut): L
   const filesOf = (e: ElectionCut): ElectionFiles => ({
     code: e.config.code,
     name: e.config.name,
-    zip: electionZipName({ electionZipName: t.election }, cut.stamp, e.config.code, entity.abbreviation),
-    results: resultsCsvName(entity.abbreviation, e.config.code, config.year),
-    candidaturas: candidaturasCsvName(entity.abbreviation, e.config.code, config.year),
+    zip: drillName(config.drill, electionZipName({ electionZipName: t.election }, cut.stamp, e.config.code, entity.abbreviation)),
+    results: drillName(config.drill, resultsCsvName(entity.abbreviation, e.config.code, config.year)),
+    candidaturas: drillName(config.drill, candidaturasCsvName(entity.abbreviation, e.config.code, config.year)),
   });
   return {
     config,
@@ -86,7 +86,7 @@ export function leemeContext(input: CutDatabasesInput, election: ElectionCut): L
     delimiter: config.databases?.delimiter ?? ',',
     level: levelWords(election.layout.level),
     files: {
-      masterZip: masterZipName({ masterZipName: t.master }, cut.stamp, entity.abbreviation),
+      masterZip: drillName(config.drill, masterZipName({ masterZipName: t.master }, cut.stamp, entity.abbreviation)),
       masterTemplate: t.master,
       electionTemplate: t.election,
       leeme: LEEME_NAME,

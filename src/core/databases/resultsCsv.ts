@@ -11,6 +11,7 @@ import { formatCell } from '../model/voteCell.ts';
 import { SIN_ACTA_REASONS } from '../model/sinActa.ts';
 import { OBS_SEPARATOR } from '../rules/observaciones.ts';
 import type { CutDatabasesInput, ElectionCut } from './cutDatabasesInput.ts';
+import { DRILL_TITLE } from './fileNames.ts';
 import {
   CRLF,
   NOT_APPLICABLE,
@@ -80,14 +81,16 @@ export interface ResultsCsvOptions {
 
 /**
  * The lines of an election's results file, each ending in CRLF, the first opening with the
- * UTF-8 BOM: election name, cut label, summary names, summary values, a blank line, the
+ * UTF-8 BOM: election name (after `SIMULACRO —` in a drill), cut label, summary names, summary values, a blank line, the
  * per-acta header, then one row per acta in `results.actas` order. Lazy: a national file
  * (half a million actas) is never held whole.
  */
 export function* resultsCsvLines(input: CutDatabasesInput, election: ElectionCut, options: ResultsCsvOptions = {}): Generator<string> {
   const d = options.delimiter ?? input.config.databases?.delimiter ?? ',';
   const { layout, count } = election;
-  yield UTF8_BOM + csvLine([textCell(election.config.name)], d) + CRLF;
+  // A drill says so on the very first line a spreadsheet shows.
+  const title = input.config.drill ? `${DRILL_TITLE} ${election.config.name}` : election.config.name;
+  yield UTF8_BOM + csvLine([textCell(title)], d) + CRLF;
   yield csvLine([textCell(input.cut.label)], d) + CRLF;
   yield csvLine(SUMMARY_NAMES, d) + CRLF;
   yield csvLine(SUMMARY_NAMES.map((name) => String(count.summary[name])), d) + CRLF;
