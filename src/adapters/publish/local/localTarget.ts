@@ -1,0 +1,267 @@
+/**
+ * A publication target in a local directory (layout in localLayout.ts), served by
+ * `prep serve` or by nginx. Publishing a cut: record or check the target's mode, write the
+ * cut's databases once into `datos/<stamp>/`, assemble the rest of the site in
+ * `cuts/.<stamp>.partial/` (files unchanged since the live cut hard-linked from it), check
+ * every file against publication.json, rename the folder into place, swap `current`, and
+ * only then prune the oldest cuts. A crash at any point leaves the live cut live; the next
+ * run resumes the cut where it stopped.
+ */
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parsePublication, publicationJson, type Publication, type PublishedObject } from '../../../core/publish/publication.ts';
+import { DATABASES_PREFIX } from '../../../core/publish/publicationRoutes.ts';
+import { syncDirectory, writeFileAtomic } from '../../package/atomicFile.ts';
+import { listFiles } from '../stagedCut.ts';
+import type { PublicationTarget, PublishOptions, PublishReport, StagedCut, TargetCut, TargetStatus } from '../target.ts';
+import { fileDigest } from './fileDigest.ts';
+import { isStamp, localLayout, type LocalLayout } from './localLayout.ts';
+import { readLive, switchLive } from './liveLink.ts';
+import { placeFiles, type PlacedCounts, type Placement } from './placeFiles.ts';
+import { withLock } from './publishLock.ts';
+import { claimTarget, readTargetRecord } from './targetRecord.ts';
+
+/** Cuts kept by default, the live one included; databases are never pruned. */
+export const DEFAULT_KEEP = 10;
+
+export interface LocalTargetOptions {
+  /** How many cuts to keep, the newest ones (the live cut is always kept). */
+  keep?: number;
+  /** Files placed at once. */
+  concurrency?: number;
+}
+
+const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false);
+
+export function openLocalTarget(root: string, options: LocalTargetOptions = {}): PublicationTarget {
+  const keep = options.keep ?? DEFAULT_KEEP;
+  if (!Number.isSafeInteger(keep) || keep < 1) throw new RangeError(`keep is ${keep}: at least 1 cut (the live one) is kept`);
+  const name = resolve(root);
+  const layout = localLayout(name);
+  const concurrency = options.concurrency ?? 8;
+
+  const publish = async (staged: StagedCut, opts: PublishOptions = {}): Promise<PublishReport> => {
+    const p = staged.publication;
+    const stamp = p.cut.stamp;
+    checkPaths(p);
+    const log = opts.log ?? (() => {});
+    const shared = sharedByStamp(p);
+    await mkdir(name, { recursive: true });
+    return withLock(layout.lock, name, async () => {
+      await claimTarget(layout.target, name, p);
+      await Promise.all([layout.cuts, layout.datos, layout.publications].map((d) => mkdir(d, { recursive: true })));
+      await cleanLeftovers(layout, stamp, new Set(shared.keys()), log);
+
+      const report: PublishReport = { stamp, written: 0, copied: 0, skipped: 0, bytes: 0, pruned: [] };
+      let done = 0;
+      const onFile = (bytes: number): void => {
+        done++;
+        report.bytes += bytes;
+        opts.progress?.(done, p.files.length, report.bytes);
+      };
+      const add = (c: PlacedCounts): void => {
+        report.written += c.written;
+        report.copied += c.copied;
+        report.skipped += c.skipped;
+      };
+      for (const [datosStamp, files] of shared) add(await placeShared(layout, datosStamp, files, staged.dir, { concurrency, onFile, log }));
+      add(await placeCut(layout, p, staged.dir, { concurrency, onFile, log }));
+
+      await switchLive(layout.current, stamp);
+      log(`${name}: current → cuts/${stamp} (${p.cut.label})`);
+      report.pruned = await prune(layout, keep, stamp, log);
+      return report;
+    });
+  };
+
+  const status = async (): Promise<TargetStatus> => {
+    const record = await readTargetRecord(layout.target);
+    const live = await readLive(layout.current);
+    const cuts: TargetCut[] = [];
+    for (const stamp of await completeCuts(layout)) {
+      const p = await readPublication(layout, stamp);
+      cuts.push({ stamp, label: p.cut.label, live: stamp === live });
+    }
+    return { target: name, mode: record?.mode ?? null, live, cuts };
+  };
+
+  const rollback = async (stamp?: string, opts: PublishOptions = {}): Promise<string> => {
+    const nothing = (): never => {
+      throw new RangeError(`nothing is published on ${name} yet: there is no cut to go back to`);
+    };
+    if (!(await exists(name))) nothing();
+    return withLock(layout.lock, name, async () => {
+      const live = (await readLive(layout.current)) ?? nothing();
+      const kept = await completeCuts(layout);
+      let to: string;
+      if (stamp === undefined) {
+        const before = kept.filter((s) => s < live);
+        if (before.length === 0) throw new RangeError(`${live} is the oldest cut kept on ${name}: there is no earlier cut to go back to`);
+        to = before[before.length - 1]!;
+      } else {
+        if (!kept.includes(stamp)) throw new RangeError(`${stamp} is not a cut kept on ${name} (kept: ${kept.join(', ') || 'none'})`);
+        to = stamp;
+      }
+      if (to === live) {
+        opts.log?.(`${name}: cuts/${to} is already live`);
+        return to;
+      }
+      await switchLive(layout.current, to);
+      opts.log?.(`${name}: current → cuts/${to} (was cuts/${live})`);
+      return to;
+    });
+  };
+
+  return { name, publish, status, rollback };
+}
+
+/** Every path must stay inside the site, and a shared one be `datos/<stamp>/…`. */
+function checkPaths(p: Publication): void {
+  for (const f of p.files) {
+    const segments = f.path.split('/');
+    if (segments.some((s) => s === '' || s.startsWith('.') || /[\\\0]/.test(s)))
+      throw new RangeError(`publication.json of cut ${p.cut.stamp} lists "${f.path}", which is not a plain path inside the site`);
+    if (f.shared && (segments.length < 3 || `${segments[0]}/` !== DATABASES_PREFIX || !isStamp(segments[1]!)))
+      throw new RangeError(`publication.json of cut ${p.cut.stamp} lists "${f.path}" as shared, but it is not under ${DATABASES_PREFIX}<stamp>/`);
+  }
+}
+
+/** The shared files (databases) by the stamp of the folder they live in. */
+function sharedByStamp(p: Publication): Map<string, PublishedObject[]> {
+  const out = new Map<string, PublishedObject[]>();
+  for (const f of p.files.filter((f) => f.shared)) {
+    const stamp = f.path.split('/')[1]!;
+    const list = out.get(stamp) ?? [];
+    list.push(f);
+    out.set(stamp, list);
+  }
+  return out;
+}
+
+interface PlaceContext {
+  concurrency: number;
+  onFile: (bytes: number) => void;
+  log: (line: string) => void;
+}
+
+const placementsOf = (files: readonly PublishedObject[], sourceDir: string, strip: string): Placement[] =>
+  files.map((f) => ({ path: f.path.slice(strip.length), source: join(sourceDir, f.path), size: f.size, sha256: f.sha256 }));
+
+/** `datos/<stamp>/`: written once through a hidden folder; if already there, it must hold exactly these bytes. */
+async function placeShared(layout: LocalLayout, stamp: string, files: PublishedObject[], sourceDir: string, ctx: PlaceContext): Promise<PlacedCounts> {
+  const final = layout.sharedDatos(stamp);
+  const prefix = `${DATABASES_PREFIX}${stamp}/`;
+  const placements = placementsOf(files, sourceDir, prefix);
+  if (await exists(final)) {
+    const refuse = (why: string): never => {
+      throw new RangeError(`${final} is already published and differs from this cut's databases (${why}): published databases are never replaced`);
+    };
+    const held = await listFiles(final);
+    const listed = placements.map((f) => f.path).sort();
+    const extra = held.filter((f) => !listed.includes(f));
+    const missing = listed.filter((f) => !held.includes(f));
+    if (extra.length > 0 || missing.length > 0) refuse(`${[...missing.map((f) => `${f} missing`), ...extra.map((f) => `${f} not in this cut`)].slice(0, 3).join(', ')}`);
+    for (const f of placements) {
+      const d = await fileDigest(join(final, f.path));
+      if (d.size !== f.size || d.sha256 !== f.sha256) refuse(`${f.path} has other bytes`);
+      ctx.onFile(0);
+    }
+    ctx.log(`${final}: already published, identical (${placements.length} files)`);
+    return { written: 0, copied: 0, skipped: placements.length, bytes: 0 };
+  }
+  const partial = layout.partialDatos(stamp);
+  const counts = await placeFiles(partial, placements, { concurrency: ctx.concurrency, onFile: ctx.onFile });
+  await rename(partial, final);
+  await syncDirectory(layout.datos);
+  ctx.log(`${final}: ${counts.written} files written${counts.skipped > 0 ? `, ${counts.skipped} kept from an interrupted run` : ''}`);
+  return counts;
+}
+
+/** `cuts/<stamp>/`: assembled in `cuts/.<stamp>.partial/`, hard-linking what the live cut already holds. */
+async function placeCut(layout: LocalLayout, p: Publication, sourceDir: string, ctx: PlaceContext): Promise<PlacedCounts> {
+  const stamp = p.cut.stamp;
+  const final = layout.cut(stamp);
+  const own = p.files.filter((f) => !f.shared);
+  if (await exists(final)) {
+    const held = (await readPublication(layout, stamp)).files.filter((f) => !f.shared);
+    const key = (files: readonly PublishedObject[]): string => files.map((f) => `${f.path}\0${f.size}\0${f.sha256}`).join('\n');
+    if (key(held) !== key(own)) throw new RangeError(`${final} is already published with other content: a published cut is never replaced`);
+    for (let i = 0; i < own.length; i++) ctx.onFile(0);
+    ctx.log(`${final}: already published, identical (${own.length} files)`);
+    return { written: 0, copied: 0, skipped: own.length, bytes: 0 };
+  }
+
+  const live = await readLive(layout.current);
+  const linkable = new Map<string, string>();
+  if (live !== null)
+    for (const f of (await readPublication(layout, live)).files) if (!f.shared) linkable.set(f.sha256, join(layout.cut(live), f.path));
+  const placements = placementsOf(own, sourceDir, '').map((f) => {
+    const from = linkable.get(f.sha256);
+    return from === undefined ? f : { ...f, linkFrom: from };
+  });
+
+  const partial = layout.partialCut(stamp);
+  const counts = await placeFiles(partial, placements, { concurrency: ctx.concurrency, onFile: ctx.onFile });
+  // The manifest first: a cut folder in cuts/ always has its publication.json.
+  await writeFileAtomic(layout.publication(stamp), publicationJson(p));
+  await rename(partial, final);
+  await syncDirectory(layout.cuts);
+  ctx.log(
+    `${final}: ${counts.written} files written (${(counts.bytes / 2 ** 20).toFixed(1)} MiB), ${counts.copied} unchanged files linked from ${live === null ? 'no earlier cut' : `cuts/${live}`}` +
+      (counts.skipped > 0 ? `, ${counts.skipped} kept from an interrupted run` : ''),
+  );
+  return counts;
+}
+
+async function readPublication(layout: LocalLayout, stamp: string): Promise<Publication> {
+  const file = layout.publication(stamp);
+  return parsePublication(await readFile(file, 'utf8'), file);
+}
+
+const namesIn = (dir: string): Promise<string[]> =>
+  readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+
+/** Complete cuts, oldest first: a folder in cuts/ with its publication.json beside. */
+async function completeCuts(layout: LocalLayout): Promise<string[]> {
+  const manifests = new Set(await namesIn(layout.publications));
+  return (await namesIn(layout.cuts)).filter((n) => isStamp(n) && manifests.has(`${n}.json`)).sort();
+}
+
+/**
+ * What a crash can leave behind: the work-in-progress folder of another cut (this cut's is
+ * resumed), a half-pruned cut, a temporary link, a manifest whose cut never made it.
+ */
+async function cleanLeftovers(layout: LocalLayout, stamp: string, sharedStamps: ReadonlySet<string>, log: (line: string) => void): Promise<void> {
+  const remove = async (path: string): Promise<void> => {
+    await rm(path, { recursive: true, force: true });
+    log(`removed ${path}, left by an interrupted run`);
+  };
+  for (const n of await namesIn(layout.cuts)) if (n.startsWith('.') && n !== `.${stamp}.partial`) await remove(join(layout.cuts, n));
+  for (const n of await namesIn(layout.datos)) {
+    const m = /^\.(.+)\.partial$/.exec(n);
+    if (n.startsWith('.') && !(m !== null && sharedStamps.has(m[1]!))) await remove(join(layout.datos, n));
+  }
+  for (const n of await namesIn(layout.root)) if (n.startsWith('.current.')) await remove(join(layout.root, n));
+  const cuts = new Set(await namesIn(layout.cuts));
+  for (const n of await namesIn(layout.publications))
+    if (n.startsWith('.') || (n.endsWith('.json') && !cuts.has(n.slice(0, -'.json'.length)))) await remove(join(layout.publications, n));
+}
+
+/** Removes the oldest cuts beyond `keep`, never the live one; each stops being a cut (rename) before it is deleted. */
+async function prune(layout: LocalLayout, keep: number, live: string, log: (line: string) => void): Promise<string[]> {
+  const cuts = await completeCuts(layout);
+  const kept = new Set([...cuts.slice(-keep), live]);
+  const pruned: string[] = [];
+  for (const stamp of cuts.filter((s) => !kept.has(s))) {
+    const gone = layout.prunedCut(stamp);
+    await rename(layout.cut(stamp), gone);
+    await rm(layout.publication(stamp), { force: true });
+    await rm(gone, { recursive: true, force: true });
+    pruned.push(stamp);
+  }
+  if (pruned.length > 0) log(`pruned ${pruned.length} old cut${pruned.length === 1 ? '' : 's'} (${pruned.join(', ')}); ${kept.size} kept`);
+  return pruned;
+}
