@@ -1,0 +1,219 @@
+/**
+ * One cut, start to finish: read the export → count → databases → the staged site →
+ * publication.json → publish to the target → check that the cut is live. Any failure leaves
+ * the target's live cut as it was (the target switches only a complete, verified cut) and
+ * ends as a CutFailure that says, in plain words, which stage failed, why, and which cut is
+ * still live.
+ */
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { countCut, cutIdentity } from '../core/count/countCut.ts';
+import type { CutDatabasesInput } from '../core/databases/cutDatabasesInput.ts';
+import { InputError, formatDiagnostic, type Diagnostic } from '../core/diagnostics.ts';
+import type { SigningKey } from '../adapters/package/signing.ts';
+import type { PublicationTarget, PublishReport, TargetStatus } from '../adapters/publish/target.ts';
+import { stageCut, STAGED_SITE_DIR } from '../adapters/publish/stagedCut.ts';
+import { buildCutSite } from '../adapters/site/buildCutSite.ts';
+import { readPublishedCuts } from '../adapters/site/publishedCuts.ts';
+import type { CaptureProvider } from './captureProvider.ts';
+import { cutDatabases } from './cutDatabases.ts';
+import { isLastCut } from './lastCut.ts';
+import { CUT_STAGES, STAGE_WORDS, silentReporter, type CutReporter, type CutStage } from './cutStages.ts';
+import { DATOS, linkTree, readLiveHistory, workPaths, writeLiveHistory } from './workFolder.ts';
+
+export interface CutSetup {
+  capture: CaptureProvider;
+  key: SigningKey;
+  target: PublicationTarget;
+  /** The work folder (see workFolder.ts). */
+  work: string;
+  /** Keep `<work>/staging/<stamp>/` once the cut is live (default: removed). */
+  keepStaging?: boolean;
+  reporter?: CutReporter;
+  /** Stops the cut between stages; the abort reason is thrown as it is. */
+  signal?: AbortSignal;
+}
+
+export interface CutResult {
+  stamp: string;
+  label: string;
+  at: number;
+  /** Applied the last-cut rule. */
+  last: boolean;
+  /** ACTAS_CONTABILIZADAS of every election. */
+  counted: number;
+  /** ACTAS_REGISTRADAS of every election. */
+  registered: number;
+  databasesWritten: boolean;
+  pages: number;
+  publish: PublishReport;
+  seconds: Record<CutStage, number>;
+  warnings: Diagnostic[];
+}
+
+/** A cut that did not go live; `message` is for the operator as it is. */
+export class CutFailure extends Error {
+  override name = 'CutFailure';
+  readonly stage: CutStage;
+  constructor(message: string, stage: CutStage, cause: unknown) {
+    super(message, { cause });
+    this.stage = stage;
+  }
+}
+
+const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+
+/** The reason of a failure in plain words: an export's problems as `file:line: …`, at most five. */
+export function reasonOf(error: unknown): string {
+  if (error instanceof InputError) {
+    const rejecting = error.diagnostics.filter((d) => d.rejects);
+    const shown = (rejecting.length > 0 ? rejecting : error.diagnostics).slice(0, 5).map(formatDiagnostic);
+    const more = error.diagnostics.length - shown.length;
+    return shown.join('\n  ') + (more > 0 ? `\n  (${more} more problems)` : '');
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+function liveWords(status: TargetStatus | undefined): string {
+  if (status === undefined) return 'the target could not be asked which cut is live; it switches only complete cuts, so the previous one should be';
+  if (status.live === null) return 'nothing is live on the target yet';
+  const label = status.cuts.find((c) => c.stamp === status.live)?.label ?? status.live;
+  return `cut ${label} stays live`;
+}
+
+export async function runCut(setup: CutSetup, scheduled: { at: number; last: boolean }): Promise<CutResult> {
+  const { capture, target, work } = setup;
+  const reporter = setup.reporter ?? silentReporter;
+  const { config, elections } = capture.loaded;
+  const paths = workPaths(work);
+  const seconds = Object.fromEntries(CUT_STAGES.map((s) => [s, 0])) as Record<CutStage, number>;
+  const warnings: Diagnostic[] = [];
+  let current: CutStage = 'read';
+  let label = cutIdentity(config, scheduled.at, scheduled.last).label;
+
+  const stage = async <T>(name: CutStage, run: () => Promise<T>, detail: (value: T) => string): Promise<T> => {
+    setup.signal?.throwIfAborted();
+    current = name;
+    reporter.start(name);
+    const t0 = performance.now();
+    const value = await run();
+    seconds[name] = (performance.now() - t0) / 1000;
+    reporter.end(name, seconds[name], detail(value));
+    return value;
+  };
+
+  try {
+    const exported = await stage('read', () => capture.exportAt(scheduled.at), (e) => `${sum([...e.actas.values()].map((l) => l.length)).toLocaleString('en-US')} actas in the export`);
+    warnings.push(...exported.warnings);
+
+    const input = await stage(
+      'count',
+      async (): Promise<CutDatabasesInput> => {
+        const count = (last: boolean): { input: CutDatabasesInput; found: Diagnostic[] } => {
+          const found: Diagnostic[] = [];
+          return { input: countCut(config, elections, exported.actas, cutIdentity(config, scheduled.at, last), (d) => found.push(d)), found };
+        };
+        let counted = count(scheduled.last);
+        // Every expected acta is in: this cut is the night's last, and participation takes in the casillas especiales.
+        if (!counted.input.cut.last && isLastCut(false, counted.input.elections.map((e) => e.count.summary))) counted = count(true);
+        warnings.push(...counted.found);
+        return counted.input;
+      },
+      (i) => `${sum(i.elections.map((e) => e.count.summary.ACTAS_CONTABILIZADAS)).toLocaleString('en-US')} actas counted${i.cut.last ? ', last cut' : ''}`,
+    );
+    const { cut } = input;
+    label = cut.label;
+
+    const databases = await stage(
+      'databases',
+      async () => cutDatabases(input, { datos: paths.datos, images: await capture.imagesAt(cut.at), key: setup.key, log: (line) => reporter.log(line) }),
+      (d) => (d.written ? `${d.manifest.files.length.toLocaleString('en-US')} files written` : 'written already with the same figures, reused'),
+    );
+    warnings.push(...databases.warnings);
+
+    const stagingDir = paths.staging(cut.stamp);
+    const built = await stage(
+      'site',
+      async () => {
+        const history = await readLiveHistory(work);
+        // The databases page lists the cuts that went live, and this one.
+        const live = new Set([...history.map((p) => p.cut.stamp), cut.stamp]);
+        const listed = (await readPublishedCuts(paths.datos, `/${DATOS}/`)).filter((c) => live.has(c.stamp));
+        await rm(stagingDir, { recursive: true, force: true });
+        const site = join(stagingDir, STAGED_SITE_DIR);
+        await linkTree(databases.dir, join(site, DATOS, cut.stamp));
+        return buildCutSite(input, {
+          out: site,
+          keep: [DATOS],
+          data: paths.siteData,
+          manifest: databases.manifest,
+          cutFiles: `/${DATOS}/${cut.stamp}/`,
+          databases: listed,
+          previousHistory: history,
+          log: (line) => reporter.log(line),
+        });
+      },
+      (b) => `${b.pages.toLocaleString('en-US')} pages, ${b.dataFiles.toLocaleString('en-US')} data files (data ${b.seconds.data.toFixed(1)} s, astro ${b.seconds.build.toFixed(1)} s)`,
+    );
+
+    const staged = await stage(
+      'stage',
+      () =>
+        stageCut(stagingDir, {
+          mode: config.drill ? 'drill' : 'real',
+          entity: config.entity,
+          cut: { stamp: cut.stamp, label: cut.label, at: cut.at, last: cut.last },
+        }),
+      (s) => `${s.publication.files.length.toLocaleString('en-US')} files, ${mib(sum(s.publication.files.map((f) => f.size)))}`,
+    );
+
+    const publish = await stage(
+      'publish',
+      () => target.publish(staged, { log: (line) => reporter.log(line), progress: (done, total, bytes) => reporter.progress(done, total, bytes) }),
+      (r) => `${r.written.toLocaleString('en-US')} written (${mib(r.bytes)}), ${r.copied.toLocaleString('en-US')} copied, ${r.skipped.toLocaleString('en-US')} held already`,
+    );
+
+    await stage(
+      'check',
+      async () => {
+        const status = await target.status();
+        if (status.live !== cut.stamp) throw new Error(`${target.name} reports ${status.live === null ? 'no cut' : `cut ${status.live}`} live after publishing ${cut.stamp}`);
+        if (!status.cuts.some((c) => c.stamp === cut.stamp)) throw new Error(`${target.name} does not list cut ${cut.stamp} among its complete cuts`);
+        await writeLiveHistory(work, built.history);
+        if (!setup.keepStaging) await rm(stagingDir, { recursive: true, force: true });
+      },
+      () => `cut ${cut.stamp} is live on ${target.name}`,
+    );
+
+    return {
+      stamp: cut.stamp,
+      label: cut.label,
+      at: cut.at,
+      last: cut.last,
+      counted: sum(input.elections.map((e) => e.count.summary.ACTAS_CONTABILIZADAS)),
+      registered: sum(input.elections.map((e) => e.count.summary.ACTAS_REGISTRADAS)),
+      databasesWritten: databases.written,
+      pages: built.pages,
+      publish,
+      seconds,
+      warnings,
+    };
+  } catch (error) {
+    if (setup.signal?.aborted && error === setup.signal.reason) throw error;
+    const status = await target.status().catch(() => undefined);
+    throw new CutFailure(`cut ${label} failed while ${STAGE_WORDS[current]}: ${reasonOf(error)}\n${liveWords(status)}`, current, error);
+  }
+}
+
+export const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+
+/** The cut's one-line summary: what went live, what it took, and the seconds of every stage. */
+export function cutSummaryLine(r: CutResult): string {
+  const total = sum(Object.values(r.seconds));
+  const n = (x: number): string => x.toLocaleString('en-US');
+  return (
+    `cut ${r.stamp} (${r.label}${r.last ? ', last' : ''}) live: ${n(r.counted)} actas counted, ` +
+    `${n(r.publish.written)} objects written (${mib(r.publish.bytes)}), ${n(r.publish.copied)} copied, ${n(r.publish.skipped)} unchanged; ` +
+    `${CUT_STAGES.map((s) => `${s} ${r.seconds[s].toFixed(1)}`).join(' · ')} · total ${total.toFixed(1)} s`
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * The night's work folder (`--work`, default `.prep`): what the pipeline keeps between cuts.
+ *
+ *   datos/<stamp>/        every cut's databases, written once and signed (the target gets them too)
+ *   staging/<stamp>/      a cut being published: site/ and publication.json (removed once live, unless --keep)
+ *   site-data/            the site build's input of the cut being built
+ *   history.json          the history points of the cuts that went live: the next cut's history
+ *                         page, and where a restarted night resumes
+ */
+import { link, mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { readHistory } from '../adapters/site/writeSiteData.ts';
+import { writeFileAtomic } from '../adapters/package/atomicFile.ts';
+import { listFiles } from '../adapters/publish/stagedCut.ts';
+import type { HistoryPoint } from '../core/site/historyPoint.ts';
+
+/** Where the databases live inside the site, and their URL path. */
+export const DATOS = 'datos';
+
+export function workPaths(work: string) {
+  return {
+    datos: join(work, DATOS),
+    staging: (stamp: string): string => join(work, 'staging', stamp),
+    siteData: join(work, 'site-data'),
+    history: join(work, 'history.json'),
+  };
+}
+
+/** The history of the cuts that went live, oldest first ([] on a new night). */
+export const readLiveHistory = (work: string): Promise<HistoryPoint[]> => readHistory(workPaths(work).history);
+
+export async function writeLiveHistory(work: string, points: readonly HistoryPoint[]): Promise<void> {
+  const file = workPaths(work).history;
+  await mkdir(dirname(file), { recursive: true });
+  await writeFileAtomic(file, `${JSON.stringify({ points })}\n`);
+}
+
+/** Hard-links every file of `from` into `to` (same file system): a cut's databases enter its staged site without a copy. */
+export async function linkTree(from: string, to: string): Promise<number> {
+  const files = await listFiles(from);
+  const made = new Set<string>();
+  for (const file of files) {
+    const dest = join(to, file);
+    const parent = dirname(dest);
+    if (!made.has(parent)) {
+      await mkdir(parent, { recursive: true });
+      made.add(parent);
+    }
+    await link(join(from, file), dest);
+  }
+  return files.length;
+}
