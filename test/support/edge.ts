@@ -13,10 +13,15 @@
  *
  * What it does not emulate: the edge cache, compression, HTTP/2 and 3, TLS.
  */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import vm from 'node:vm';
-import { routerFunctionCode } from '../../src/core/publish/cloudfrontRouter.ts';
+import { contentType } from '../../src/core/publish/contentType.ts';
+import { CUTS_PREFIX, routerFunctionCode } from '../../src/core/publish/cloudfrontRouter.ts';
+import { cacheControl } from '../../src/core/publish/publicationRoutes.ts';
 
 /** A query string parameter, header or cookie in a CloudFront Functions event. */
 export interface EventValue {
@@ -182,10 +187,44 @@ export async function startEdge(options: EdgeOptions): Promise<Edge> {
       res.end(`edge: ${(error as Error).message}`);
     });
   });
+  const url = await listen(server);
+  return { url, originRequests, close: () => closeServer(server) };
+}
+
+async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    originRequests,
-    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
-  };
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+const closeServer = (server: Server): Promise<void> => new Promise((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
+
+/**
+ * A plain HTTP origin laid out like the S3 target, for testing the edge without an object
+ * store: `GET /<key>` answers the file `<root>/<key>` with the Content-Type and Cache-Control
+ * the publisher gives it (publicationRoutes.ts, for the path inside its cut) and an ETag; 403
+ * for a missing key, as S3 answers CloudFront when it may not list the bucket.
+ */
+export async function startFileOrigin(root: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    const denied = (): void => void res.writeHead(403, { 'content-type': 'application/xml' }).end('<Error><Code>AccessDenied</Code></Error>');
+    let key: string;
+    try {
+      key = decodeURIComponent(new URL(req.url ?? '/', 'http://origin').pathname).slice(1);
+    } catch {
+      return denied();
+    }
+    if (key.split('/').includes('..')) return denied();
+    const sitePath = key.startsWith(CUTS_PREFIX) ? key.split('/').slice(2).join('/') : key;
+    readFile(join(root, key)).then(
+      (body) => {
+        const etag = `"${createHash('md5').update(body).digest('hex')}"`;
+        const headers = { 'content-type': contentType(key), 'cache-control': cacheControl(sitePath), etag };
+        if (req.headers['if-none-match'] === etag) res.writeHead(304, headers).end();
+        else res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body);
+      },
+      denied,
+    );
+  });
+  const url = await listen(server);
+  return { url, close: () => closeServer(server) };
 }
