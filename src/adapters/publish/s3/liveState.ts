@@ -1,0 +1,25 @@
+/** `state/current.json`: which cut of an S3 target is live, for status, rollback and the next cut's copies. */
+
+export const STATE_KEY = 'state/current.json';
+const STATE_FORMAT = 'prep-s3-state/1';
+const STAMP = /^\d{8}_\d{4}$/;
+
+export interface LiveState {
+  live: string;
+  /** When the switch happened (ISO 8601), for the operator. */
+  switchedAt: string;
+}
+
+export const liveStateJson = (s: LiveState): string => `${JSON.stringify({ format: STATE_FORMAT, live: s.live, switchedAt: s.switchedAt }, null, 2)}\n`;
+
+export function parseLiveState(text: string, file: string): LiveState {
+  let value: { format?: unknown; live?: unknown; switchedAt?: unknown } | null;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new RangeError(`${file}: not JSON (${(error as Error).message})`);
+  }
+  if (value?.format !== STATE_FORMAT) throw new RangeError(`${file}: format is ${JSON.stringify(value?.format)}, expected "${STATE_FORMAT}"`);
+  if (typeof value.live !== 'string' || !STAMP.test(value.live)) throw new RangeError(`${file}: live is ${JSON.stringify(value.live)}, expected a cut stamp`);
+  return { live: value.live, switchedAt: String(value.switchedAt) };
+}

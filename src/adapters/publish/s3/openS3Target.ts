@@ -1,0 +1,238 @@
+/**
+ * An S3 bucket (behind CloudFront) as a publication target. The thin executor of
+ * core/publish/uploadPlan.ts: reads what the bucket holds, plans, writes batch by batch with
+ * bounded concurrency, verifies every object written, writes the completion marker, switches
+ * (router, then `state/current.json`) and prunes. docs/publish-s3.md describes the layout.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { contentType } from '../../../core/publish/contentType.ts';
+import { parsePublication, type Publication, type PublishedObject } from '../../../core/publish/publication.ts';
+import { cacheControl } from '../../../core/publish/publicationRoutes.ts';
+import { parseTargetRecord, TARGET_FILE, targetMismatch, targetRecord, targetRecordJson } from '../../../core/publish/targetRecord.ts';
+import { CUTS_PREFIX, cutPrefix, markerKey, objectKey, planCounts, planUpload, type FileStep, type HeldObject } from '../../../core/publish/uploadPlan.ts';
+import { ModeMismatchError, type PublicationTarget, type PublishOptions, type PublishReport, type StagedCut, type TargetStatus } from '../target.ts';
+import { forEachBounded } from './boundedPool.ts';
+import type { CutRouter } from './cutRouter.ts';
+import { liveStateJson, parseLiveState, STATE_KEY } from './liveState.ts';
+import { createObjectStore, type ObjectMeta, type ObjectStore } from './objectStore.ts';
+import { s3Url } from './parseS3Url.ts';
+import { DEFAULT_RETRY, type RetryPolicy } from './retry.ts';
+import { createS3Client } from './s3Client.ts';
+import { verifyObject } from './verifyObject.ts';
+
+export interface S3TargetOptions {
+  bucket: string;
+  /** '' or `a/b/`: where the target lives in the bucket. */
+  prefix: string;
+  region?: string;
+  endpoint?: string;
+  forcePathStyle?: boolean;
+  /** Cuts kept, newest by stamp (the live and the new cut always are). Default 10. */
+  keep?: number;
+  /** Switches visitors to a cut (CloudFront); default none: the state file alone. */
+  router?: CutRouter;
+  /** Requests in flight at once. Default 16. */
+  concurrency?: number;
+  log?: (line: string) => void;
+  retry?: Partial<RetryPolicy>;
+  /** A client of one's own (tests, a proxy in between); default: createS3Client from the options above. */
+  client?: S3Client;
+}
+
+/** Thrown when the target holds another entity's publication. */
+export class EntityMismatchError extends Error {
+  override name = 'EntityMismatchError';
+}
+
+const DEFAULT_KEEP = 10;
+const DEFAULT_CONCURRENCY = 16;
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+const metaOf = (f: PublishedObject): ObjectMeta => ({ size: f.size, sha256: f.sha256, contentType: f.contentType, cacheControl: f.cacheControl });
+/** A small JSON object the publisher writes itself (marker, state, target.json). */
+const jsonMeta = (key: string, body: string, cache = cacheControl(key)): ObjectMeta => ({
+  size: Buffer.byteLength(body),
+  sha256: sha256(body),
+  contentType: contentType(key),
+  cacheControl: cache,
+});
+
+export function openS3Target(options: S3TargetOptions): PublicationTarget {
+  const name = s3Url(options);
+  const keep = options.keep ?? DEFAULT_KEEP;
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  if (!Number.isSafeInteger(keep) || keep < 1) throw new RangeError(`${name}: keep must be a whole number ≥ 1, not ${keep}`);
+  if (!Number.isSafeInteger(concurrency) || concurrency < 1) throw new RangeError(`${name}: concurrency must be a whole number ≥ 1, not ${concurrency}`);
+  const client = options.client ?? createS3Client(options);
+  const retry = { ...DEFAULT_RETRY, ...options.retry };
+  const storeFor = (log?: (line: string) => void): ObjectStore => createObjectStore(client, options, retry, log);
+  const store = storeFor(options.log);
+
+  /** Writes a small JSON object and checks it by reading it back. */
+  const writeJson = async (s: ObjectStore, key: string, body: string, cache?: string): Promise<void> => {
+    const meta = jsonMeta(key, body, cache);
+    await s.put(key, meta, () => Buffer.from(body));
+    await verifyObject(s, key, meta, true);
+  };
+
+  const readPublication = async (s: ObjectStore, stamp: string): Promise<Publication | null> => {
+    const text = await s.getText(markerKey(stamp));
+    return text === null ? null : parsePublication(text, `${name}${markerKey(stamp)}`);
+  };
+
+  const readLive = async (s: ObjectStore): Promise<string | null> => {
+    const text = await s.getText(STATE_KEY);
+    return text === null ? null : parseLiveState(text, `${name}${STATE_KEY}`).live;
+  };
+
+  /** target.json: written at the first publication, checked at every later one. */
+  const claim = async (s: ObjectStore, p: Publication): Promise<void> => {
+    const text = await s.getText(TARGET_FILE);
+    if (text === null) return writeJson(s, TARGET_FILE, targetRecordJson(targetRecord(p)), 'no-cache');
+    const held = parseTargetRecord(text, `${name}${TARGET_FILE}`);
+    const mismatch = targetMismatch(held, p);
+    if (mismatch === 'mode') throw new ModeMismatchError(name, held.mode, p.mode);
+    if (mismatch === 'entity')
+      throw new EntityMismatchError(
+        `${name} holds the publication of entity ${held.entity.id} (${held.entity.abbreviation}); refusing to publish entity ${p.entity.id} (${p.entity.abbreviation}) there: use another target`,
+      );
+  };
+
+  /** Makes `stamp` live: the router first (what visitors see), then the record of it. */
+  const switchTo = async (s: ObjectStore, stamp: string, previous: string | null, log: (line: string) => void): Promise<void> => {
+    if (options.router) {
+      await options.router.route(stamp);
+      log(`${name}: ${options.router.name} routes visitors to cut ${stamp}`);
+    }
+    try {
+      await writeJson(s, STATE_KEY, liveStateJson({ live: stamp, switchedAt: new Date().toISOString() }), 'no-cache');
+    } catch (error) {
+      // Visitors must see what the state file says: route them back before giving up.
+      if (options.router && previous !== null) await options.router.route(previous);
+      throw error;
+    }
+  };
+
+  /** What the store holds at the staged cut's keys: listed, then HEAD for the SHA-256 of those with the right size. */
+  const heldObjects = async (s: ObjectStore, p: Publication): Promise<Map<string, HeldObject>> => {
+    const folders = new Set([cutPrefix(p.cut.stamp)]);
+    for (const f of p.files) if (f.shared) folders.add(f.path.slice(0, f.path.indexOf('/', f.path.indexOf('/') + 1) + 1));
+    const listed = new Map<string, number>();
+    for (const folder of folders) for (const [key, size] of await s.list(folder)) listed.set(key, size);
+    const held = new Map<string, HeldObject>();
+    const candidates: PublishedObject[] = [];
+    for (const f of p.files) {
+      const size = listed.get(objectKey(p.cut.stamp, f));
+      if (size === f.size) candidates.push(f);
+      else if (size !== undefined) held.set(objectKey(p.cut.stamp, f), { size, sha256: null });
+    }
+    await forEachBounded(candidates, concurrency, async (f) => {
+      const key = objectKey(p.cut.stamp, f);
+      const there = await s.head(key);
+      if (there) held.set(key, there);
+    });
+    return held;
+  };
+
+  const deleteCut = async (s: ObjectStore, stamp: string): Promise<void> => {
+    // The marker first: a cut half deleted must never look complete.
+    await s.delete([markerKey(stamp)]);
+    await s.delete([...(await s.list(cutPrefix(stamp))).keys()]);
+  };
+
+  const publish = async (staged: StagedCut, publishOptions: PublishOptions = {}): Promise<PublishReport> => {
+    const log = publishOptions.log ?? options.log ?? (() => {});
+    const s = publishOptions.log ? storeFor(publishOptions.log) : store;
+    const p = staged.publication;
+    const stamp = p.cut.stamp;
+    await claim(s, p);
+
+    let liveStamp: string | null = null;
+    try {
+      liveStamp = await readLive(s);
+      const [live, complete, cuts] = await Promise.all([
+        liveStamp === null ? null : readPublication(s, liveStamp),
+        readPublication(s, stamp),
+        s.listFolders(CUTS_PREFIX),
+      ]);
+      if (liveStamp !== null && live === null) throw new Error(`${name}: the live cut ${liveStamp} has no ${markerKey(liveStamp)}`);
+      const held = complete === null ? await heldObjects(s, p) : new Map<string, HeldObject>();
+      const plan = planUpload({ staged: p, live, complete, held, cuts, keep });
+      const counts = planCounts(plan);
+      const total = counts.put + counts.copy + counts.skip;
+      log(
+        `${name}: cut ${stamp}: ${counts.put} to upload (${counts.bytes} bytes), ${counts.copy} to copy from cut ${plan.previous ?? '-'}, ${counts.skip} there already`,
+      );
+
+      let done = counts.skip;
+      let bytes = 0;
+      publishOptions.progress?.(done, total, bytes);
+      const run = async (step: FileStep): Promise<void> => {
+        if (step.kind === 'skip') return;
+        const meta = metaOf(step.file);
+        if (step.kind === 'copy') await s.copy(step.key, step.from, meta);
+        else await s.put(step.key, meta, () => createReadStream(join(staged.dir, step.file.path)));
+        await verifyObject(s, step.key, meta, step.kind === 'put');
+        done++;
+        if (step.kind === 'put') bytes += step.file.size;
+        publishOptions.progress?.(done, total, bytes);
+      };
+      for (const batch of plan.batches) await forEachBounded(batch.steps, concurrency, run);
+      if (plan.marker) await writeJson(s, plan.marker.key, plan.marker.body);
+
+      if (liveStamp !== stamp) await switchTo(s, stamp, liveStamp, log);
+      log(`${name}: cut ${stamp} is live`);
+
+      const pruned: string[] = [];
+      for (const old of plan.prune) {
+        await deleteCut(s, old);
+        pruned.push(old);
+        log(`${name}: pruned cut ${old}`);
+      }
+      return { stamp, written: counts.put, copied: counts.copy, skipped: counts.skip, bytes, pruned };
+    } catch (error) {
+      const live = (await readLive(s).catch(() => liveStamp)) ?? null;
+      const still = live === null ? 'nothing is live yet' : live === stamp ? `cut ${stamp} is live` : `cut ${live} stays live`;
+      throw new Error(`publishing cut ${stamp} to ${name} failed: ${(error as Error).message}; ${still}`, { cause: error });
+    }
+  };
+
+  /** Every complete cut, oldest first, with its publication. */
+  const completeCuts = async (s: ObjectStore): Promise<Publication[]> => {
+    const stamps = await s.listFolders(CUTS_PREFIX);
+    const found: Array<Publication | null> = new Array(stamps.length).fill(null);
+    await forEachBounded([...stamps.keys()], concurrency, async (i) => {
+      found[i] = await readPublication(s, stamps[i]!);
+    });
+    return found.filter((p): p is Publication => p !== null);
+  };
+
+  const status = async (): Promise<TargetStatus> => {
+    const [text, live, cuts] = await Promise.all([store.getText(TARGET_FILE), readLive(store), completeCuts(store)]);
+    return {
+      target: name,
+      mode: text === null ? null : parseTargetRecord(text, `${name}${TARGET_FILE}`).mode,
+      live,
+      cuts: cuts.map((p) => ({ stamp: p.cut.stamp, label: p.cut.label, live: p.cut.stamp === live })),
+    };
+  };
+
+  const rollback = async (stamp?: string, publishOptions: PublishOptions = {}): Promise<string> => {
+    const log = publishOptions.log ?? options.log ?? (() => {});
+    const s = publishOptions.log ? storeFor(publishOptions.log) : store;
+    const [live, cuts] = await Promise.all([readLive(s), completeCuts(s)]);
+    const stamps = cuts.map((p) => p.cut.stamp);
+    if (live === null) throw new Error(`${name} has no live cut to roll back from`);
+    const target = stamp ?? stamps.filter((c) => c < live).at(-1);
+    if (target === undefined) throw new Error(`${name}: no complete cut older than the live cut ${live}; kept cuts: ${stamps.join(', ')}`);
+    if (!stamps.includes(target)) throw new Error(`${name} holds no complete cut ${target}; kept cuts: ${stamps.join(', ')}`);
+    if (target !== live) await switchTo(s, target, live, log);
+    log(`${name}: cut ${target} is live (was ${live})`);
+    return target;
+  };
+
+  return { name, publish, status, rollback };
+}
