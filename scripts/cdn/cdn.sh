@@ -73,12 +73,21 @@ case "$command" in
     dir=${dir:-$(mktemp -d "${TMPDIR:-/tmp}/prep-cdn.XXXXXX")}
     mkdir -p "$dir/logs" "$dir/run" "$dir/cache"
     dir=$(cd "$dir" && pwd)
+    # Started as root, nginx runs its workers as nobody: they write the cache and the logs.
+    user_line=''
+    if [ "$(id -u)" -eq 0 ]; then
+      group=$(id -gn nobody)
+      user_line="user nobody $group;"
+      chmod 0755 "$dir"
+      chown -R "nobody:$group" "$dir/logs" "$dir/run" "$dir/cache"
+    fi
     if [ -f "$dir/run/nginx.pid" ] && kill -0 "$(cat "$dir/run/nginx.pid")" 2>/dev/null; then
       echo "cdn: an edge already runs from $dir (pid $(cat "$dir/run/nginx.pid")): stop it first" >&2
       exit 1
     fi
     sed -e "s|@DIR@|$dir|g" -e "s|@EDGE_PORT@|$port|g" -e "s|@TAP_PORT@|$tap_port|g" \
       -e "s|@ORIGIN@|$origin|g" -e "s|@WORKERS@|$workers|g" -e "s|@CACHE_MAX@|$cache_max|g" \
+      -e "s|@USER@|$user_line|" \
       "$here/nginx.conf.template" > "$dir/nginx.conf"
     nginx_in "$dir" -t -q
     nginx_in "$dir"

@@ -1,0 +1,70 @@
+/**
+ * The URLs a load run can ask for, by kind, read from what is published: a built site folder,
+ * a staged cut's `site/`, or a local publication target (`target.json`, `current/`, `datos/`).
+ * Pages come from the site's sitemap.xml when it has one (a sitemap index is followed into
+ * its sitemaps), otherwise from its `index.html` files; the pointer, page data and assets
+ * from the site's files; acta images and ZIPs from the live cut's databases only.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { listFiles } from '../publish/stagedCut.ts';
+import { CURRENT_LINK, isStamp, TARGET_FILE } from '../publish/local/localLayout.ts';
+import { DATABASES_PREFIX, POINTER_PATH } from '../../core/publish/publicationRoutes.ts';
+import { requestKind, type RequestKind } from './requestKind.ts';
+import type { UrlsByKind } from './requestMix.ts';
+
+const SITEMAP = 'sitemap.xml';
+const PAGE_KINDS: ReadonlySet<RequestKind> = new Set(['home', 'election', 'unit', 'section', 'info']);
+
+export interface SiteUrls {
+  urls: UrlsByKind;
+  /** Where the pages came from. */
+  pages: 'sitemap' | 'files';
+  /** The live cut's stamp, from the pointer. */
+  stamp: string | null;
+}
+
+/** A file's URL path: `eleccion/GUB/index.html` → `/eleccion/GUB/`. */
+const urlOf = (file: string): string => `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+
+/** Every `<loc>` of a sitemap, as URL paths; sitemaps an index names are read from the site folder. */
+async function sitemapPaths(siteDir: string, file: string, seen = new Set<string>()): Promise<string[]> {
+  seen.add(file);
+  const xml = await readFile(join(siteDir, file), 'utf8');
+  const out: string[] = [];
+  for (const m of xml.matchAll(/<loc>\s*([^<]+?)\s*<\/loc>/g)) {
+    const path = new URL(m[1]!.replaceAll('&amp;', '&'), 'http://site.invalid').pathname;
+    if (path.endsWith('.xml')) {
+      const child = path.slice(1);
+      if (!seen.has(child)) out.push(...(await sitemapPaths(siteDir, child, seen)));
+    } else out.push(path);
+  }
+  return out;
+}
+
+export async function siteUrls(root: string): Promise<SiteUrls> {
+  const siteDir = existsSync(join(root, TARGET_FILE)) ? join(root, CURRENT_LINK) : root;
+  const pointer = await readFile(join(siteDir, POINTER_PATH), 'utf8').catch(() => null);
+  const named = pointer === null ? undefined : (JSON.parse(pointer) as { stamp?: unknown }).stamp;
+  const stamp = typeof named === 'string' && isStamp(named) ? named : null;
+  const files = (await listFiles(siteDir)).filter((f) => !f.startsWith(DATABASES_PREFIX));
+  const databases = stamp === null ? [] : await listFiles(join(root, DATABASES_PREFIX, stamp)).catch(() => [] as string[]);
+  const fromSitemap = existsSync(join(siteDir, SITEMAP)) ? await sitemapPaths(siteDir, SITEMAP) : null;
+
+  const byKind = new Map<RequestKind, string[]>();
+  const add = (path: string, onlyPages: boolean | null): void => {
+    const kind = requestKind(path);
+    if (kind === null || (onlyPages !== null && PAGE_KINDS.has(kind) !== onlyPages)) return;
+    let list = byKind.get(kind);
+    if (list === undefined) byKind.set(kind, (list = []));
+    list.push(path);
+  };
+  if (fromSitemap === null) for (const f of files) add(urlOf(f), null);
+  else {
+    for (const p of fromSitemap) add(p, true);
+    for (const f of files) add(urlOf(f), false);
+  }
+  for (const f of databases) add(`/${DATABASES_PREFIX}${stamp}/${f}`, false);
+  return { urls: Object.fromEntries(byKind) as UrlsByKind, pages: fromSitemap === null ? 'files' : 'sitemap', stamp };
+}
