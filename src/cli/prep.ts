@@ -6,6 +6,7 @@ import { registerReplay } from './commands/replay.ts';
 import { registerDatabases } from './commands/databases.ts';
 import { registerVerify } from './commands/verify.ts';
 import { registerSite } from './commands/site.ts';
+import { registerSize } from './commands/size.ts';
 
 const program = new Command('prep')
   .description("Publishes Mexico's preliminary election results (PREP): counting rules, databases, site, CDN.")
@@ -18,5 +19,6 @@ registerReplay(program);
 registerDatabases(program);
 registerVerify(program);
 registerSite(program);
+registerSize(program);
 
 await program.parseAsync(process.argv);
