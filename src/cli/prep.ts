@@ -6,6 +6,9 @@ import { registerReplay } from './commands/replay.ts';
 import { registerDatabases } from './commands/databases.ts';
 import { registerVerify } from './commands/verify.ts';
 import { registerSite } from './commands/site.ts';
+import { registerCut } from './commands/cut.ts';
+import { registerRun } from './commands/run.ts';
+import { registerNight } from './commands/night.ts';
 import { registerSize } from './commands/size.ts';
 
 const program = new Command('prep')
@@ -19,6 +22,9 @@ registerReplay(program);
 registerDatabases(program);
 registerVerify(program);
 registerSite(program);
+registerCut(program);
+registerRun(program);
+registerNight(program);
 registerSize(program);
 
 await program.parseAsync(process.argv);

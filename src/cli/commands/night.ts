@@ -1,0 +1,143 @@
+import type { Command } from 'commander';
+import { join } from 'node:path';
+import { action, UserError } from '../failure.ts';
+import { PRESETS, PRESET_NAMES } from '../../sim/presets/index.ts';
+import { simulate } from '../../sim/simulate.ts';
+import { simulatorTestKey } from '../../adapters/package/signing.ts';
+import { openLocalTarget } from '../../adapters/publish/local/localTarget.ts';
+import { startServer } from '../../adapters/serve/staticServer.ts';
+import { acceleratedClock } from '../../adapters/clock/acceleratedClock.ts';
+import { cutTimes } from '../../core/schedule/cutTimes.ts';
+import { cutLabel } from '../../core/schedule/cutLabel.ts';
+import { simulatedCapture } from '../../pipeline/simulatedCapture.ts';
+import { runNight } from '../../pipeline/runNight.ts';
+import { cutNumber, nightLog } from '../../pipeline/nightLog.ts';
+import { statusLineReporter } from '../../pipeline/statusLine.ts';
+import { stopOnSignals } from '../../pipeline/stopOnSignals.ts';
+import { freshNightFolder } from '../../pipeline/nightFolder.ts';
+
+interface Options {
+  preset: string;
+  seed: string;
+  interval: string;
+  port: string;
+  drill: boolean;
+  work: string;
+  target?: string;
+}
+
+const HOUR = 3_600_000;
+
+/** `prep night` (`npm start`): a simulated election night, published cut by cut and served on this machine. */
+export function registerNight(program: Command): void {
+  program
+    .command('night')
+    .description('A simulated election night: every cut counted, built, published to a local target and served at http://localhost:4321, on a compressed clock')
+    .option('--preset <name>', `synthetic election: ${PRESET_NAMES.join(' or ')}`, 'guerrero')
+    .option('--seed <n>', 'seed of the synthetic election (same seed, same night)', '2024')
+    .option('--interval <seconds>', 'real seconds per scheduled cut interval (each stands for 60/dataUpdatesPerHour minutes of the night)', '3')
+    .option('--port <n>', 'port to serve the site on, at 127.0.0.1', '4321')
+    .option('--drill', 'a drill (simulacro): every page and database says SIMULACRO', false)
+    .option('-w, --work <dir>', 'work folder of the night', '.prep/night')
+    .option('-t, --target <dir>', 'the local target the cuts are published to (default: <work>/target)')
+    .addHelpText(
+      'after',
+      `
+The night follows the preset's schedule (the Guerrero preset: 20:00 to 20:00 the next day, a cut
+every 20 minutes) on a clock that runs one interval per --interval real seconds. Each cut runs
+the same pipeline as prep run: the simulated capture system's export as of the cut, the counting
+rules, the signed databases, the site, the publication to the target — and is served at once.
+A cut that takes longer than the interval is late: the next cut is taken as soon as it ends, at
+the latest scheduled time due, and the times passed over are skipped (said on stderr).
+After the last cut the site stays served until Ctrl-C.
+
+Every run starts a fresh night: the work folder and target of an earlier prep night are emptied
+first (a folder prep night did not make is refused, never emptied).
+
+Examples:
+  npm start
+  npm start -- --interval 20 --port 8080
+  npm start -- --drill --seed 7`,
+    )
+    .action(
+      action(async (opts: Options) => {
+        const preset = PRESETS.get(opts.preset);
+        if (!preset) throw new UserError(`unknown preset "${opts.preset}" (expected ${PRESET_NAMES.join(' or ')})`);
+        const seed = Number(opts.seed);
+        const interval = Number(opts.interval);
+        const port = Number(opts.port);
+        if (!Number.isSafeInteger(seed)) throw new UserError(`--seed must be a whole number, got "${opts.seed}"`);
+        if (!(interval > 0)) throw new UserError(`--interval must be a number of seconds > 0, got "${opts.interval}"`);
+        if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UserError(`--port must be a port number (0 to 65535), got "${opts.port}"`);
+        const targetDir = opts.target ?? join(opts.work, 'target');
+
+        try {
+          const earlier = await freshNightFolder(opts.work, { target: targetDir, preset: preset.name, seed, drill: opts.drill });
+          if (earlier) process.stderr.write(`starting a fresh night: the earlier night in ${opts.work} was cleared\n`);
+        } catch (error) {
+          throw new UserError((error as Error).message);
+        }
+
+        process.stderr.write(`Generating the ${preset.name} synthetic election (seed ${seed})…\n`);
+        const generated = simulate(preset, seed);
+        const sim = opts.drill ? { ...generated, config: { ...generated.config, drill: true } } : generated;
+        const capture = simulatedCapture(sim, `simulated capture (${preset.name}, seed ${seed})`);
+        const { config } = sim;
+        const cuts = cutTimes(config.schedule);
+        const stepMs = HOUR / config.schedule.dataUpdatesPerHour;
+        const clock = acceleratedClock(stepMs / (interval * 1000), cuts[0]!.at);
+        const target = openLocalTarget(targetDir);
+
+        const server = await startServer({ root: targetDir, port, host: '127.0.0.1', log: (line) => process.stderr.write(`${line}\n`) }).catch((error: NodeJS.ErrnoException) => {
+          throw new UserError(error.code === 'EADDRINUSE' ? `port ${port} is in use: choose another with --port` : `cannot serve on 127.0.0.1:${port}: ${error.message}`);
+        });
+        const url = `http://localhost:${server.port}`;
+        const stop = stopOnSignals((signal) => process.stderr.write(`\n${signal}: stopping\n`));
+        try {
+          const expected = capture.loaded.elections.map((e) => `${e.config.code} ${(e.catalogue?.length ?? 0).toLocaleString('en-US')} actas`).join(', ');
+          process.stdout.write(
+            `${config.drill ? 'DRILL (simulacro) · ' : ''}${config.entity.name}: ${expected}; ${cuts.length} scheduled cuts, one every ${stepMs / 60_000} minutes of the night = ${interval} s here\n` +
+              `Serving ${url} (the first cut is on its way)\n`,
+          );
+          let current = { index: 0, label: '' };
+          const status = statusLineReporter(() => `${cutNumber(current.index, cuts.length)} ${current.label}`);
+          const log = nightLog(config, cuts, {
+            live: (result, index) => {
+              status.clear();
+              process.stdout.write(
+                `${cutNumber(index, cuts.length)} cut ${result.label}${result.last ? ' (last)' : ''}: ${result.counted.toLocaleString('en-US')} actas counted, live in ${Object.values(result.seconds).reduce((a, b) => a + b, 0).toFixed(1)} s\n`,
+              );
+            },
+          });
+          const outcome = await runNight({
+            capture,
+            key: simulatorTestKey(),
+            target,
+            work: opts.work,
+            reporter: status,
+            clock,
+            cuts,
+            events: {
+              ...log,
+              starting: (cut, index) => {
+                current = { index, label: cutLabel(cut.at, config.entity.timeZone, config.entity.utcOffsetLabel) };
+              },
+              failed: (failure, index) => {
+                status.clear();
+                log.failed?.(failure, index);
+              },
+              waiting: () => status.clear(),
+            },
+            signal: stop.signal,
+          });
+          if (outcome.complete) {
+            process.stdout.write(`Night complete: the last cut is live. Still serving ${url} — Ctrl-C to stop.\n`);
+            await new Promise<void>((resolve) => stop.signal.addEventListener('abort', () => resolve(), { once: true }));
+          }
+        } finally {
+          stop.dispose();
+          await server.close();
+        }
+      }),
+    );
+}

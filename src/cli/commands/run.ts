@@ -1,0 +1,103 @@
+import type { Command } from 'commander';
+import { action, UserError } from '../failure.ts';
+import { signingKeyOf, withSourceOptions, type SourceOptions } from '../cutOptions.ts';
+import { loadConfig } from '../../adapters/config/loadConfig.ts';
+import { clockOf, parseClockSpec } from '../../adapters/clock/clockSpec.ts';
+import { resolveAsOf } from '../../sim/asOf.ts';
+import { cutTimes } from '../../core/schedule/cutTimes.ts';
+import { cutLabel } from '../../core/schedule/cutLabel.ts';
+import { sourceCapture } from '../../pipeline/sourceCapture.ts';
+import { runNight } from '../../pipeline/runNight.ts';
+import { nightLog } from '../../pipeline/nightLog.ts';
+import { terminalReporter } from '../../pipeline/terminalReporter.ts';
+import { openTargetOption, TARGET_HELP } from '../../pipeline/targetOption.ts';
+import { stopOnSignals } from '../../pipeline/stopOnSignals.ts';
+
+interface Options extends SourceOptions {
+  images?: string;
+  target: string;
+  work: string;
+  keep: boolean;
+  clock: string;
+  from?: string;
+}
+
+/** `prep run`: the whole night on the configuration's schedule. */
+export function registerRun(program: Command): void {
+  withSourceOptions(program.command('run'))
+    .description("Run the night: a cut at every time of the configuration's schedule, each read, counted, built and published as prep cut does, until the last cut is live")
+    .option('--images <dir>', 'folder of acta images named <CLAVE_ACTA>.<ext>, listed again at every cut')
+    .requiredOption('-t, --target <dir|s3://bucket/prefix/>', TARGET_HELP)
+    .option('-w, --work <dir>', "work folder: every cut's databases, the staged cut, the history of the cuts that went live", '.prep')
+    .option('--keep', 'keep every staged cut (<work>/staging/<stamp>/) once it is live', false)
+    .option('--clock <real|Nx>', 'the night\'s clock: real, or N times faster (e.g. 120x: a 20-minute interval in 10 s) for a rehearsal', 'real')
+    .option('--from <time>', 'with an accelerated clock: where it starts (HH:MM on the night or ISO 8601; default the schedule start)')
+    .addHelpText(
+      'after',
+      `
+The schedule (configuration, schedule section): the first cut at the start, dataUpdatesPerHour
+cuts an hour, the last cut at the end — or earlier, as soon as every expected acta is
+registered; the last cut applies the last-cut participation rule.
+
+  - One cut at a time, never two at once. A cut that comes due while another is running is
+    taken as soon as it ends; cut times passed over meanwhile are skipped, and said so.
+  - A failed cut is retried after 15 s, 30 s, 1 min, 2 min… until the next cut is due; the
+    cut live before it stays live all along. A retry publishes what the cut read first.
+  - Each cut that goes live prints one line on stdout (as prep cut does); everything else
+    goes to stderr.
+  - Stopped (Ctrl-C) and started again with the same --work and --target, the night resumes
+    after the last cut that went live.
+
+Examples:
+  prep run --config gro.yaml --source https://captura.example/export.csv --images /mnt/actas --target /srv/prep
+  prep run --config gro.yaml --source captura.csv --target /tmp/ensayo --clock 120x --from 23:00`,
+    )
+    .action(
+      action(async (opts: Options) => {
+        if (opts.lastCut) throw new UserError('--last-cut does not apply to prep run: the last cut is the schedule\'s, or the one at which every expected acta is registered');
+        const loaded = await loadConfig(opts.config);
+        const { config } = loaded;
+        if (config.databases === undefined)
+          throw new UserError(`${loaded.file} has no databases section: say how the databases are signed (databases.signingKey)`);
+        const start = Date.parse(config.schedule.start);
+        let clock;
+        try {
+          const from = opts.from === undefined ? undefined : resolveAsOf(opts.from, start, config.entity.timeZone);
+          clock = clockOf(parseClockSpec(opts.clock), from, start);
+        } catch (error) {
+          throw new UserError(`--clock/--from: ${(error as Error).message}`);
+        }
+        const capture = await sourceCapture(loaded, opts);
+        const key = await signingKeyOf(loaded, opts.config);
+        const target = await openTargetOption(opts.target);
+        const cuts = cutTimes(config.schedule);
+        const { timeZone, utcOffsetLabel } = config.entity;
+        process.stderr.write(
+          `${config.drill ? 'DRILL (simulacro): ' : ''}${config.entity.name}, ${cuts.length} scheduled cuts from ${cutLabel(cuts[0]!.at, timeZone, utcOffsetLabel)} to ${cutLabel(cuts.at(-1)!.at, timeZone, utcOffsetLabel)}; ` +
+            `${capture.name} → ${target.name}; clock: ${clock.description}, now ${cutLabel(clock.now(), timeZone, utcOffsetLabel)}\n`,
+        );
+        const stop = stopOnSignals((signal) => process.stderr.write(`\n${signal}: stopping after the current stage; the live cut stays live\n`));
+        try {
+          const outcome = await runNight({
+            capture,
+            key,
+            target,
+            work: opts.work,
+            keepStaging: opts.keep,
+            reporter: terminalReporter(),
+            clock,
+            cuts,
+            events: nightLog(config, cuts),
+            signal: stop.signal,
+          });
+          process.stderr.write(
+            outcome.complete
+              ? `night complete: the last cut is live (${outcome.live.length} cuts published in this run, ${outcome.failures} failed attempts)\n`
+              : `stopped: ${outcome.live.length} cuts published in this run; run the same command again to resume\n`,
+          );
+        } finally {
+          stop.dispose();
+        }
+      }),
+    );
+}
