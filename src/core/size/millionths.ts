@@ -11,9 +11,10 @@ const DECIMAL = /^(\d{1,9})(?:\.(\d{1,8}))?(%?)$/;
 export function parseMillionths(text: string): number | undefined {
   const m = DECIMAL.exec(text.trim());
   if (m === null) return undefined;
-  const [, whole, fraction = '', percent] = m;
+  const [, whole, decimals = '', percent] = m;
   const digits = percent === '%' ? 4 : 6;
-  if (fraction.replace(/0+$/, '').length > digits) return undefined;
+  const fraction = decimals.replace(/0+$/, '');
+  if (fraction.length > digits) return undefined;
   return Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0'));
 }
 

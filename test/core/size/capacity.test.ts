@@ -1,0 +1,109 @@
+/**
+ * The worked examples of docs/load.md, with the public figures of the domain notes: a
+ * Guerrero-sized state (lista nominal ~2.8 M, a cut every 20 minutes, IEPC 2024) and a
+ * national election (lista nominal ~98 M, a cut about every 5 minutes, INE 2024). The
+ * expected figures are the hand-worked ones of the document.
+ */
+import { describe, expect, it } from 'vitest';
+import { sizeCapacity } from '../../../src/core/size/capacity.ts';
+import { parseSizingInputs } from '../../../src/core/size/sizingInputs.ts';
+import { OBJECT_KINDS } from '../../../src/core/size/siteProfile.ts';
+import { workedSite } from './workedExample.ts';
+
+const guerrero = sizeCapacity(parseSizingInputs({ listaNominal: '2,800,000' }), workedSite());
+const national = sizeCapacity(parseSizingInputs({ listaNominal: '98,000,000', cutMinutes: '5' }), workedSite());
+
+describe('worked example: a Guerrero-sized state', () => {
+  it('280,000 visitors, 28,000 at once, 934 page views/s', () => {
+    expect(guerrero.visitors).toBe(280_000);
+    expect(guerrero.peakUsers).toBe(28_000);
+    expect(guerrero.peak.pageViewsPerSecond).toBe(934); // 28,000 / 30 = 933.3
+  });
+
+  it('1,237 requests/s: 933.3 views + 198.3 assets + 11.7 search indexes + 93.3 polls', () => {
+    expect(guerrero.peak.byKind.asset.requestsPerSecond).toBe(199); // 793.3 HTML views × 5 assets / 20 views
+    expect(guerrero.peak.byKind.pointer.requestsPerSecond).toBe(94); // 28,000 / 300
+    expect(guerrero.peak.byKind.json.requestsPerSecond).toBe(59); // 46.7 + 46.7 / 4
+    expect(guerrero.peak.requestsPerSecond).toBe(1_237);
+  });
+
+  it('10.7 MB/s at the peak, most of it acta images', () => {
+    expect(guerrero.peak.egressBytesPerSecond).toBe(10_719_334);
+    expect(guerrero.peak.byKind.acta.egressBytesPerSecond).toBe(4_666_667); // 93.3 × 50,000
+  });
+
+  it('the burst triples the views and adds 280 ZIPs over 120 s; the attack is 10× the burst', () => {
+    expect(guerrero.zipDownloadsPerCut).toBe(280);
+    expect(guerrero.burst.byKind.zip.requestsPerSecond).toBe(3); // 280 / 120 = 2.3
+    expect(guerrero.burst.pageViewsPerSecond).toBe(2_800);
+    expect(guerrero.burst.requestsPerSecond).toBe(3_713); // 3 × 1,236.7 + 2.3
+    expect(guerrero.attack.requestsPerSecond).toBe(37_124);
+    expect(guerrero.peak.byKind.zip.requestsPerSecond).toBe(0);
+  });
+
+  it('5.6 M page views and 72 cuts in the night', () => {
+    expect(guerrero.cuts).toBe(72);
+    expect(guerrero.night.pageViews).toBe(5_600_000);
+    // 5.6 M views × 11,475.0 bytes + 72 cuts × 280 ZIPs × 100,000 bytes
+    expect(guerrero.night.egressBytes).toBe(5_600_000 * 11_475 + 72 * 280 * 100_000 + 5_600_000 * 30 / 300 * 100);
+  });
+});
+
+describe('worked example: a national election', () => {
+  it('9.8 M visitors, 980,000 at once: 35 times the state', () => {
+    expect(national.visitors).toBe(9_800_000);
+    expect(national.peakUsers).toBe(980_000);
+    expect(national.peak.pageViewsPerSecond).toBe(32_667);
+    expect(national.peak.requestsPerSecond).toBe(43_284); // 35 × 1,236.7
+    expect(national.peak.egressBytesPerSecond).toBe(375_176_667); // 35 × 10,719,333.3
+    expect(national.cuts).toBe(288);
+  });
+});
+
+describe('the model', () => {
+  it('every load is the sum of its kinds, rounded up', () => {
+    for (const load of [guerrero.peak, guerrero.burst, national.attack]) {
+      const requests = OBJECT_KINDS.reduce((s, k) => s + load.byKind[k].requestsPerSecond, 0);
+      expect(load.requestsPerSecond).toBeLessThanOrEqual(requests);
+      expect(load.requestsPerSecond).toBeGreaterThan(requests - OBJECT_KINDS.length);
+    }
+  });
+
+  it('a CDN edge asks the origin at most once per object per cut', () => {
+    const objects = OBJECT_KINDS.reduce((s, k) => s + guerrero.site.objects[k].files, 0);
+    expect(guerrero.cdn.originRequestsPerCut).toBeLessThanOrEqual(10 * objects);
+    const shielded = sizeCapacity(parseSizingInputs({ listaNominal: '2800000', edges: '1' }), workedSite());
+    expect(shielded.cdn.originRequestsPerCut).toBeLessThanOrEqual(objects);
+    expect(shielded.cdn.originRequestsPerCut).toBeLessThan(guerrero.cdn.originRequestsPerCut);
+    expect(shielded.cdn.edgeRequestsPerCut).toBe(guerrero.cdn.edgeRequestsPerCut);
+  });
+
+  it('the request mix of the load test follows the requests per kind', () => {
+    for (const mix of [guerrero.requestMix.steady, guerrero.requestMix.burst])
+      expect(OBJECT_KINDS.reduce((s, k) => s + mix[k], 0)).toBe(1_000_000);
+    expect(guerrero.requestMix.steady.zip).toBe(0);
+    expect(guerrero.requestMix.burst.zip).toBeGreaterThan(0);
+    expect(guerrero.requestMix.steady.home).toBe(Math.round((280 / 1_236.6667) * 1e6));
+  });
+
+  it('a site built without acta images spreads their share over the other kinds, and says so', () => {
+    const r = sizeCapacity(parseSizingInputs({ listaNominal: '2800000' }), workedSite(['acta']));
+    expect(r.mix.acta).toBe(0);
+    expect(r.mix.home).toBe(333_333); // 0.3 / 0.9
+    expect(r.warnings).toEqual(['worked-example has no acta objects: their share of the mix is spread over the other kinds']);
+    expect(r.peak.pageViewsPerSecond).toBe(guerrero.peak.pageViewsPerSecond);
+  });
+
+  it('no ZIP on the site: no ZIP downloads, and a warning', () => {
+    const r = sizeCapacity(parseSizingInputs({ listaNominal: '2800000' }), workedSite(['zip']));
+    expect(r.zipDownloadsPerCut).toBe(0);
+    expect(r.warnings[0]).toMatch(/no databases ZIP for cut 20240602_2340/);
+  });
+
+  it('the poll interval: the operator’s, else the site’s, else 300 s', () => {
+    const site = { ...workedSite(), pollSeconds: 120 };
+    expect(sizeCapacity(parseSizingInputs({ listaNominal: '1000' }), site).pollSeconds).toBe(120);
+    expect(sizeCapacity(parseSizingInputs({ listaNominal: '1000', pollSeconds: '60' }), site).pollSeconds).toBe(60);
+    expect(sizeCapacity(parseSizingInputs({ listaNominal: '1000' }), { ...site, pollSeconds: null }).pollSeconds).toBe(300);
+  });
+});
