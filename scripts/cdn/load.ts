@@ -12,6 +12,7 @@ import { edgeUnavailable } from '../../src/adapters/load/edgeProcess.ts';
 import { runScenario, type ScenarioReport } from '../../src/adapters/load/loadScenario.ts';
 import { scenarioSummary } from '../../src/adapters/load/scenarioSummary.ts';
 import { siteUrls } from '../../src/adapters/load/siteUrls.ts';
+import { sizedMix } from '../../src/adapters/load/sizedMix.ts';
 
 interface Options {
   target?: string;
@@ -77,11 +78,13 @@ Examples:
       if (site === undefined) throw new UserError('--origin needs --site <dir>: the built site or target to take URLs from');
       const missing = edgeUnavailable();
       if (missing !== null) throw new UserError(missing);
-      const { urls, pages, stamp } = await siteUrls(site).catch((error: Error) => {
-        throw new UserError(`cannot read the URLs of ${site}: ${error.message}`);
+      const [urls, mix] = await Promise.all([siteUrls(site), sizedMix(site)]).catch((error: Error) => {
+        throw new UserError(`cannot read the site in ${site}: ${error.message}`);
       });
-      const counts = Object.entries(urls).map(([kind, list]) => `${kind} ${list!.length}`).join(', ');
-      process.stderr.write(`load: URLs of cut ${stamp ?? '(no pointer)'} from ${site} (pages from its ${pages === 'sitemap' ? 'sitemap.xml' : 'files'}): ${counts}\n`);
+      const counts = Object.entries(urls.urls).map(([kind, list]) => `${kind} ${list!.length}`).join(', ');
+      process.stderr.write(`load: URLs of cut ${urls.stamp} from ${site} (pages from its ${urls.pages === 'sitemap' ? 'sitemap.xml' : 'files'}): ${counts}\n`);
+      const total = Object.values(mix).reduce((a, b) => a + b, 0);
+      process.stderr.write(`load: the sized peak's mix: ${Object.entries(mix).map(([k, w]) => `${k} ${((100 * w) / total).toFixed(1)} %`).join(', ')}\n`);
 
       const emulation = await startEmulation({ origin, ...(opts.workers !== undefined ? { workers: opts.workers } : {}) });
       const stopOnSignal = (): void => void emulation.stop().finally(() => process.exit(130));
@@ -92,7 +95,8 @@ Examples:
           process.stderr.write(`load: ${label}: ${opts.connections} connections, ${opts.requests !== undefined ? `${opts.requests} requests` : `${opts.seconds} s`}\n`);
           const report = await runScenario({
             edge: emulation.edge,
-            urls,
+            site: urls,
+            mix,
             connections: opts.connections,
             ...(opts.requests !== undefined ? { amount: opts.requests } : { seconds: opts.seconds }),
             seed: opts.seed,

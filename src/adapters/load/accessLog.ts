@@ -5,7 +5,8 @@
  * front of `prep serve`) every request that reached the origin, background revalidations
  * included.
  */
-import { requestKind, REQUEST_KINDS, type RequestKind } from './requestKind.ts';
+import { OBJECT_KINDS, type ObjectKind } from '../../core/size/siteProfile.ts';
+import { urlKind } from './urlKind.ts';
 
 export interface LogLine {
   status: number;
@@ -30,7 +31,7 @@ export function parseLogLines(text: string): LogLine[] {
 const SERVED_FROM_CACHE: ReadonlySet<string> = new Set(['HIT', 'STALE', 'UPDATING']);
 
 export interface KindFigures {
-  kind: RequestKind;
+  kind: ObjectKind;
   requests: number;
   hitRatio: number;
   /** The edge's own time for the kind, p95, in milliseconds. */
@@ -57,22 +58,23 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
 
 const ratio = (a: number, b: number): number => (b === 0 ? NaN : a / b);
 
-export function cacheFigures(edge: readonly LogLine[], origin: readonly LogLine[]): CacheFigures {
+/** `stamp`: the live cut, whose acta images and ZIPs are kinds of their own. */
+export function cacheFigures(edge: readonly LogLine[], origin: readonly LogLine[], stamp: string): CacheFigures {
   const byStatus: Record<string, number> = {};
-  const kinds = new Map<RequestKind, { hits: number; times: number[] }>();
+  const kinds = new Map<ObjectKind, { hits: number; times: number[] }>();
   let hits = 0;
   for (const line of edge) {
     byStatus[line.cache] = (byStatus[line.cache] ?? 0) + 1;
     const hit = SERVED_FROM_CACHE.has(line.cache);
     if (hit) hits++;
-    const kind = requestKind(new URL(line.uri, 'http://edge.invalid').pathname);
+    const kind = urlKind(new URL(line.uri, 'http://edge.invalid').pathname, stamp);
     if (kind === null) continue;
     let k = kinds.get(kind);
     if (k === undefined) kinds.set(kind, (k = { hits: 0, times: [] }));
     if (hit) k.hits++;
     k.times.push(line.requestTime * 1000);
   }
-  const byKind = REQUEST_KINDS.filter((kind) => kinds.has(kind)).map((kind) => {
+  const byKind = OBJECT_KINDS.filter((kind) => kinds.has(kind)).map((kind) => {
     const { hits: h, times } = kinds.get(kind)!;
     return { kind, requests: times.length, hitRatio: h / times.length, p95Ms: percentile(times.sort((a, b) => a - b), 95) };
   });

@@ -6,7 +6,8 @@
 import { open, stat } from 'node:fs/promises';
 import { cacheFigures, parseLogLines, type CacheFigures } from './accessLog.ts';
 import type { Edge } from './edgeProcess.ts';
-import { DEFAULT_MIX, distinctUrls, mixSequence, type RequestMix, type UrlsByKind } from './requestMix.ts';
+import { distinctUrls, mixSequence, type RequestMix } from './requestMix.ts';
+import type { SiteUrls } from './siteUrls.ts';
 import { runLoad, type LoadFigures } from './runLoad.ts';
 
 /** URLs drawn for a run by time; the run cycles through them. */
@@ -14,8 +15,9 @@ const TIMED_SEQUENCE = 200_000;
 
 export interface ScenarioOptions {
   edge: Edge;
-  urls: UrlsByKind;
-  mix?: RequestMix;
+  site: SiteUrls;
+  /** Weights by kind: the sized peak's (sizedMix.ts). */
+  mix: RequestMix;
   connections: number;
   /** A fixed number of requests… */
   amount?: number;
@@ -50,7 +52,7 @@ async function readFrom(file: string, offset: number): Promise<string> {
 
 export async function runScenario(options: ScenarioOptions): Promise<ScenarioReport> {
   const { edge } = options;
-  const sequence = mixSequence(options.urls, options.mix ?? DEFAULT_MIX, options.amount ?? TIMED_SEQUENCE, options.seed ?? 1);
+  const sequence = mixSequence(options.site.urls, options.mix, options.amount ?? TIMED_SEQUENCE, options.seed ?? 1);
   await edge.flush();
   const [edgeFrom, originFrom] = await Promise.all([sizeOf(edge.edgeLog), sizeOf(edge.originLog)]);
   const load = await runLoad({
@@ -64,7 +66,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRep
   const [edgeLines, originLines] = await Promise.all([readFrom(edge.edgeLog, edgeFrom), readFrom(edge.originLog, originFrom)]);
   return {
     load,
-    cache: cacheFigures(parseLogLines(edgeLines), parseLogLines(originLines)),
+    cache: cacheFigures(parseLogLines(edgeLines), parseLogLines(originLines), options.site.stamp),
     distinctUrls: distinctUrls(sequence.slice(0, load.taken)),
   };
 }

@@ -11,18 +11,19 @@ import { join } from 'node:path';
 import { listFiles } from '../publish/stagedCut.ts';
 import { CURRENT_LINK, isStamp, TARGET_FILE } from '../publish/local/localLayout.ts';
 import { DATABASES_PREFIX, POINTER_PATH } from '../../core/publish/publicationRoutes.ts';
-import { requestKind, type RequestKind } from './requestKind.ts';
+import { PAGE_KINDS, type ObjectKind } from '../../core/size/siteProfile.ts';
+import { urlKind } from './urlKind.ts';
 import type { UrlsByKind } from './requestMix.ts';
 
 const SITEMAP = 'sitemap.xml';
-const PAGE_KINDS: ReadonlySet<RequestKind> = new Set(['home', 'election', 'unit', 'section', 'info']);
+const PAGES: ReadonlySet<ObjectKind> = new Set(PAGE_KINDS);
 
 export interface SiteUrls {
   urls: UrlsByKind;
   /** Where the pages came from. */
   pages: 'sitemap' | 'files';
   /** The live cut's stamp, from the pointer. */
-  stamp: string | null;
+  stamp: string;
 }
 
 /** A file's URL path: `eleccion/GUB/index.html` → `/eleccion/GUB/`. */
@@ -43,19 +44,33 @@ async function sitemapPaths(siteDir: string, file: string, seen = new Set<string
   return out;
 }
 
+async function liveStamp(siteDir: string): Promise<string> {
+  const file = join(siteDir, POINTER_PATH);
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new RangeError(`${file} is missing: expected a built site, a staged cut's site or a local target's folder`);
+  });
+  let stamp: unknown;
+  try {
+    stamp = (JSON.parse(text) as { stamp?: unknown }).stamp;
+  } catch {
+    stamp = undefined;
+  }
+  if (typeof stamp !== 'string' || !isStamp(stamp)) throw new RangeError(`${file}: expected {"stamp":"YYYYMMDD_HHMM",…}, got ${text.slice(0, 80)}`);
+  return stamp;
+}
+
 export async function siteUrls(root: string): Promise<SiteUrls> {
   const siteDir = existsSync(join(root, TARGET_FILE)) ? join(root, CURRENT_LINK) : root;
-  const pointer = await readFile(join(siteDir, POINTER_PATH), 'utf8').catch(() => null);
-  const named = pointer === null ? undefined : (JSON.parse(pointer) as { stamp?: unknown }).stamp;
-  const stamp = typeof named === 'string' && isStamp(named) ? named : null;
+  const stamp = await liveStamp(siteDir);
   const files = (await listFiles(siteDir)).filter((f) => !f.startsWith(DATABASES_PREFIX));
-  const databases = stamp === null ? [] : await listFiles(join(root, DATABASES_PREFIX, stamp)).catch(() => [] as string[]);
+  const databases = await listFiles(join(root, DATABASES_PREFIX, stamp)).catch(() => [] as string[]);
   const fromSitemap = existsSync(join(siteDir, SITEMAP)) ? await sitemapPaths(siteDir, SITEMAP) : null;
 
-  const byKind = new Map<RequestKind, string[]>();
-  const add = (path: string, onlyPages: boolean | null): void => {
-    const kind = requestKind(path);
-    if (kind === null || (onlyPages !== null && PAGE_KINDS.has(kind) !== onlyPages)) return;
+  const byKind = new Map<ObjectKind, string[]>();
+  /** `pages`: take only pages (true), only what is not a page (false), or both (null). */
+  const add = (path: string, pages: boolean | null): void => {
+    const kind = urlKind(path, stamp);
+    if (kind === null || (pages !== null && PAGES.has(kind) !== pages)) return;
     let list = byKind.get(kind);
     if (list === undefined) byKind.set(kind, (list = []));
     list.push(path);

@@ -28,7 +28,7 @@ describe('cacheFigures', () => {
     ].join('\n'),
   );
   const origin = parseLogLines([line(200, '-', '0.019', '/'), line(200, '-', '0.029', '/corte.json'), line(304, '-', '0.009', '/eleccion/GUB/')].join('\n'));
-  const figures = cacheFigures(edge, origin);
+  const figures = cacheFigures(edge, origin, '20240602_2100');
 
   it('counts HIT, STALE and UPDATING as served by the edge, and the rest as waiting for the origin', () => {
     expect(figures.edgeRequests).toBe(8);
@@ -52,7 +52,7 @@ describe('cacheFigures', () => {
   });
 
   it('has no ratio without requests', () => {
-    expect(cacheFigures([], []).hitRatio).toBeNaN();
+    expect(cacheFigures([], [], '20240602_2100').hitRatio).toBeNaN();
   });
 });
 

@@ -59,11 +59,11 @@ describe('siteUrls', () => {
     expect(urls.election).toEqual(['/eleccion/GUB/']);
     expect(urls.unit).toEqual(['/eleccion/GUB/distrito/3/']);
     expect(sorted(urls.section)).toEqual(['/eleccion/GUB/distrito/3/seccion/120/', '/eleccion/GUB/distrito/3/seccion/121/']);
-    expect(urls.info).toEqual(['/metodologia/']);
-    expect(urls.pageData).toHaveLength(5);
+    expect(urls.other).toEqual(['/metodologia/']);
+    expect(urls.json).toHaveLength(5);
     expect(urls.pointer).toEqual(['/corte.json']);
     expect(urls.asset).toEqual(['/_astro/client.abc.js']);
-    expect(urls.actaImage).toEqual([`/datos/${STAMP}/actas/120003B0100A01.svg`]);
+    expect(urls.acta).toEqual([`/datos/${STAMP}/actas/120003B0100A01.svg`]);
     expect(urls.zip).toEqual([`/datos/${STAMP}/${STAMP}_PREP_GRO.zip`]);
   });
 
@@ -92,6 +92,6 @@ describe('siteUrls', () => {
     expect(stamp).toBe(STAMP);
     expect(urls.election).toEqual(['/eleccion/GUB/']);
     expect(urls.zip).toEqual([`/datos/${STAMP}/${STAMP}_PREP_GRO.zip`]);
-    expect(urls.actaImage).toEqual([`/datos/${STAMP}/actas/120003B0100A01.svg`]);
+    expect(urls.acta).toEqual([`/datos/${STAMP}/actas/120003B0100A01.svg`]);
   });
 });
