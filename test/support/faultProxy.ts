@@ -38,6 +38,8 @@ export interface FaultProxyOptions {
   delayMs?: number;
   /** Which requests may be faulted (default: every one); the others always pass. */
   faultable?: (request: { method: string; url: string }) => boolean;
+  /** What identifies a request for the draws (default: method and URL); e.g. without a random test prefix, so that a seed reproduces from run to run. */
+  keyOf?: (request: { method: string; url: string }) => string;
 }
 
 export interface LoggedRequest {
@@ -119,7 +121,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const method = req.method ?? 'GET';
     const url = req.url ?? '/';
-    const key = `${method} ${url}`;
+    const key = options.keyOf?.({ method, url }) ?? `${method} ${url}`;
     const attempt = seen.get(key) ?? 0;
     seen.set(key, attempt + 1);
     const faultable = options.faultable?.({ method, url }) ?? true;
