@@ -9,11 +9,8 @@ export interface FileDigest {
   sha256: string;
 }
 
-/**
- * Reads the file once, hashing it; with `sync`, also flushes it to disk (fsync) on the same
- * descriptor, so that a cut renamed into place afterwards survives a power cut whole.
- */
-export async function fileDigest(path: string, options: { sync?: boolean; buffer?: Buffer } = {}): Promise<FileDigest> {
+/** Reads the file once, hashing it; `buffer` is the caller's, reused between files. */
+export async function fileDigest(path: string, options: { buffer?: Buffer } = {}): Promise<FileDigest> {
   const buffer = options.buffer ?? Buffer.allocUnsafe(BUFFER_BYTES);
   const handle = await open(path, 'r');
   try {
@@ -25,7 +22,6 @@ export async function fileDigest(path: string, options: { sync?: boolean; buffer
       hash.update(buffer.subarray(0, bytesRead));
       size += bytesRead;
     }
-    if (options.sync === true) await handle.sync();
     return { size, sha256: hash.digest('hex') };
   } finally {
     await handle.close();

@@ -7,8 +7,8 @@
 import { constants } from 'node:fs';
 import { copyFile, link, mkdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { syncDirectory } from '../../package/atomicFile.ts';
 import { digestBuffer, fileDigest, type FileDigest } from './fileDigest.ts';
+import { flushToDisk } from './flushToDisk.ts';
 
 export interface Placement {
   /** Path inside the folder, `/`-separated. */
@@ -49,8 +49,7 @@ const same = (a: FileDigest, b: FileDigest): boolean => a.size === b.size && a.s
 const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false);
 
 /**
- * Places every file into `dir` (created if missing), verifies each, flushes files and
- * directories to disk. Throws StagedFileMismatchError when a staged file is not what the
+ * Places every file into `dir` (created if missing), verifies each, flushes them to disk. Throws StagedFileMismatchError when a staged file is not what the
  * manifest says; `dir` is then left as it is, for the caller to discard or resume.
  */
 export async function placeFiles(dir: string, files: readonly Placement[], options: PlaceOptions = {}): Promise<PlacedCounts> {
@@ -67,9 +66,9 @@ export async function placeFiles(dir: string, files: readonly Placement[], optio
     const dest = join(dir, f.path);
     await ensureDir(dirname(dest));
     const want = { size: f.size, sha256: f.sha256 };
-    // Left by an interrupted run: keep it if its bytes are right (flushed again, cheaply).
+    // Left by an interrupted run: keep it if its bytes are right.
     if (await exists(dest)) {
-      if (same(await fileDigest(dest, { sync: true, buffer }), want)) {
+      if (same(await fileDigest(dest, { buffer }), want)) {
         counts.skipped++;
         options.onFile?.(0);
         return;
@@ -77,7 +76,7 @@ export async function placeFiles(dir: string, files: readonly Placement[], optio
       await rm(dest, { force: true });
     }
     if (f.linkFrom !== undefined && (await linkOrCopy(f.linkFrom, dest))) {
-      if (same(await fileDigest(dest, { sync: true, buffer }), want)) {
+      if (same(await fileDigest(dest, { buffer }), want)) {
         counts.copied++;
         options.onFile?.(0);
         return;
@@ -86,7 +85,7 @@ export async function placeFiles(dir: string, files: readonly Placement[], optio
       await rm(dest, { force: true });
     }
     await copyFile(f.source, dest, constants.COPYFILE_EXCL);
-    const got = await fileDigest(dest, { sync: true, buffer });
+    const got = await fileDigest(dest, { buffer });
     if (!same(got, want)) throw new StagedFileMismatchError(f.source, want, got);
     counts.written++;
     counts.bytes += got.size;
@@ -99,7 +98,7 @@ export async function placeFiles(dir: string, files: readonly Placement[], optio
     while (next < files.length) await placeOne(files[next++]!, buffer);
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 8) }, worker));
-  for (const d of made.keys()) await syncDirectory(d);
+  await flushToDisk(dir, files.map((f) => join(dir, f.path)), made.keys(), options.concurrency);
   return counts;
 }
 

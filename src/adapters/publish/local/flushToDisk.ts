@@ -1,0 +1,37 @@
+/**
+ * Makes freshly written files durable before they are renamed into place, so that a cut
+ * that is live after a power cut is whole. One syncfs(2) (`sync --file-system`, GNU
+ * coreutils) flushes the whole file system in one journal commit, where an fsync per file
+ * would commit once per file (thousands per cut); where it is not available, each file is
+ * flushed on its own.
+ */
+import { execFile } from 'node:child_process';
+import { open } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { syncDirectory } from '../../package/atomicFile.ts';
+
+const run = promisify(execFile);
+
+async function fsyncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function flushToDisk(dir: string, files: readonly string[], directories: Iterable<string>, concurrency = 8): Promise<void> {
+  const syncedFileSystem = await run('sync', ['--file-system', dir]).then(
+    () => true,
+    () => false,
+  );
+  // syncfs covers the directory entries too.
+  if (syncedFileSystem) return;
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) await fsyncFile(files[next++]!);
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  for (const d of directories) await syncDirectory(d);
+}
