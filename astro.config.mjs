@@ -6,7 +6,13 @@
 //                   `prep site` does; site.json's publicDir says which)
 //   PREP_SITE_OUT   where the site is written (default: the site folder the data was
 //                   written into, else out/site)
-//   PREP_SITE_CACHE Astro's cache folder (default node_modules/.astro)
+//   PREP_SITE_CACHE the incremental build's cache folder: set, Astro reuses every page whose
+//                   render key (pages.json) and templates are unchanged since the build that
+//                   filled the cache (experimental.incrementalBuild); unset, every page is
+//                   rendered, with node_modules/.astro as Astro's cache folder
+//
+// Pages are rendered with placeholders for the cut's stamp, label and instant; finishSite
+// (src/adapters/site/finishSite.ts) fills them in after every build and writes /sitemap.xml.
 //
 // `prep site` runs this build programmatically. To rebuild the pages of its last cut by hand
 // (e.g. after changing a template), in place, keeping the data and the databases:
@@ -15,12 +21,14 @@ import { defineConfig } from 'astro/config';
 import preact from '@astrojs/preact';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { finishSite } from './src/adapters/site/finishSite.ts';
 
 const data = process.env.PREP_SITE_DATA;
 const siteFile = data ? join(data, 'site.json') : undefined;
 const info = siteFile && existsSync(siteFile) ? JSON.parse(readFileSync(siteFile, 'utf8')) : undefined;
 /** The data was written straight into a site folder: build there, and empty nothing. */
 const inPlace = data !== undefined && typeof info?.publicDir === 'string' && resolve(info.publicDir) !== resolve(data, 'public');
+const cache = process.env.PREP_SITE_CACHE || undefined;
 
 export default defineConfig({
   output: 'static',
@@ -29,7 +37,7 @@ export default defineConfig({
   // (a folder that does not exist when they were written straight into the site).
   publicDir: data ? join(data, 'public') : './src/site/public',
   outDir: process.env.PREP_SITE_OUT || (inPlace ? info.publicDir : 'out/site'),
-  cacheDir: process.env.PREP_SITE_CACHE || 'node_modules/.astro',
+  cacheDir: cache ?? 'node_modules/.astro',
   trailingSlash: 'always',
   build: {
     format: 'directory',
@@ -43,7 +51,10 @@ export default defineConfig({
   compressHTML: true,
   devToolbar: { enabled: false },
   prefetch: false,
-  integrations: [preact()],
+  integrations: [preact(), finishSite()],
+  // Only with a cache folder of its own: a stale page left in the output folder is never reused
+  // by a build that was not asked to (and finishSite refuses a page it cannot fill).
+  experimental: { incrementalBuild: cache !== undefined },
   vite: {
     build: {
       // Every asset is a hashed file under /_astro/, never a data: URL inside a page.

@@ -5,11 +5,19 @@
  * The folder is emptied first but for the names in `keep` (the databases of every cut, when
  * they live inside the site); its previous contents are set aside and put back when the build
  * fails, so a failed cut never replaces the last good site.
+ *
+ * With `cacheDir`, the build is incremental: a page whose render key (its data but for the
+ * cut's stamp and label, and what every page shows) and templates are the same as in the last
+ * build with that folder is not rendered again. Pages hold placeholders for the cut, filled in
+ * at the end of every build (finishSite.ts), so a reused page is byte for byte the page a full
+ * build gives.
  */
 import type { CutDatabasesInput } from '../../core/databases/cutDatabasesInput.ts';
 import type { CutManifest } from '../../core/integrity/manifest.ts';
 import type { HistoryPoint } from '../../core/site/historyPoint.ts';
 import type { PublishedCut } from './publishedCuts.ts';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { imagesOf, writeSiteData, type PageList } from './writeSiteData.ts';
 import { buildSite, clearExcept } from './buildSite.ts';
 
@@ -28,6 +36,10 @@ export interface CutSiteOptions {
   databases: PublishedCut[];
   /** History points of earlier cuts. */
   previousHistory: HistoryPoint[];
+  /** The incremental build's cache folder (kept from cut to cut; one build at a time); default none: every page is rendered. */
+  cacheDir?: string;
+  /** The site's public origin for the sitemap's absolute URLs (`https://prep.example.org`); default none: it lists paths. */
+  siteUrl?: string;
   log?: (line: string) => void;
 }
 
@@ -39,12 +51,28 @@ export interface BuiltCutSite {
   dataFiles: number;
   dataBytes: number;
   history: HistoryPoint[];
+  /**
+   * With a cache folder: the pages built from data whose render key is new or changed since the
+   * cache's last build (at most what was rendered; a changed template renders every page). Null without one.
+   */
+  changedPages: number | null;
   /** Seconds spent writing the data and in the Astro build. */
   seconds: { data: number; build: number };
 }
 
 /** Pages that are not built from a page's data: buscar, bases-de-datos, historico, metodologia. */
 const FIXED_PAGES = 4;
+
+/** In the cache folder: the render key of every page of its last build, `{path: key}`. */
+const KEYS_FILE = 'prep-render-keys.json';
+
+const keysOf = (pages: PageList): Record<string, string> =>
+  Object.fromEntries([...pages.election, ...pages.unit, ...pages.section].map((p) => [p.path, p.key]));
+
+async function readKeys(cacheDir: string): Promise<Record<string, string>> {
+  const text = await readFile(join(cacheDir, KEYS_FILE), 'utf8').catch(() => '{}');
+  return JSON.parse(text) as Record<string, string>;
+}
 
 export async function buildCutSite(input: CutDatabasesInput, options: CutSiteOptions): Promise<BuiltCutSite> {
   const { out, log = () => {} } = options;
@@ -58,19 +86,33 @@ export async function buildCutSite(input: CutDatabasesInput, options: CutSiteOpt
       cutFiles: options.cutFiles,
       databases: options.databases,
       previousHistory: options.previousHistory,
+      siteUrl: options.siteUrl ?? null,
       log,
     });
-    const t1 = performance.now();
-    await buildSite({ data: options.data, out });
-    const t2 = performance.now();
-    await previous.discard();
     const { pages } = site;
+    const { cacheDir } = options;
+    let changedPages: number | null = null;
+    if (cacheDir !== undefined) {
+      const before = await readKeys(cacheDir);
+      const now = keysOf(pages);
+      changedPages = Object.keys(now).filter((path) => before[path] !== now[path]).length;
+      log(`  incremental build: ${changedPages.toLocaleString('en-US')} of ${Object.keys(now).length.toLocaleString('en-US')} pages changed since the cache's last build`);
+    }
+    const t1 = performance.now();
+    await buildSite({ data: options.data, out, ...(cacheDir === undefined ? {} : { cacheDir }) });
+    const t2 = performance.now();
+    if (cacheDir !== undefined) {
+      await mkdir(cacheDir, { recursive: true });
+      await writeFile(join(cacheDir, KEYS_FILE), JSON.stringify(keysOf(pages)) + '\n');
+    }
+    await previous.discard();
     return {
       pages: 1 + pages.election.length + pages.unit.length + pages.section.length + FIXED_PAGES,
       pageList: pages,
       dataFiles: site.files,
       dataBytes: site.bytes,
       history: site.history,
+      changedPages,
       seconds: { data: (t1 - t0) / 1000, build: (t2 - t1) / 1000 },
     };
   } catch (error) {

@@ -1,9 +1,11 @@
 /**
  * Runs the Astro build of the results site (astro.config.mjs, src/site) on a site data folder,
- * in this process. The configuration reads PREP_SITE_DATA and PREP_SITE_OUT; they are set here
- * for the duration of the build and restored afterwards.
+ * in a child process; the configuration reads PREP_SITE_DATA, PREP_SITE_OUT and PREP_SITE_CACHE
+ * from its environment.
  */
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,6 +20,12 @@ export interface BuildSiteOptions {
    * first with clearExcept, then write the site data into it or into the data folder.
    */
   out: string;
+  /**
+   * The incremental build's cache folder: pages whose render key and templates are unchanged
+   * since the last build with this folder are reused instead of rendered. One build at a time
+   * per folder. Default: none, every page is rendered.
+   */
+  cacheDir?: string;
   /** Astro's log level; default `warn` (one line per page at `info`). */
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
@@ -52,32 +60,44 @@ export async function clearExcept(dir: string, keep: readonly string[]): Promise
   };
 }
 
-/** Builds the site; resolves when every page is written. */
-export async function buildSite(options: BuildSiteOptions): Promise<void> {
-  const data = resolve(options.data);
-  const out = resolve(options.out);
-  const saved = { data: process.env.PREP_SITE_DATA, out: process.env.PREP_SITE_OUT, telemetry: process.env.ASTRO_TELEMETRY_DISABLED };
-  process.env.PREP_SITE_DATA = data;
-  process.env.PREP_SITE_OUT = out;
-  process.env.ASTRO_TELEMETRY_DISABLED = '1';
-  try {
-    const { build } = await import('astro');
-    await build({
-      root: SITE_ROOT,
-      mode: 'production',
-      logLevel: options.logLevel ?? 'warn',
-      outDir: out,
-      // `out` holds the published databases and, possibly, every page's datos.json.
-      vite: { build: { emptyOutDir: false } },
-    });
-  } finally {
-    restore('PREP_SITE_DATA', saved.data);
-    restore('PREP_SITE_OUT', saved.out);
-    restore('ASTRO_TELEMETRY_DISABLED', saved.telemetry);
-  }
-}
+/** Where each build's working folder is made. */
+const BUILDS = join(SITE_ROOT, 'node_modules', '.astro', 'builds');
 
-function restore(name: string, value: string | undefined): void {
-  if (value === undefined) delete process.env[name];
-  else process.env[name] = value;
+/** The last lines of a failed build's messages kept for its error. */
+const ERROR_TAIL = 4000;
+
+/**
+ * Builds the site in a child process (astroBuild.ts: a process per build, so that no module
+ * of an earlier build is reused); resolves when every page is written. Astro's messages go
+ * to this process's stderr as they come.
+ */
+export async function buildSite(options: BuildSiteOptions): Promise<void> {
+  const out = resolve(options.out);
+  const env: NodeJS.ProcessEnv = { ...process.env, PREP_SITE_DATA: resolve(options.data), PREP_SITE_OUT: out, ASTRO_TELEMETRY_DISABLED: '1' };
+  if (options.cacheDir === undefined) delete env.PREP_SITE_CACHE;
+  else env.PREP_SITE_CACHE = resolve(options.cacheDir);
+  await mkdir(out, { recursive: true });
+  // Astro writes the bundle it renders the pages with into `<working folder>/.astro/` when the
+  // output is elsewhere: a working folder of its own keeps concurrent builds apart, inside the
+  // project so that the bundle finds the project's packages.
+  await mkdir(BUILDS, { recursive: true });
+  const cwd = await mkdtemp(join(BUILDS, 'build-'));
+  let code: number | null;
+  let signal: NodeJS.Signals | null;
+  let tail = '';
+  try {
+    const child = spawn(process.execPath, [fileURLToPath(new URL('./astroBuild.ts', import.meta.url)), SITE_ROOT, out, options.logLevel ?? 'warn'], {
+      cwd,
+      env,
+      stdio: ['ignore', 'inherit', 'pipe'],
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      process.stderr.write(chunk);
+      tail = (tail + chunk.toString('utf8')).slice(-ERROR_TAIL);
+    });
+    [code, signal] = (await once(child, 'close')) as [number | null, NodeJS.Signals | null];
+  } finally {
+    await rm(cwd, { recursive: true, force: true });
+  }
+  if (code !== 0) throw new Error(`the Astro build of ${out} failed (${signal ?? `exit code ${code}`})${tail.trim() === '' ? '' : `:\n${tail.trim()}`}`);
 }

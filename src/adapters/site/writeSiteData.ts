@@ -3,34 +3,36 @@
  * exactly the open data published beside the page), the search index, the history of the
  * night so far, the databases listing, the pointer to the current cut, and two small files
  * for the Astro build — `site.json` (the cut, entity, schedule, elections) and `pages.json`
- * (every page with a key that changes when its data does).
+ * (every page with its render key: renderKey.ts).
  *
- *   <dir>/site.json           what every page needs: cut, entity, schedule, elections, cut files
- *   <dir>/pages.json          every election, district/municipio and section page, with its key
+ *   <dir>/site.json           what every page needs: cut, entity, schedule, elections, cut files, drill
+ *   <dir>/pages.json          every election, district/municipio and section page, with its render key
  *   <dir>/public/             the files published as they are, beside the pages (Astro copies
  *                             this folder into the site; `publicDir` may put them straight into
  *                             the site folder instead, saving a copy of thousands of files):
  *     corte.json              {stamp, label}: the pointer pages poll for a newer cut
  *     datos.json              home
  *     eleccion/…/datos.json   every election, unit and section page (docs/open-data.md)
- *     buscar/datos.json       the search index
+ *     buscar/datos.json       the search index's head, and its shards beside it:
+ *     buscar/secciones-<from>-<to>.json  the sections numbered from..to (splitSearchIndex)
  *     historico/datos.json    {cut, entity, points}: one history point per cut, oldest first
  *     bases-de-datos/datos.json {cut, entity, cuts}: the published databases, newest first
  *
  * Pages are computed and written one at a time with a bounded number of writes in flight,
  * so memory stays flat whatever the number of sections.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CutDatabasesInput } from '../../core/databases/cutDatabasesInput.ts';
 import type { ImageOf } from '../../core/site/actaRow.ts';
 import { electionData, homeData, sectionData, unitData } from '../../core/site/pageData.ts';
 import { pageJson } from '../../core/site/pageJson.ts';
-import { searchIndex } from '../../core/site/searchIndex.ts';
+import { searchIndex, splitSearchIndex } from '../../core/site/searchIndex.ts';
+import { renderKey } from '../../core/site/renderKey.ts';
+import { assertNoPlaceholder } from '../../core/site/cutPlaceholders.ts';
 import { historyPoint, type HistoryPoint } from '../../core/site/historyPoint.ts';
 import { pageCut, pageElection, pageEntity, type PageCut, type PageElection, type PageEntity } from '../../core/site/pageHeader.ts';
-import { DATA_FILE, databasesPath, historyPath, homePath, searchPath, type UnitLevel } from '../../core/site/pagePaths.ts';
+import { DATA_FILE, databasesPath, historyPath, homePath, searchPath, searchShardPath, type UnitLevel } from '../../core/site/pagePaths.ts';
 import type { CutManifest } from '../../core/integrity/manifest.ts';
 import type { PublishedCut } from './publishedCuts.ts';
 
@@ -50,11 +52,18 @@ export interface SiteInfo {
   elections: PageElection[];
   /** This cut's folder on the site (acta images, ZIPs), e.g. `/datos/20240602_2340/`; null when not published with it. */
   cutFiles: string | null;
+  /** A drill (simulacro): every page says SIMULACRO and is not to be indexed. */
+  drill: boolean;
+  /** The site's public origin for the sitemap's absolute URLs (`https://prep.example.org`); null: the sitemap lists paths. */
+  siteUrl: string | null;
   /** The absolute path of the folder holding every datos.json (`<dir>/public`, or the site folder itself). */
   publicDir: string;
 }
 
-/** The pages built from data, by kind; `key` (16 hex) changes whenever the page's datos.json does. */
+/**
+ * The pages built from data, by kind; `key` (16 hex) is the page's render key (renderKey.ts):
+ * it changes whenever what the page shows does, but not with the cut's stamp and label alone.
+ */
 export interface PageList {
   election: Array<{ code: string; path: string; key: string }>;
   unit: Array<{ code: string; level: UnitLevel; unit: number; path: string; key: string }>;
@@ -96,6 +105,10 @@ export interface SiteDataOptions {
   previousHistory?: HistoryPoint[];
   /** Writes in flight at once. */
   concurrency?: number;
+  /** Sections per shard of the search index (default SEARCH_SHARD_SECTIONS). */
+  searchShardSections?: number;
+  /** The site's public origin for the sitemap (SiteInfo.siteUrl); default none. */
+  siteUrl?: string | null;
   log?: (line: string) => void;
 }
 
@@ -127,8 +140,6 @@ export function historyPoints(data: unknown): HistoryPoint[] {
       throw new RangeError('not a history file: every point needs cut.at and elections');
   return points as HistoryPoint[];
 }
-
-const key = (json: string): string => createHash('sha256').update(json).digest('hex').slice(0, 16);
 
 /** Writes one cut's site data; see the module comment for the layout. */
 export async function writeSiteData(input: CutDatabasesInput, options: SiteDataOptions): Promise<WrittenSiteData> {
@@ -169,39 +180,6 @@ export async function writeSiteData(input: CutDatabasesInput, options: SiteDataO
   const started = performance.now();
   const cut = pageCut(input);
   const entity = pageEntity(input);
-  const pages: PageList = { election: [], unit: [], section: [] };
-  await put(homePath(), pageJson(homeData(input)));
-  for (const election of input.elections) {
-    const { code, level } = election.config;
-    const e = pageJson(electionData(input, code));
-    await put(pageElection(election).path, e);
-    pages.election.push({ code, path: pageElection(election).path, key: key(e) });
-    const units = [...election.count.results.units.keys()].sort((a, b) => a - b);
-    for (const unit of units) {
-      const u = unitData(input, code, unit);
-      const uj = pageJson(u);
-      await put(u.path, uj);
-      pages.unit.push({ code, level, unit, path: u.path, key: key(uj) });
-      for (const { seccion } of u.sections) {
-        const s = sectionData(input, code, unit, seccion, imageOf);
-        const sj = pageJson(s);
-        await put(s.path, sj);
-        pages.section.push({ code, level, unit, seccion, path: s.path, key: key(sj) });
-      }
-    }
-    log(`  ${code}: ${units.length} ${level}s, ${pages.section.filter((s) => s.code === code).length} sections`);
-  }
-  await put(searchPath(), pageJson(searchIndex(input)));
-
-  const point = historyPoint(input);
-  const history = [...(options.previousHistory ?? []).filter((p) => p.cut.at < point.cut.at), point].sort((a, b) => a.cut.at - b.cut.at);
-  await put(historyPath(), pageJson({ cut, entity, points: history } satisfies HistoryData));
-  await put(databasesPath(), pageJson({ cut, entity, cuts: options.databases ?? [] } satisfies DatabasesData));
-  await Promise.all(inFlight);
-  if (failure !== undefined) throw failure;
-  // The pointer last: a page polling it never learns of a cut whose data is not all there.
-  await writeFile(join(pub, POINTER_FILE), JSON.stringify({ stamp: cut.stamp, label: cut.label }) + '\n');
-
   const { config } = input;
   const site: SiteInfo = {
     format: SITE_FORMAT,
@@ -215,8 +193,55 @@ export async function writeSiteData(input: CutDatabasesInput, options: SiteDataO
     },
     elections: input.elections.map(pageElection),
     cutFiles,
+    drill: config.drill,
+    siteUrl: options.siteUrl ?? null,
     publicDir: pub,
   };
+  // What every page renders besides its own data, but for the cut (a placeholder, filled in after the build).
+  const shared = JSON.stringify({ ...site, cut: undefined, cutFiles: cutFiles !== null, publicDir: undefined });
+  assertNoPlaceholder(shared, 'the configuration');
+  /** A page's datos.json and its render key. */
+  const page = (data: { path: string; cut: PageCut }): { json: string; key: string } => {
+    const json = pageJson(data);
+    assertNoPlaceholder(json, `the data of ${data.path}`);
+    return { json, key: renderKey(json, data.cut, shared) };
+  };
+
+  const pages: PageList = { election: [], unit: [], section: [] };
+  await put(homePath(), page(homeData(input)).json);
+  for (const election of input.elections) {
+    const { code, level } = election.config;
+    const e = page(electionData(input, code));
+    await put(pageElection(election).path, e.json);
+    pages.election.push({ code, path: pageElection(election).path, key: e.key });
+    const units = [...election.count.results.units.keys()].sort((a, b) => a - b);
+    for (const unit of units) {
+      const u = unitData(input, code, unit);
+      const uj = page(u);
+      await put(u.path, uj.json);
+      pages.unit.push({ code, level, unit, path: u.path, key: uj.key });
+      for (const { seccion } of u.sections) {
+        const s = sectionData(input, code, unit, seccion, imageOf);
+        const sj = page(s);
+        await put(s.path, sj.json);
+        pages.section.push({ code, level, unit, seccion, path: s.path, key: sj.key });
+      }
+    }
+    log(`  ${code}: ${units.length} ${level}s, ${pages.section.filter((s) => s.code === code).length} sections`);
+  }
+  const search = splitSearchIndex(searchIndex(input), options.searchShardSections);
+  await put(searchPath(), pageJson(search.head));
+  for (const shard of search.shards) await put(searchShardPath(...shard.range), pageJson(shard));
+
+  const point = historyPoint(input);
+  const history = [...(options.previousHistory ?? []).filter((p) => p.cut.at < point.cut.at), point].sort((a, b) => a.cut.at - b.cut.at);
+  await put(historyPath(), pageJson({ cut, entity, points: history } satisfies HistoryData));
+  await put(databasesPath(), pageJson({ cut, entity, cuts: options.databases ?? [] } satisfies DatabasesData));
+  await Promise.all(inFlight);
+  if (failure !== undefined) throw failure;
+  // The pointer last: a page polling it never learns of a cut whose data is not all there.
+  await writeFile(join(pub, POINTER_FILE), JSON.stringify({ stamp: cut.stamp, label: cut.label }) + '\n');
+
   await writeFile(join(dir, 'pages.json'), JSON.stringify(pages) + '\n');
   await writeFile(join(dir, 'site.json'), JSON.stringify(site) + '\n');
   const count = 1 + pages.election.length + pages.unit.length + pages.section.length;

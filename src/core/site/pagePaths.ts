@@ -68,6 +68,8 @@ export const casillaPath = (code: string, level: UnitLevel, unit: number, seccio
 
 /** `/buscar/`: search by section number or casilla key. */
 export const searchPath = (): string => `/${FIXED.search}/`;
+/** `/buscar/secciones-1-2999.json`: a shard of the search index, sections numbered from `from` to `to`. */
+export const searchShardPath = (from: number, to: number): string => `/${FIXED.search}/secciones-${checkId(from, 'the first section of a search shard')}-${checkId(to, 'the last section of a search shard')}.json`;
 /** `/bases-de-datos/`: the cut's databases. */
 export const databasesPath = (): string => `/${FIXED.databases}/`;
 /** `/historico/`: the progress of the count across cuts. */

@@ -1,12 +1,16 @@
 /**
- * The search page's index (`/buscar/datos.json`): every section and every casilla of the cut,
- * and where each one's page is, in a compact form the search island scans on the phone.
- * Positional arrays instead of objects keep it small; paths are not stored but rebuilt with
- * pagePaths, which the island imports too.
+ * The search page's index: every section and every casilla of the cut, and where each one's
+ * page is, in a compact form the search island scans on the phone. Positional arrays instead
+ * of objects keep it small; paths are not stored but rebuilt with pagePaths, which the island
+ * imports too.
+ *
+ * It is published split (splitSearchIndex): `/buscar/datos.json` holds the elections and the
+ * section number range of each shard, and each shard the sections of its range, so a phone
+ * loads only the shard a query needs (a national index would be 236 kB compressed whole).
  */
 import type { CutDatabasesInput } from '../databases/cutDatabasesInput.ts';
 import { pageCut, pageEntity, type PageCut, type PageEntity } from './pageHeader.ts';
-import { casillaPath, sectionPath, type UnitLevel } from './pagePaths.ts';
+import { casillaPath, searchShardPath, sectionPath, type UnitLevel } from './pagePaths.ts';
 
 /** An election and the names of its districts or municipios, `[unit, name]` by number. */
 export interface SearchElection {
@@ -38,6 +42,31 @@ export interface SearchIndex {
   /** By entidad, then section number. */
   sections: SearchSection[];
 }
+
+/** What findInIndex scans: the elections and some or all of the sections (by entidad, then number). */
+export type SearchSections = Pick<SearchIndex, 'elections' | 'sections'>;
+
+/** A shard's section numbers, `[from, to]` inclusive: every entidad's sections with those numbers. */
+export type SearchShardRange = [from: number, to: number];
+
+/** `/buscar/datos.json`: the index without its sections, and the shards that hold them, by number. */
+export interface SearchHead {
+  cut: PageCut;
+  entity: PageEntity;
+  elections: SearchElection[];
+  /** Ascending, not overlapping; shard `[from, to]` is at searchShardPath(from, to). */
+  shards: SearchShardRange[];
+}
+
+/** A shard: the sections whose number is in its range, by entidad then number. */
+export interface SearchShard {
+  cut: PageCut;
+  range: SearchShardRange;
+  sections: SearchSection[];
+}
+
+/** Sections per shard unless told: about 10 kB compressed, one shard for an entity like Guerrero. */
+export const SEARCH_SHARD_SECTIONS = 3000;
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -89,6 +118,85 @@ export function searchIndex(input: CutDatabasesInput): SearchIndex {
   return { cut: pageCut(input), entity: pageEntity(input), elections, sections: rows };
 }
 
+/**
+ * The index as published: a head, and shards of consecutive section numbers with at most
+ * `maxSections` sections each (more only when one number alone has more: a number is never
+ * split, so a section query needs one shard).
+ */
+export function splitSearchIndex(index: SearchIndex, maxSections = SEARCH_SHARD_SECTIONS): { head: SearchHead; shards: SearchShard[] } {
+  if (!(maxSections >= 1)) throw new RangeError(`sections per search shard must be at least 1, not ${maxSections}`);
+  const byNumber = new Map<number, SearchSection[]>();
+  for (const row of index.sections) {
+    const list = byNumber.get(row[1]);
+    if (list === undefined) byNumber.set(row[1], [row]);
+    else list.push(row);
+  }
+  const shards: SearchShard[] = [];
+  let current: SearchSection[][] = [];
+  let size = 0;
+  let from = 0;
+  let to = 0;
+  const close = (): void => {
+    if (current.length === 0) return;
+    const sections = current.flat().sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    shards.push({ cut: index.cut, range: [from, to], sections });
+    current = [];
+    size = 0;
+  };
+  for (const number of [...byNumber.keys()].sort((a, b) => a - b)) {
+    const rows = byNumber.get(number)!;
+    if (size > 0 && size + rows.length > maxSections) close();
+    if (current.length === 0) from = number;
+    current.push(rows);
+    size += rows.length;
+    to = number;
+  }
+  close();
+  const { cut, entity, elections } = index;
+  return { head: { cut, entity, elections, shards: shards.map((s) => s.range) }, shards };
+}
+
+/** What a query asks for: a section number, or the start of a CLAVE_CASILLA (normalised), or nothing searchable. */
+export type SearchQuery = { kind: 'seccion'; seccion: number } | { kind: 'casilla'; prefix: string } | null;
+
+/**
+ * A number of up to four digits is a section; a longer text is the start of a CLAVE_CASILLA
+ * (`120001`, `120001B01`, `120001B0100`). Spaces and apostrophes are ignored, letters may be lower case.
+ */
+export function parseSearchQuery(query: string): SearchQuery {
+  const q = query.toUpperCase().replace(/[\s']/g, '');
+  if (/^\d{1,4}$/.test(q)) return { kind: 'seccion', seccion: Number(q) };
+  if (/^\d{5,6}[A-Z0-9]{0,5}$/.test(q)) return { kind: 'casilla', prefix: q };
+  return null;
+}
+
+/** The section numbers a query can find: `[lo, hi]`, or null when it finds nothing. */
+function numbersOf(query: SearchQuery): [number, number] | null {
+  if (query === null) return null;
+  if (query.kind === 'seccion') return [query.seccion, query.seccion];
+  // After the entidad's two digits, the section's four: three typed give ten numbers.
+  const digits = query.prefix.slice(2, 6);
+  const scale = 10 ** (4 - digits.length);
+  return [Number(digits) * scale, Number(digits) * scale + scale - 1];
+}
+
+/** The indexes into `head.shards` of the shards a query needs, in order. */
+export function shardsFor(head: Pick<SearchHead, 'shards'>, query: SearchQuery): number[] {
+  const numbers = numbersOf(query);
+  if (numbers === null) return [];
+  const [lo, hi] = numbers;
+  return head.shards.flatMap(([from, to], i) => (from <= hi && to >= lo ? [i] : []));
+}
+
+/** The sections of some shards together, by entidad then number, as findInIndex scans them. */
+export const joinShards = (head: Pick<SearchHead, 'elections'>, shards: Array<Pick<SearchShard, 'sections'>>): SearchSections => ({
+  elections: head.elections,
+  sections: shards.flatMap((s) => s.sections).sort((a, b) => a[0] - b[0] || a[1] - b[1]),
+});
+
+/** Where each shard of `head` is published. */
+export const shardPaths = (head: Pick<SearchHead, 'shards'>): string[] => head.shards.map(([from, to]) => searchShardPath(from, to));
+
 /** One result of a search. */
 export interface SearchHit {
   kind: 'seccion' | 'casilla';
@@ -106,12 +214,11 @@ export interface SearchHit {
 export const SEARCH_LIMIT = 50;
 
 /**
- * What the search box finds: a number of up to four digits is a section (every page it is
- * on); a longer text is the start of a CLAVE_CASILLA (`120001`, `120001B01`, `120001B0100`).
- * Spaces and apostrophes are ignored, letters may be lower case.
+ * What the search box finds (parseSearchQuery): a section number finds every page the section
+ * is on; the start of a CLAVE_CASILLA finds the casillas whose key starts so.
  */
-export function findInIndex(index: SearchIndex, query: string, limit = SEARCH_LIMIT): SearchHit[] {
-  const q = query.toUpperCase().replace(/[\s']/g, '');
+export function findInIndex(index: SearchSections, query: string, limit = SEARCH_LIMIT): SearchHit[] {
+  const parsed = parseSearchQuery(query);
   const hits: SearchHit[] = [];
   const unitNames = index.elections.map((e) => new Map(e.units));
   const hit = (kind: SearchHit['kind'], [e, unit]: SearchPlace, seccion: number, claveCasilla: string | null): SearchHit => {
@@ -127,16 +234,15 @@ export function findInIndex(index: SearchIndex, query: string, limit = SEARCH_LI
       path: claveCasilla === null ? sectionPath(election.code, election.level, unit, seccion) : casillaPath(election.code, election.level, unit, seccion, claveCasilla),
     };
   };
-  if (/^\d{1,4}$/.test(q)) {
-    const seccion = Number(q);
-    for (const [, s, places] of index.sections) if (s === seccion) for (const p of places) if (hits.length < limit) hits.push(hit('seccion', p, s, null));
+  if (parsed === null) return hits;
+  if (parsed.kind === 'seccion') {
+    for (const [, s, places] of index.sections) if (s === parsed.seccion) for (const p of places) if (hits.length < limit) hits.push(hit('seccion', p, s, null));
     return hits;
   }
-  if (!/^\d{5,6}[A-Z0-9]{0,5}$/.test(q)) return hits;
   for (const [entidad, seccion, places, casillas] of index.sections)
     for (const c of casillas) {
       const clave = casillaKeyOf(entidad, seccion, typeof c === 'string' ? c : c[0]);
-      if (!clave.startsWith(q)) continue;
+      if (!clave.startsWith(parsed.prefix)) continue;
       const on = typeof c === 'string' ? places : c.slice(1).map((i) => places[i as number]!);
       for (const p of on) {
         if (hits.length >= limit) return hits;

@@ -7,12 +7,10 @@
  */
 import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from './browser.ts';
+import { browser, pageStamp } from './browser.ts';
 import { startCutPoller } from './cutPoller.ts';
 
 export interface CutWatchProps {
-  /** The cut this page shows: `YYYYMMDD_HHMM` (later cuts sort after it). */
-  stamp: string;
   /** Seconds between checks (jittered ±20 %). */
   pollSeconds: number;
   /** The last cut of the night: there is nothing newer to wait for. */
@@ -21,13 +19,15 @@ export interface CutWatchProps {
   pointer: string;
 }
 
-export default function CutWatch({ stamp, pollSeconds, last, pointer }: CutWatchProps) {
+export default function CutWatch({ pollSeconds, last, pointer }: CutWatchProps) {
   const [newer, setNewer] = useState<string | null>(null);
 
   useEffect(() => {
-    if (last || !(pollSeconds > 0)) return;
+    // The cut this page shows: `YYYYMMDD_HHMM` (later cuts sort after it).
+    const stamp = pageStamp();
+    if (last || !(pollSeconds > 0) || stamp === '') return;
     return startCutPoller({ stamp, pointer, intervalMs: pollSeconds * 1000, fetch: (url, init) => fetch(url, init), document: browser().document, onNewer: setNewer });
-  }, [stamp, pollSeconds, last, pointer]);
+  }, [pollSeconds, last, pointer]);
 
   // The live region is there from the start, so that screen readers announce what appears in it.
   return h(

@@ -1,35 +1,42 @@
 /**
- * The search box: loads the static index (`/buscar/datos.json`, about 10 kB compressed for
- * Guerrero) the first time it is needed and finds sections and casillas with findInIndex.
- * Without JavaScript this renders only a note: the page around it lists every district and
- * municipio, whose pages list their sections.
+ * The search box: loads the head of the static index (`/buscar/datos.json`: the elections and
+ * the section ranges of its shards) the first time it is needed, then only the shards a query
+ * needs (about 10 kB compressed each; one for an entity like Guerrero), and finds sections and
+ * casillas with findInIndex. Without JavaScript this renders only a note: the page around it
+ * lists every district and municipio, whose pages list their sections.
  */
 import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { findInIndex, type SearchHit, type SearchIndex } from '../../core/site/searchIndex.ts';
-import { browser, inputValue } from './browser.ts';
+import { findInIndex, joinShards, parseSearchQuery, shardPaths, shardsFor, type SearchHead, type SearchHit, type SearchShard } from '../../core/site/searchIndex.ts';
+import { browser, inputValue, pageStamp } from './browser.ts';
 
 export interface SearchProps {
-  /** URL of the search index. */
+  /** URL of the search index's head. */
   index: string;
-  /** The cut the page shows: an index of another cut is not used (it would mix two cuts). */
-  stamp: string;
   /** `Distrito`/`Municipio` names by level, for the results. */
   levels: Record<string, string>;
 }
 
-let loading: Promise<SearchIndex> | undefined;
+/** Every file fetched once per page (a shard of another cut is never used: see run). */
+const loading = new Map<string, Promise<unknown>>();
 
-const load = (url: string): Promise<SearchIndex> =>
-  (loading ??= fetch(url).then((r) => {
-    if (!r.ok) throw new Error(`HTTP ${r.status}`);
-    return r.json() as Promise<SearchIndex>;
-  }));
+function load<T>(url: string): Promise<T> {
+  let p = loading.get(url);
+  if (p === undefined) {
+    p = fetch(url).then((r) => {
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      return r.json() as Promise<unknown>;
+    });
+    p.catch(() => loading.delete(url));
+    loading.set(url, p);
+  }
+  return p as Promise<T>;
+}
 
 const describe = (hit: SearchHit, levels: Record<string, string>, level: string): string =>
   `${hit.claveCasilla !== null ? `Casilla ${hit.claveCasilla} · ` : ''}Sección ${hit.seccion} · ${hit.electionName} · ${levels[level] ?? level} ${hit.unit}${hit.unitName ? ` (${hit.unitName})` : ''}`;
 
-export default function Search({ index, stamp, levels }: SearchProps) {
+export default function Search({ index, levels }: SearchProps) {
   const [ready, setReady] = useState(false);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<Array<{ hit: SearchHit; level: string }> | null>(null);
@@ -43,11 +50,16 @@ export default function Search({ index, stamp, levels }: SearchProps) {
       return;
     }
     try {
-      const data = await load(index);
-      if (data.cut.stamp !== stamp) {
+      const head = await load<SearchHead>(index);
+      const paths = shardPaths(head);
+      const shards = await Promise.all(shardsFor(head, parseSearchQuery(text)).map((i) => load<SearchShard>(paths[i]!)));
+      // The page's own cut only: files of another cut would mix two cuts.
+      const stamp = pageStamp();
+      if ([head, ...shards].some((f) => f.cut.stamp !== stamp)) {
         setMessage('Se publicó un corte nuevo: recargue la página para buscar en él.');
         return;
       }
+      const data = joinShards(head, shards);
       const levelOf = new Map(data.elections.map((e) => [e.code, e.level as string]));
       const found = findInIndex(data, text).map((hit) => ({ hit, level: levelOf.get(hit.election) ?? '' }));
       setHits(found);

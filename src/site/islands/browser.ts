@@ -26,5 +26,14 @@ export interface Browser {
 /** The browser's globals (only ever called in the browser, from effects). */
 export const browser = (): Browser => globalThis as unknown as Browser;
 
+/**
+ * The cut this page shows, from its `<meta name="prep-cut">`: islands never take the cut as a
+ * prop, since it is filled into the page after the build (core/site/cutPlaceholders.ts).
+ */
+export function pageStamp(): string {
+  const { document } = globalThis as unknown as { document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null } };
+  return document.querySelector('meta[name="prep-cut"]')?.getAttribute('content') ?? '';
+}
+
 /** The value of an input element from its event. */
 export const inputValue = (event: unknown): string => String((event as { currentTarget: { value: unknown } }).currentTarget.value ?? '');

@@ -9,7 +9,7 @@ import type { PageList, SiteInfo, HistoryData, DatabasesData } from '../../adapt
 import type { ElectionData, HomeData, SectionData, UnitData } from '../../core/site/pageData.ts';
 import type { SearchIndex } from '../../core/site/searchIndex.ts';
 import { DATA_FILE, type UnitLevel } from '../../core/site/pagePaths.ts';
-import { cutIso } from '../../core/schedule/cutLabel.ts';
+import { CUT_PLACEHOLDERS } from '../../core/site/cutPlaceholders.ts';
 
 export type { PageList, SiteInfo, HistoryData, DatabasesData, ElectionData, HomeData, SectionData, UnitData, SearchIndex };
 
@@ -46,8 +46,14 @@ export function pageData<T>(path: string): T {
 /** A page's data that several pages read (home, elections, history): read once. */
 export const sharedPageData = <T>(path: string): T => readJson<T>(join(siteInfo().publicDir, path, DATA_FILE));
 
-/** The cut instant as an ISO 8601 time with the entity's offset, for `<time datetime>`. */
-export const cutDateTime = (site: SiteInfo): string => cutIso(site.cut.at, site.entity.timeZone);
+/**
+ * The cut as a page shows it: placeholders for its stamp, label and instant (`<time datetime>`),
+ * filled in after the build with this cut's values (cutPlaceholders.ts).
+ */
+export const shownCut = (): { stamp: string; label: string; time: string } => CUT_PLACEHOLDERS;
+
+/** Where this cut's files are (acta images): a placeholder for `/datos/<stamp>/`, or null when the site does not publish them. */
+export const shownCutFiles = (site: SiteInfo): string | null => (site.cutFiles === null ? null : CUT_PLACEHOLDERS.files);
 
 /** `Distrito` / `Municipio`. */
 export const levelTitle = (level: UnitLevel): string => (level === 'distrito' ? 'Distrito' : 'Municipio');

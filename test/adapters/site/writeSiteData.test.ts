@@ -10,7 +10,7 @@ import { countCut, cutIdentity } from '../../../src/core/count/countCut.ts';
 import type { CutDatabasesInput } from '../../../src/core/databases/cutDatabasesInput.ts';
 import { electionData, homeData, sectionData, unitData } from '../../../src/core/site/pageData.ts';
 import { pageJson } from '../../../src/core/site/pageJson.ts';
-import { findInIndex, searchIndex, type SearchIndex } from '../../../src/core/site/searchIndex.ts';
+import { findInIndex, joinShards, parseSearchQuery, searchIndex, shardPaths, shardsFor, type SearchHead, type SearchShard } from '../../../src/core/site/searchIndex.ts';
 import { historyPoint } from '../../../src/core/site/historyPoint.ts';
 import { dataPath, parsePagePath } from '../../../src/core/site/pagePaths.ts';
 import { writeCutDatabases } from '../../../src/adapters/databases/writeCutDatabases.ts';
@@ -84,23 +84,68 @@ describe('writeSiteData(input, options)', () => {
       expect(await read(dir, dataPath(p.path))).toBe(pageJson(sectionData(input, p.code, p.unit, p.seccion, svg)));
   });
 
-  it('keys each page by its data: the SHA-256 of its datos.json', async () => {
-    for (const p of [...written.pages.election, ...written.pages.unit.slice(0, 5), ...written.pages.section.slice(0, 20)]) {
-      const bytes = await read(dir, dataPath(p.path));
-      expect(p.key).toBe(createHash('sha256').update(bytes).digest('hex').slice(0, 16));
+  it('keys each page by what it renders: the same key at a later cut exactly when its data, but for the cut, is the same', async () => {
+    const laterDir = join(root, 'later-keys');
+    const next = await writeSiteData(later, { dir: laterDir, imageOf: svg, cutFiles: `/datos/${later.cut.stamp}/` });
+    /** A datos.json without its cut's stamp and label. */
+    const withoutCut = (text: string): unknown => {
+      const data = JSON.parse(text) as { cut: { stamp?: string; label?: string } };
+      delete data.cut.stamp;
+      delete data.cut.label;
+      return data;
+    };
+    const keyOf = new Map([...next.pages.election, ...next.pages.unit, ...next.pages.section].map((p) => [p.path, p.key]));
+    let same = 0;
+    let changed = 0;
+    for (const p of [...written.pages.election, ...written.pages.unit, ...written.pages.section.filter((_, i) => i % 7 === 0)]) {
+      const [a, b] = [await read(dir, dataPath(p.path)), await readFile(join(laterDir, 'public', dataPath(p.path)), 'utf8')];
+      expect(a).not.toBe(b);
+      const unchanged = JSON.stringify(withoutCut(a)) === JSON.stringify(withoutCut(b));
+      expect(keyOf.get(p.path) === p.key, p.path).toBe(unchanged);
+      if (unchanged) same++;
+      else changed++;
     }
+    // Twenty minutes of the night change some pages and leave most sections as they were.
+    expect(same).toBeGreaterThan(0);
+    expect(changed).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('changes every key with what every page shows: the drill flag, or the cut being the last', async () => {
+    const keys = (pages: PageList): string[] => [...pages.election, ...pages.unit, ...pages.section].map((p) => p.key);
+    const drill = await writeSiteData({ ...input, config: { ...input.config, drill: true } }, { dir: join(root, 'drill-keys'), imageOf: svg, cutFiles: `/datos/${input.cut.stamp}/` });
+    const last = await writeSiteData({ ...input, cut: { ...input.cut, last: true } }, { dir: join(root, 'last-keys'), imageOf: svg, cutFiles: `/datos/${input.cut.stamp}/` });
+    const before = keys(written.pages);
+    for (const other of [keys(drill.pages), keys(last.pages)]) {
+      expect(other).toHaveLength(before.length);
+      expect(other.filter((k, i) => k === before[i])).toEqual([]);
+    }
+  }, 60_000);
+
+  it('refuses page data holding the text reserved for the cut placeholders', async () => {
+    const renamed = { ...input, config: { ...input.config, entity: { ...input.config.entity, name: 'GUERRERO {{prep:cut-label}}' } } };
+    await expect(writeSiteData(renamed, { dir: join(root, 'placeholder'), imageOf: svg, cutFiles: null })).rejects.toThrow(/reserved for the site's cut placeholders/);
   });
 
-  it('writes the search index, which finds sections and casillas', async () => {
-    const text = await read(dir, '/buscar/datos.json');
-    expect(text).toBe(pageJson(searchIndex(input)));
-    const index = JSON.parse(text) as SearchIndex;
-    const [entidad, seccion] = index.sections[10]!;
-    const hits = findInIndex(index, String(seccion));
-    expect(hits.length).toBeGreaterThan(0);
-    for (const h of hits) expect(written.pages.section.some((p) => p.path === h.path)).toBe(true);
-    expect(entidad).toBe(12);
-  });
+  it('writes the search index as a head and shards by section number, which together find sections and casillas', async () => {
+    const whole = searchIndex(input);
+    const small = await writeSiteData(input, { dir: join(root, 'shards'), imageOf: svg, cutFiles: null, searchShardSections: 1000 });
+    for (const [folder, shardCount] of [[dir, 1], [join(root, 'shards'), 3]] as const) {
+      const head = JSON.parse(await readFile(join(folder, 'public', 'buscar', 'datos.json'), 'utf8')) as SearchHead;
+      expect(head).toMatchObject({ cut: whole.cut, entity: whole.entity, elections: whole.elections });
+      expect(head.shards).toHaveLength(shardCount);
+      const shards = await Promise.all(shardPaths(head).map(async (p) => JSON.parse(await readFile(join(folder, 'public', p), 'utf8')) as SearchShard));
+      expect(joinShards(head, shards)).toEqual({ elections: whole.elections, sections: whole.sections });
+      // A section, found by loading only the shard of its number.
+      const [entidad, seccion] = whole.sections[1500]!;
+      const needed = shardsFor(head, parseSearchQuery(String(seccion)));
+      expect(needed).toHaveLength(1);
+      const hits = findInIndex(joinShards(head, needed.map((i) => shards[i]!)), String(seccion));
+      expect(hits).toEqual(findInIndex(whole, String(seccion)));
+      expect(hits.length).toBeGreaterThan(0);
+      for (const h of hits) expect(small.pages.section.some((p) => p.path === h.path)).toBe(true);
+      expect(entidad).toBe(12);
+    }
+  }, 60_000);
 
   it('writes the pointer, site.json, the history and the databases listing', async () => {
     expect(JSON.parse(await read(dir, '/corte.json'))).toEqual({ stamp: '20240602_2120', label: '02/06/2024 21:20 (UTC-6)' });
@@ -111,6 +156,8 @@ describe('writeSiteData(input, options)', () => {
       entity: { id: 12, name: 'GUERRERO', abbreviation: 'GRO', year: 2024, timeZone: GUERRERO.entity.timeZone },
       schedule: { dataUpdatesPerHour: GUERRERO.schedule.dataUpdatesPerHour },
       cutFiles: '/datos/20240602_2120/',
+      drill: false,
+      siteUrl: null,
       publicDir: join(dir, 'public'),
     });
     expect(site.elections.map((e) => e.code)).toEqual(input.elections.map((e) => e.config.code));

@@ -1,0 +1,81 @@
+/**
+ * The last step of every build of the site, as an Astro integration (astro.config.mjs): when
+ * Astro has written the pages — rendered now, or reused from the incremental build's cache —
+ * every page gets this cut's values in place of its placeholders (cutPlaceholders.ts), and
+ * `/sitemap.xml` lists every page. Running inside the build, it also finishes a build started
+ * by hand with `astro build`.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { checkCutValues, fillCut, type CutValues } from '../../core/site/cutPlaceholders.ts';
+import { sitemapXml } from '../../core/site/sitemap.ts';
+import { cutIso } from '../../core/schedule/cutLabel.ts';
+import type { SiteInfo } from './writeSiteData.ts';
+
+/** The sitemap, at the site's root. */
+export const SITEMAP_FILE = 'sitemap.xml';
+
+/** Pages read, filled and written at once. */
+const CONCURRENCY = 32;
+
+/** The values of the cut of `site`, as pages show them. */
+export function cutValuesOf(site: Pick<SiteInfo, 'cut' | 'entity' | 'cutFiles'>): CutValues {
+  const values = { stamp: site.cut.stamp, label: site.cut.label, time: cutIso(site.cut.at, site.entity.timeZone), files: site.cutFiles };
+  checkCutValues(values);
+  return values;
+}
+
+/**
+ * Fills the cut's values into the pages Astro built into `dir`, given by their names as the
+ * build lists them (`eleccion/GUB/` for `eleccion/GUB/index.html`, `404/` for `404.html`), and
+ * returns the site paths of the index pages (`/eleccion/GUB/`), which the sitemap lists.
+ */
+export async function fillCutPages(dir: string, pageNames: readonly string[], values: CutValues): Promise<string[]> {
+  const paths: string[] = [];
+  let next = 0;
+  const fill = async (name: string): Promise<void> => {
+    if (name.startsWith('/') || name.split('/').includes('..')) throw new RangeError(`page name ${JSON.stringify(name)} is not inside the site`);
+    const index = join(dir, name, 'index.html');
+    const html = await readFile(index, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (html !== undefined) {
+      await writeFile(index, fillCut(html, values, `page /${name}`));
+      paths.push(`/${name}`);
+      return;
+    }
+    // A page that is not a folder's index (404.html).
+    const file = join(dir, `${name.replace(/\/$/, '')}.html`);
+    await writeFile(file, fillCut(await readFile(file, 'utf8'), values, `page /${name}`));
+  };
+  const worker = async (): Promise<void> => {
+    while (next < pageNames.length) await fill(pageNames[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, pageNames.length) }, worker));
+  return paths;
+}
+
+/**
+ * The integration. It reads the build's site.json (PREP_SITE_DATA) when the pages are built:
+ * a process may build several cuts one after the other.
+ */
+export function finishSite(): AstroIntegration {
+  return {
+    name: 'prep-finish-site',
+    hooks: {
+      'astro:build:done': async ({ dir, pages, logger }) => {
+        const data = process.env.PREP_SITE_DATA;
+        if (data === undefined || data === '') throw new Error('PREP_SITE_DATA is not set: the pages cannot be given their cut');
+        const site = JSON.parse(await readFile(join(data, 'site.json'), 'utf8')) as SiteInfo;
+        const root = fileURLToPath(dir);
+        const started = performance.now();
+        const paths = await fillCutPages(root, [...new Set(pages.map((p) => p.pathname))], cutValuesOf(site));
+        await writeFile(join(root, SITEMAP_FILE), sitemapXml(paths, site.siteUrl ?? null));
+        logger.info(`cut ${site.cut.stamp} filled into ${pages.length} pages, ${paths.length} in the sitemap, in ${Math.round(performance.now() - started)} ms`);
+      },
+    },
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * buildCutSite's incremental build, with the real Astro build, on the hand-made cut
+ * (test/core/site/siteFixtures.ts: two districts, four sections). Cut A (23:20) lacks the
+ * acta of casilla 10 C01; cut B (23:40) has it: section 10, district 2, the election and the
+ * home change, district 1 and sections 1, 2 and 11 do not.
+ *
+ * Cut B built from scratch (no cache) and built incrementally after A must be the same site,
+ * byte for byte; the pages that did not change are shown to come from the cache by marking
+ * the cache's copies; no page of B shows A's stamp or label. Also: the sitemap and the drill.
+ */
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CutDatabasesInput } from '../../../src/core/databases/cutDatabasesInput.ts';
+import type { CutManifest } from '../../../src/core/integrity/manifest.ts';
+import { buildCutSite, type BuiltCutSite } from '../../../src/adapters/site/buildCutSite.ts';
+import type { SiteInfo } from '../../../src/adapters/site/writeSiteData.ts';
+import { CAPTURE, E, handInput } from '../../core/site/siteFixtures.ts';
+
+const SITE_URL = 'https://prep.example.org';
+const MARK = '<!--from the cache-->';
+
+const cutA: CutDatabasesInput = {
+  ...handInput(false, CAPTURE.filter((a) => a.claveCasilla !== E.s10c.claveCasilla)),
+  cut: { at: Date.parse('2024-06-02T23:20:00-06:00'), stamp: '20240602_2320', label: '02/06/2024 23:20 (UTC-6)', last: false },
+};
+const cutB = handInput();
+
+/** Every acta of the cut has an image in the cut's folder. */
+const manifestOf = (input: CutDatabasesInput): { files: CutManifest['files'] } => ({
+  files: input.elections.flatMap((e) => e.count.results.actas.map((a) => ({ path: `actas/${a.acta.claveActa}.jpg`, size: 1, sha256: '0'.repeat(64) }))),
+});
+
+let root: string;
+
+async function build(input: CutDatabasesInput, name: string, previous: BuiltCutSite | null, cacheDir?: string): Promise<BuiltCutSite> {
+  return buildCutSite(input, {
+    out: join(root, name, 'site'),
+    data: join(root, name, 'data'),
+    manifest: manifestOf(input),
+    cutFiles: `/datos/${input.cut.stamp}/`,
+    databases: [],
+    previousHistory: previous?.history ?? [],
+    siteUrl: SITE_URL,
+    ...(cacheDir === undefined ? {} : { cacheDir }),
+  });
+}
+
+/** Every file under `dir`, as paths relative to it, sorted. */
+async function filesOf(dir: string): Promise<string[]> {
+  const names = await readdir(dir, { recursive: true, withFileTypes: true });
+  return names.filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name).slice(dir.length + 1)).sort();
+}
+
+const UNCHANGED = 'eleccion/DIP_LOC/distrito/1/index.html';
+const CHANGED = 'eleccion/DIP_LOC/distrito/2/index.html';
+
+let scratchB: BuiltCutSite;
+let incrementalA: BuiltCutSite;
+let incrementalB: BuiltCutSite;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'prep-site-incremental-'));
+  const cache = join(root, 'cache');
+  // From scratch: A, then B in the same folder (so B's history holds A), never a cache.
+  scratchB = await build(cutB, 'scratch', await build(cutA, 'scratch', null));
+  // Incremental: A fills the cache, B reuses what did not change.
+  incrementalA = await build(cutA, 'incremental', null, cache);
+  // Mark the cache's copy of a page that B does not change, and of one it changes.
+  for (const page of [UNCHANGED, CHANGED]) {
+    const file = join(cache, 'dist', page);
+    await writeFile(file, (await readFile(file, 'utf8')) + MARK);
+  }
+  incrementalB = await build(cutB, 'incremental', incrementalA, cache);
+}, 300_000);
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('buildCutSite with a cache folder (incremental build)', () => {
+  it('builds cut B after A into exactly the files of B built from scratch', async () => {
+    const [scratch, incremental] = [join(root, 'scratch', 'site'), join(root, 'incremental', 'site')];
+    const files = await filesOf(scratch);
+    expect(await filesOf(incremental)).toEqual(files);
+    expect(files).toContain(UNCHANGED);
+    const differ: string[] = [];
+    for (const f of files) {
+      const [a, b] = await Promise.all([readFile(join(scratch, f)), readFile(join(incremental, f))]);
+      // The marked page is the cache's copy: the scratch page plus the mark, nothing else.
+      const expected = f === UNCHANGED ? Buffer.concat([a, Buffer.from(MARK)]) : a;
+      if (!expected.equals(b)) differ.push(f);
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('renders again the pages whose data changed, and counts them', async () => {
+    expect(await readFile(join(root, 'incremental', 'site', CHANGED), 'utf8')).not.toContain(MARK);
+    expect(incrementalA.changedPages).toBe(incrementalA.pageList.election.length + incrementalA.pageList.unit.length + incrementalA.pageList.section.length);
+    const keyA = new Map([...incrementalA.pageList.unit, ...incrementalA.pageList.section].map((p) => [p.path, p.key]));
+    const changed = [...incrementalB.pageList.election, ...incrementalB.pageList.unit, ...incrementalB.pageList.section].filter((p) => keyA.get(p.path) !== p.key);
+    expect(changed.map((p) => p.path)).toEqual(['/eleccion/DIP_LOC/', '/eleccion/DIP_LOC/distrito/2/', '/eleccion/DIP_LOC/distrito/2/seccion/10/']);
+    expect(incrementalB.changedPages).toBe(changed.length);
+    expect(scratchB.changedPages).toBeNull();
+  });
+
+  it("shows B's cut on every page and never A's, but in the history of the night", async () => {
+    const site = join(root, 'incremental', 'site');
+    const pages = (await filesOf(site)).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(8);
+    for (const f of pages) {
+      const html = await readFile(join(site, f), 'utf8');
+      expect(html, f).toContain('<meta name="prep-cut" content="20240602_2340">');
+      expect(html, f).toContain('<time datetime="2024-06-02T23:40:00-06:00"><strong>02/06/2024 23:40 (UTC-6)</strong></time>');
+      expect(html, f).not.toContain('{{prep:');
+      if (f === 'historico/index.html') continue;
+      expect(html, f).not.toContain('20240602_2320');
+      expect(html, f).not.toContain('23:20');
+    }
+    const section = await readFile(join(site, 'eleccion/DIP_LOC/distrito/1/seccion/1/index.html'), 'utf8');
+    expect(section).toContain(`href="/datos/20240602_2340/actas/${E.s1b.claveActa}.jpg"`);
+  });
+
+  it('lists every page in /sitemap.xml, with the site URL', async () => {
+    const site = join(root, 'incremental', 'site');
+    const xml = await readFile(join(site, 'sitemap.xml'), 'utf8');
+    const locs = [...xml.matchAll(/<url><loc>([^<]*)<\/loc><\/url>/g)].map((m) => m[1]!);
+    const pages = (await filesOf(site)).filter((f) => f.endsWith('index.html')).map((f) => `${SITE_URL}/${f.slice(0, -'index.html'.length)}`);
+    expect(locs).toEqual([...pages].sort());
+    expect(locs).toContain(`${SITE_URL}/`);
+    expect(locs).toContain(`${SITE_URL}/eleccion/DIP_LOC/distrito/2/seccion/10/`);
+    expect(locs.some((l) => l.includes('404'))).toBe(false);
+  });
+});
+
+describe('buildCutSite of a drill', () => {
+  it('says SIMULACRO on every page, in the title and a banner, and asks not to be indexed', async () => {
+    const drill = { ...cutB, config: { ...cutB.config, drill: true } };
+    await build(drill, 'drill', null);
+    const site = join(root, 'drill', 'site');
+    const info = JSON.parse(await readFile(join(root, 'drill', 'data', 'site.json'), 'utf8')) as SiteInfo;
+    expect(info.drill).toBe(true);
+    const pages = (await filesOf(site)).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(8);
+    for (const f of pages) {
+      const html = await readFile(join(site, f), 'utf8');
+      expect(html, f).toMatch(/<title>SIMULACRO · /);
+      expect(html, f).toContain('<meta name="robots" content="noindex, nofollow">');
+      expect(html, f).toMatch(/<section class="drill" aria-label="Simulacro">\s*<p><strong>SIMULACRO<\/strong>: [^<]*no son resultados/);
+    }
+    // And a real night's site says none of it.
+    const real = await readFile(join(root, 'scratch', 'site', 'index.html'), 'utf8');
+    expect(real).not.toContain('SIMULACRO');
+    expect(real).not.toContain('noindex');
+  }, 120_000);
+});
