@@ -11,6 +11,7 @@ import { buildCutSite } from '../../adapters/site/buildCutSite.ts';
 import { parseManifest, type CutManifest } from '../../core/integrity/manifest.ts';
 import { MANIFEST_NAME } from '../../core/databases/fileNames.ts';
 import { formatDiagnostic } from '../../core/diagnostics.ts';
+import { checkSiteUrl } from '../../core/site/sitemap.ts';
 
 /** Where the databases of every cut go inside the site, and its URL path. */
 const DATOS = 'datos';
@@ -19,6 +20,17 @@ interface Options extends CutOptions {
   out: string;
   data: string;
   history?: string;
+  cache?: string;
+  siteUrl?: string;
+}
+
+/** --site-url, or a UserError saying what is wrong with it. */
+function checkedSiteUrl(url: string): string {
+  try {
+    return checkSiteUrl(url);
+  } catch (error) {
+    throw new UserError(`--site-url: ${(error as Error).message}`);
+  }
 }
 
 /** `prep site`: count one cut, write its databases and site data, and build the static site. */
@@ -28,6 +40,8 @@ export function registerSite(program: Command): void {
     .option('-o, --out <dir>', 'the site folder; the databases of every cut stay in <out>/datos/', 'out/site')
     .option('--data <dir>', "where the site data is written (the build's input)", '.prep/site-data')
     .option('--history <file>', "history of earlier cuts (default: the site's own <out>/historico/datos.json)")
+    .option('--cache <dir>', 'incremental build: re-render only the pages whose data changed since the last build with this cache folder (keep it from cut to cut)')
+    .option('--site-url <url>', 'the public origin of the site (https://prep.example.org): the sitemap lists absolute URLs (default: paths)')
     .addHelpText(
       'after',
       `
@@ -36,11 +50,16 @@ Stages (each timed on stderr):
   2. write the cut's databases into <out>/datos/<YYYYMMDD_HHMM>/ (reused if that cut was published already)
   3. empty <out> but for datos/, and write every page's datos.json, the search index and the
      history into it (site.json and pages.json into --data)
-  4. astro build (astro.config.mjs) into <out>
+  4. astro build (astro.config.mjs) into <out>: with --cache, only the pages whose data changed
+     are rendered, the others come from the cache; then every page gets the cut's stamp and
+     label, and /sitemap.xml lists every page (docs/site.md)
 
-Example:
+Examples:
   prep simulate --as-of 23:40 --images --out /tmp/gro
-  prep site --config /tmp/gro/config.yaml --source /tmp/gro/captura.ndjson --images /tmp/gro/actas --at 23:40 --out /tmp/gro/site`,
+  prep site --config /tmp/gro/config.yaml --source /tmp/gro/captura.ndjson --images /tmp/gro/actas --at 23:40 --out /tmp/gro/site
+  # every cut of the night with one cache folder: the second build renders what changed
+  prep site … --at 23:20 --out /tmp/gro/site --cache /tmp/gro/cache
+  prep site … --at 23:40 --out /tmp/gro/site --cache /tmp/gro/cache`,
     )
     .action(
       action(async (opts: Options) => {
@@ -50,6 +69,7 @@ Example:
           process.stderr.write(`${name}: ${((now - since) / 1000).toFixed(2)} s\n`);
           return now;
         };
+        const siteUrl = opts.siteUrl === undefined ? undefined : checkedSiteUrl(opts.siteUrl);
         const { loaded, input, warnings } = await readCut(opts);
         const { config } = loaded;
         const { cut } = input;
@@ -90,6 +110,8 @@ Example:
             cutFiles: `/${DATOS}/${cut.stamp}/`,
             databases,
             previousHistory,
+            ...(opts.cache === undefined ? {} : { cacheDir: opts.cache }),
+            ...(siteUrl === undefined ? {} : { siteUrl }),
             log: (line) => process.stderr.write(`${line}\n`),
           });
           pages = built.pages;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { casillaKeyOf, findInIndex, searchIndex, SEARCH_LIMIT } from '../../../src/core/site/searchIndex.ts';
+import { casillaKeyOf, findInIndex, joinShards, parseSearchQuery, searchIndex, SEARCH_LIMIT, shardPaths, shardsFor, splitSearchIndex, type SearchIndex } from '../../../src/core/site/searchIndex.ts';
 import { pageJson } from '../../../src/core/site/pageJson.ts';
 import { parsePagePath } from '../../../src/core/site/pagePaths.ts';
 import { electionLayout } from '../../../src/core/config/electionLayout.ts';
@@ -88,5 +88,54 @@ describe('findInIndex(index, query)', () => {
     const hits = findInIndex(index, '12000');
     expect(hits).toHaveLength(8);
     for (const hit of hits) expect(parsePagePath(hit.path.split('#')[0]!)).toMatchObject({ page: 'section', seccion: hit.seccion });
+  });
+});
+
+describe('splitSearchIndex(index, maxSections), shardsFor, joinShards', () => {
+  const index = searchIndex(twoElections());
+  /** A second entidad with the same section numbers: a number query needs every entidad's sections. */
+  const national: SearchIndex = {
+    ...index,
+    sections: [...index.sections, ...index.sections.map(([, s, places, casillas]): SearchIndex['sections'][number] => [15, s, places, casillas])],
+  };
+
+  it('splits by section number, never splitting a number, each shard by entidad then number', () => {
+    const { head, shards } = splitSearchIndex(national, 3);
+    // Numbers 1, 2, 10, 11 with two sections each: 2 + 2 would pass 3.
+    expect(head.shards).toEqual([[1, 1], [2, 2], [10, 10], [11, 11]]);
+    expect(shards.map((s) => s.sections.map(([e, n]) => [e, n]))).toEqual([[[12, 1], [15, 1]], [[12, 2], [15, 2]], [[12, 10], [15, 10]], [[12, 11], [15, 11]]]);
+    expect(shardPaths(head)).toEqual(['/buscar/secciones-1-1.json', '/buscar/secciones-2-2.json', '/buscar/secciones-10-10.json', '/buscar/secciones-11-11.json']);
+    const two = splitSearchIndex(national, 4);
+    expect(two.head.shards).toEqual([[1, 2], [10, 11]]);
+    expect(splitSearchIndex(national).head.shards).toEqual([[1, 11]]);
+    expect(two.head).toMatchObject({ cut: index.cut, entity: index.entity, elections: index.elections });
+    expect(two.shards.every((s) => s.cut === index.cut)).toBe(true);
+    expect(() => splitSearchIndex(index, 0)).toThrow('sections per search shard must be at least 1, not 0');
+  });
+
+  it('loads only the shards a query needs, and finds with them what the whole index finds', () => {
+    const { head, shards } = splitSearchIndex(national, 4);
+    const cases: Array<[string, number[]]> = [
+      ['10', [1]],
+      ['2', [0]],
+      ['7', []],
+      ['120010C01', [1]],
+      // Three digits of the section: numbers 0 to 9.
+      ['12000', [0]],
+      ['15001', [1]],
+      ['acapulco', []],
+    ];
+    for (const [q, needed] of cases) {
+      expect(shardsFor(head, parseSearchQuery(q)), q).toEqual(needed);
+      expect(findInIndex(joinShards(head, needed.map((i) => shards[i]!)), q), q).toEqual(findInIndex(national, q));
+    }
+    expect(findInIndex(national, '10').map((h) => h.seccion)).toEqual([10, 10, 10, 10]);
+    expect(joinShards(head, shards)).toEqual({ elections: national.elections, sections: [...national.sections].sort((a, b) => a[0] - b[0] || a[1] - b[1]) });
+  });
+
+  it('reads a query as a section number, the start of a CLAVE_CASILLA, or nothing', () => {
+    expect(parseSearchQuery(' 0010 ')).toEqual({ kind: 'seccion', seccion: 10 });
+    expect(parseSearchQuery("12 0001 b'")).toEqual({ kind: 'casilla', prefix: '120001B' });
+    expect(parseSearchQuery('12x')).toBeNull();
   });
 });
