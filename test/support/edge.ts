@@ -3,7 +3,7 @@
  *
  * For each request it runs the generated viewer-request function (routerFunctionCode, evaluated
  * with node:vm the way the unit tests do) on the documented viewer event, with the live stamp
- * read from the target's `state/current.json` (or given). A response the function makes is
+ * read from the target's `state/current.json` (liveState.ts; or given). A response the function makes is
  * answered as is; a rewritten request is fetched from the S3 origin (path-style
  * `http://127.0.0.1:port/bucket/prefix`) and its status, Content-Type, Cache-Control, ETag,
  * Last-Modified and body are passed on. Like the distribution in scripts/aws/prep-site.cfn.yaml,
@@ -22,6 +22,7 @@ import vm from 'node:vm';
 import { contentType } from '../../src/core/publish/contentType.ts';
 import { CUTS_PREFIX, routerFunctionCode } from '../../src/core/publish/cloudfrontRouter.ts';
 import { cacheControl } from '../../src/core/publish/publicationRoutes.ts';
+import { parseLiveState, STATE_KEY } from '../../src/adapters/publish/s3/liveState.ts';
 
 /** A query string parameter, header or cookie in a CloudFront Functions event. */
 export interface EventValue {
@@ -104,15 +105,17 @@ export function viewerEvent(target: string, headers: Record<string, string> = {}
   };
 }
 
-/** The live stamp as the S3 target records it in `<origin>/state/current.json` ({"stamp": …}); null before the first switch. */
+/** The live stamp as the S3 target records it in `<origin>/state/current.json`; null before the first switch. */
 export function stampFromState(origin: string): () => Promise<string | null> {
   return async () => {
-    const response = await fetch(`${origin}/state/current.json`, { cache: 'no-store' });
-    if (response.status === 404 || response.status === 403) return null;
-    if (!response.ok) throw new Error(`edge: ${origin}/state/current.json answered ${response.status}`);
-    const stamp = ((await response.json()) as { stamp?: unknown }).stamp;
-    if (typeof stamp !== 'string') throw new Error(`edge: ${origin}/state/current.json has no stamp`);
-    return stamp;
+    const url = `${origin}/${STATE_KEY}`;
+    const response = await fetch(url, { cache: 'no-store' });
+    if (response.status === 404 || response.status === 403) {
+      await response.body?.cancel();
+      return null;
+    }
+    if (!response.ok) throw new Error(`edge: ${url} answered ${response.status}`);
+    return parseLiveState(await response.text(), url).live;
   };
 }
 

@@ -21,11 +21,10 @@ import {
 } from '@aws-sdk/client-cloudfront';
 import { ROUTER_RUNTIME, routerFunctionCode } from '../../../core/publish/cloudfrontRouter.ts';
 import { backoffDelay } from '../../source/retryPolicy.ts';
+import type { CutRouter } from '../s3/cutRouter.ts';
 
-/** Makes a cut live for visitors (or none: before the first cut). */
-export interface CutRouter {
-  /** Public name, for log lines (no credentials). */
-  readonly name: string;
+/** A CutRouter that can also route to no cut at all (the 503 before the first cut). */
+export interface CloudFrontRouter extends CutRouter {
   route(stamp: string | null): Promise<void>;
 }
 
@@ -38,6 +37,7 @@ export interface CloudFrontRouterOptions {
   attempts?: number;
   /** Base of the backoff between those attempts. */
   retryBaseMs?: number;
+  /** Retries, for the operator (the target logs the switch itself). */
   log?: (line: string) => void;
 }
 
@@ -55,7 +55,7 @@ const isPreconditionFailed = (error: unknown): boolean => (error as { name?: str
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function cloudfrontRouter(options: CloudFrontRouterOptions): CutRouter {
+export function cloudfrontRouter(options: CloudFrontRouterOptions): CloudFrontRouter {
   const { functionName, attempts = 5, retryBaseMs = 500, log = () => {} } = options;
   const client = options.client ?? defaultCloudFrontClient();
   const name = `CloudFront function ${functionName}`;
@@ -89,7 +89,6 @@ export function cloudfrontRouter(options: CloudFrontRouterOptions): CutRouter {
       for (let attempt = 1; ; attempt++) {
         try {
           await once(code, stamp);
-          log(`${name}: ${stamp === null ? 'no cut' : `cut ${stamp}`} is live`);
           return;
         } catch (error) {
           if (!isPreconditionFailed(error)) throw error;

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMMUTABLE, PAGE_CACHE, POINTER_CACHE } from '../../../../src/core/publish/publicationRoutes.ts';
+import { liveStateJson, STATE_KEY } from '../../../../src/adapters/publish/s3/liveState.ts';
 import { startEdge, startFileOrigin, type Edge } from '../../../support/edge.ts';
 
 const OLD = '20240602_2000';
@@ -22,7 +23,7 @@ const put = async (key: string, text: string): Promise<void> => {
   await mkdir(dirname(join(root, key)), { recursive: true });
   await writeFile(join(root, key), text);
 };
-const setLive = (stamp: string): Promise<void> => put('state/current.json', JSON.stringify({ stamp }));
+const setLive = (stamp: string): Promise<void> => put(STATE_KEY, liveStateJson({ live: stamp, switchedAt: '2024-06-02T20:00:00-06:00' }));
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'prep-edge-'));
