@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatMillionths, parseMillionths } from '../../../src/core/size/millionths.ts';
-import { ceil, frac, mul, add, div } from '../../../src/core/size/fraction.ts';
+import { ceil, frac, mul, add, div, type Fraction } from '../../../src/core/size/fraction.ts';
 import { millionthsOf, shareOf } from '../../../src/core/size/shares.ts';
 
 describe('parseMillionths(text) reads exact decimals and percents', () => {
@@ -46,14 +46,14 @@ describe('fractions are exact where floats drift', () => {
 });
 
 describe('millionthsOf(weights) adds up to exactly one million', () => {
-  it.each([
+  it.each<[string, Record<string, Fraction>]>([
     ['equal weights', { a: frac(1), b: frac(1), c: frac(1) }],
     ['unlike denominators and a zero', { a: frac(1, 3), b: frac(1, 7), c: frac(5, 11), d: frac(0) }],
     ['a tiny share', { a: frac(999_999), b: frac(1) }],
   ])('%s', (_, weights) => {
     const out = millionthsOf(weights);
     expect(Object.values(out).reduce((a, b) => a + b, 0)).toBe(1_000_000);
-    for (const [k, w] of Object.entries(weights)) if (w.n === 0n) expect(out[k as keyof typeof out]).toBe(0);
+    for (const [k, w] of Object.entries(weights)) if (w.n === 0n) expect(out[k]).toBe(0);
   });
 
   it('keeps proportions: thirds give the extra millionth to the first', () =>
