@@ -10,6 +10,10 @@ import { registerCut } from './commands/cut.ts';
 import { registerRun } from './commands/run.ts';
 import { registerNight } from './commands/night.ts';
 import { registerSize } from './commands/size.ts';
+import { registerServe } from './commands/serve.ts';
+import { registerStatus } from './commands/status.ts';
+import { registerRollback } from './commands/rollback.ts';
+import { registerPublish } from './commands/publish.ts';
 
 const program = new Command('prep')
   .description("Publishes Mexico's preliminary election results (PREP): counting rules, databases, site, CDN.")
@@ -26,5 +30,9 @@ registerCut(program);
 registerRun(program);
 registerNight(program);
 registerSize(program);
+registerServe(program);
+registerStatus(program);
+registerRollback(program);
+registerPublish(program);
 
 await program.parseAsync(process.argv);
