@@ -36,6 +36,8 @@ export interface TestS3 {
   local: boolean;
   /** Every request the proxy forwarded, in arrival order; tests may empty it. */
   requests: RecordedRequest[];
+  /** Requests for which this answers true have one byte of their body flipped on the way (same length): a store that corrupts silently. */
+  corrupt: ((request: RecordedRequest) => boolean) | null;
   /** The publisher's client configuration pointed at `endpoint` (or at `at`), with the test credentials. */
   client(overrides?: Partial<S3ClientConfig>, at?: string): S3Client;
   /** A fresh key prefix (`t-<random>/`), so that tests sharing a bucket never meet; removed by stop() on an external store. */
@@ -79,14 +81,15 @@ export async function startTestS3(): Promise<TestS3> {
   }
 
   const requests: RecordedRequest[] = [];
-  const proxy = await startRecordingProxy(new URL(upstream), requests);
+  const faults: Pick<TestS3, 'corrupt'> = { corrupt: null };
+  const proxy = await startRecordingProxy(new URL(upstream), requests, (r) => faults.corrupt?.(r) ?? false);
   stops.unshift(proxy.stop);
   const region = process.env.PREP_TEST_S3_REGION || 'us-east-1';
   const client = (overrides: Partial<S3ClientConfig> = {}, at = proxy.endpoint): S3Client =>
     createS3Client({ endpoint: at, forcePathStyle: true, region, credentials }, overrides);
 
   const prefixes: string[] = [];
-  return {
+  return Object.assign(faults, {
     endpoint: proxy.endpoint,
     upstream,
     bucket,
@@ -104,14 +107,19 @@ export async function startTestS3(): Promise<TestS3> {
       if (externalS3) await emptyPrefixes(client({}, upstream), bucket, prefixes);
       for (const stop of stops) await stop();
     },
-  };
+  });
 }
 
 /** Forwards every request to `upstream` unchanged (the Host header too, which the signature covers) and records it. */
-async function startRecordingProxy(upstream: URL, requests: RecordedRequest[]): Promise<{ endpoint: string; stop: () => Promise<void> }> {
+async function startRecordingProxy(
+  upstream: URL,
+  requests: RecordedRequest[],
+  corrupt: (request: RecordedRequest) => boolean,
+): Promise<{ endpoint: string; stop: () => Promise<void> }> {
   const agent = new Agent({ keepAlive: true });
   const server: Server = createServer((req, res) => {
-    requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
+    const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers };
+    requests.push(recorded);
     const forward = (body?: Buffer): void => {
       const out = httpRequest(
         { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers, agent },
@@ -124,11 +132,17 @@ async function startRecordingProxy(upstream: URL, requests: RecordedRequest[]): 
       if (body === undefined) req.pipe(out);
       else out.end(body);
     };
-    if (req.method !== 'POST' || !/[?&]delete(=|&|$)/.test(req.url ?? '')) return forward();
+    const deletes = req.method === 'POST' && /[?&]delete(=|&|$)/.test(req.url ?? '');
+    const damage = corrupt(recorded);
+    if (!deletes && !damage) return forward();
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
+      if (damage && body.length > 0) {
+        body[body.length >> 1]! ^= 0xff;
+        return forward(body);
+      }
       const md5 = req.headers['content-md5'];
       if (md5 === undefined) return refuse(res, 'MissingContentMD5', 'Missing required header for this request: Content-MD5.');
       if (md5 !== createHash('md5').update(body).digest('base64')) return refuse(res, 'BadDigest', 'The Content-MD5 you specified did not match what we received.');

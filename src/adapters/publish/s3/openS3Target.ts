@@ -119,7 +119,8 @@ export function openS3Target(options: S3TargetOptions): PublicationTarget {
   /** What the store holds at the staged cut's keys: listed, then HEAD for the SHA-256 of those with the right size. */
   const heldObjects = async (s: ObjectStore, p: Publication): Promise<Map<string, HeldObject>> => {
     const folders = new Set([cutPrefix(p.cut.stamp)]);
-    for (const f of p.files) if (f.shared) folders.add(f.path.slice(0, f.path.indexOf('/', f.path.indexOf('/') + 1) + 1));
+    // A shared file's cut folder (`datos/<stamp>/`): one listing for all of them.
+    for (const f of p.files) if (f.shared) folders.add(/^[^/]+\/[^/]+\//.exec(f.path)?.[0] ?? f.path);
     const listed = new Map<string, number>();
     for (const folder of folders) for (const [key, size] of await s.list(folder)) listed.set(key, size);
     const held = new Map<string, HeldObject>();
@@ -148,10 +149,10 @@ export function openS3Target(options: S3TargetOptions): PublicationTarget {
     const s = publishOptions.log ? storeFor(publishOptions.log) : store;
     const p = staged.publication;
     const stamp = p.cut.stamp;
-    await claim(s, p);
-
-    let liveStamp: string | null = null;
+    /** undefined until read: a failure before that cannot say which cut is live, only that it did not change. */
+    let liveStamp: string | null | undefined;
     try {
+      await claim(s, p);
       liveStamp = await readLive(s);
       const [live, complete, cuts] = await Promise.all([
         liveStamp === null ? null : readPublication(s, liveStamp),
@@ -194,8 +195,11 @@ export function openS3Target(options: S3TargetOptions): PublicationTarget {
       }
       return { stamp, written: counts.put, copied: counts.copy, skipped: counts.skip, bytes, pruned };
     } catch (error) {
-      const live = (await readLive(s).catch(() => liveStamp)) ?? null;
-      const still = live === null ? 'nothing is live yet' : live === stamp ? `cut ${stamp} is live` : `cut ${live} stays live`;
+      // A target of the other kind says so in its own words: nothing was written.
+      if (error instanceof ModeMismatchError || error instanceof EntityMismatchError) throw error;
+      const live = await readLive(s).catch(() => liveStamp);
+      const still =
+        live === undefined ? 'the live cut is unchanged' : live === null ? 'nothing is live yet' : live === stamp ? `cut ${stamp} is live` : `cut ${live} stays live`;
       throw new Error(`publishing cut ${stamp} to ${name} failed: ${(error as Error).message}; ${still}`, { cause: error });
     }
   };

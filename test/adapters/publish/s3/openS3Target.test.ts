@@ -253,6 +253,21 @@ describe('openS3Target', () => {
     expect([h.ContentLength, h.Metadata?.sha256]).toEqual([big.length, createHash('sha256').update(big).digest('hex')]);
   });
 
+  it('detects bytes the store changed silently by reading back what it uploaded, and keeps the previous cut live', async () => {
+    const t = target();
+    await t.publish(await stage(STAMPS[0], site(STAMPS[0], 'one')));
+    const victim = `/${prefix}cuts/${STAMPS[1]}/index.html`;
+    s3.corrupt = (r) => r.method === 'PUT' && decodeURIComponent(new URL(r.url, 'http://x').pathname).endsWith(victim);
+    try {
+      await expect(t.publish(await stage(STAMPS[1], site(STAMPS[1], 'two')))).rejects.toThrow(
+        /verification failed for cuts\/20240602_2020\/index.html: the store returns 10 bytes, SHA-256 \w+…, expected 10 bytes, SHA-256 \w+…; cut 20240602_2000 stays live$/,
+      );
+    } finally {
+      s3.corrupt = null;
+    }
+    expect((await t.status()).cuts.map((c) => [c.stamp, c.live])).toEqual([[STAMPS[0], true]]);
+  });
+
   it.skipIf(externalS3)(
     'detects s3rver storing aws-chunked framing when a client sends checksums by default, and keeps the previous cut live',
     async () => {
