@@ -72,7 +72,7 @@ function references(node: unknown, out: string[] = []): string[] {
       else if (k === 'Fn::GetAtt') out.push((v as string[])[0]!);
       else if (k === 'Fn::Sub') {
         const [text, vars] = Array.isArray(v) ? (v as [string, Record<string, unknown>]) : [v as string, {}];
-        for (const m of text.matchAll(/\$\{([A-Za-z0-9]+)(?:\.[A-Za-z.]+)?\}/g)) if (!(m[1]! in vars)) out.push(m[1]!);
+        for (const m of text.matchAll(/\$\{([A-Za-z0-9:]+)(?:\.[A-Za-z.]+)?\}/g)) if (!(m[1]! in vars)) out.push(m[1]!);
         references(vars, out);
       } else references(v, out);
     }
@@ -105,8 +105,8 @@ beforeAll(async () => {
 
 describe('prep-site.cfn.yaml', () => {
   it('names only resources, parameters and pseudo parameters that exist', () => {
-    const known = new Set([...Object.keys(template.Resources), ...Object.keys(template.Parameters), 'AWS::AccountId', 'AWS::Partition', 'AWS::StackName', 'AWS::Region', 'AWS::NoValue', 'AWS', 'Folder']);
-    const unknown = references(template).filter((r) => !known.has(r) && !r.startsWith('AWS::'));
+    const known = new Set([...Object.keys(template.Resources), ...Object.keys(template.Parameters), 'AWS::AccountId', 'AWS::Partition', 'AWS::StackName', 'AWS::Region', 'AWS::NoValue']);
+    const unknown = references(template).filter((r) => !known.has(r));
     expect(unknown).toEqual([]);
     for (const [, r] of Object.entries(template.Resources)) for (const ref of JSON.stringify(r).matchAll(/"Fn::If":\["(\w+)"/g)) expect(template.Conditions).toHaveProperty(ref[1]!);
   });
