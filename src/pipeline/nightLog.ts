@@ -18,9 +18,12 @@ export function nightLog(config: Config, cuts: readonly ScheduledCut[], options:
   const { timeZone, utcOffsetLabel } = config.entity;
   const label = (at: number): string => cutLabel(at, timeZone, utcOffsetLabel);
   const time = (at: number): string => label(at).slice(11, 16);
+  // A long run of skipped times is shown by its ends.
+  const times = (list: readonly ScheduledCut[]): string =>
+    list.length <= 6 ? list.map((c) => time(c.at)).join(', ') : `${list.slice(0, 3).map((c) => time(c.at)).join(', ')} … ${list.slice(-2).map((c) => time(c.at)).join(', ')}`;
   return {
     skipped: (skipped, taken) =>
-      err.write(`skipped ${skipped.length === 1 ? 'cut time' : `${skipped.length} cut times`} ${skipped.map((c) => time(c.at)).join(', ')}: the previous cut ended after ${skipped.length === 1 ? 'it was' : 'they were'} due; taking ${time(taken.at)} now\n`),
+      err.write(`skipped ${skipped.length === 1 ? 'cut time' : `${skipped.length} cut times`} ${times(skipped)}: the previous cut ended after ${skipped.length === 1 ? 'it was' : 'they were'} due; taking ${label(taken.at)} now\n`),
     abandoned: (at, taken) => err.write(`gave up cut ${label(at)}: cut ${time(taken.at)} is due; the last good cut stays live until it is\n`),
     waiting: (until, reason) => err.write(`waiting for ${reason === 'retry' ? 'the retry' : 'the next cut'} at ${label(until)}\n`),
     starting: (cut, index, attempt) => err.write(`${cutNumber(index, cuts.length)} cut ${label(cut.at)}${cut.last ? ' (last)' : ''}${attempt > 1 ? `, attempt ${attempt}` : ''}\n`),

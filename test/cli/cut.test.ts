@@ -1,0 +1,50 @@
+/** `prep cut` end to end on the small Aguascalientes fixture, into a local target. */
+import { mkdtemp, readlink, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prep, smallNight } from './nightFixture.ts';
+
+let root: string;
+let rows: string[];
+const args = (...more: string[]) => ['cut', '--config', join(root, 'config.yaml'), '--source', join(root, 'captura.ndjson'), '--target', join(root, 'target'), '--work', join(root, 'work'), ...more];
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'prep-cut-cli-'));
+  rows = await smallNight(root, '2024-06-03T20:00:00-06:00');
+});
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('prep cut', () => {
+  it('explains itself with --help: the options, the stages and examples', () => {
+    const r = prep('cut', '--help');
+    expect(r.status).toBe(0);
+    for (const text of ['--target <dir|s3://bucket/prefix/>', '--work <dir>', '--keep', '--at <time>', '--source', 'Stages', 'the cut live before stays live', 'Examples:'])
+      expect(r.stdout).toContain(text);
+  });
+
+  it('publishes one cut: a stage line each on stderr, one summary line on stdout, the cut live', async () => {
+    await writeFile(join(root, 'captura.ndjson'), `${rows.join('\n')}\n`);
+    const r = prep(...args('--at', '20:40'));
+    expect(r.status, r.stderr).toBe(0);
+    for (const stage of ['read', 'count', 'databases', 'site', 'stage', 'publish', 'check']) expect(r.stderr).toMatch(new RegExp(`^  ${stage}: \\d+\\.\\d\\d s \\(`, 'm'));
+    expect(r.stdout).toMatch(/^cut 20240602_2040 \(02\/06\/2024 20:40 \(UTC-6\)\) live: \d+ actas counted, \d+ objects written \(\d+\.\d MiB\), 0 copied, 0 unchanged; read \d+\.\d · count .* · total \d+\.\d s\n$/);
+    expect(await readlink(join(root, 'target/current'))).toMatch(/20240602_2040$/);
+    expect(existsSync(join(root, 'work/staging/20240602_2040')), 'the staged cut is removed once live').toBe(false);
+  }, 300_000);
+
+  it('refuses a malformed export in plain words, and the cut live before stays live', async () => {
+    await writeFile(join(root, 'captura.ndjson'), `${rows[0]}\n{"CLAVE_ACTA": "broken\n`);
+    const r = prep(...args('--at', '21:00'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^error: cut 02\/06\/2024 21:00 \(UTC-6\) failed while reading the capture export: .*captura\.ndjson:2/m);
+    expect(r.stderr).toContain('cut 02/06/2024 20:40 (UTC-6) stays live');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toBe('');
+    expect(await readlink(join(root, 'target/current'))).toMatch(/20240602_2040$/);
+  }, 120_000);
+});

@@ -1,0 +1,62 @@
+/** `prep run` end to end: a two-cut night (20:00 and the last at 20:20) on an accelerated clock, into a local target. */
+import { mkdtemp, readFile, readlink, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prep, smallNight } from './nightFixture.ts';
+
+let root: string;
+const args = (...more: string[]) => ['run', '--config', join(root, 'config.yaml'), '--source', join(root, 'captura.ndjson'), '--target', join(root, 'target'), '--work', join(root, 'work'), ...more];
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'prep-run-cli-'));
+  const rows = await smallNight(root, '2024-06-02T20:20:00-06:00');
+  await writeFile(join(root, 'captura.ndjson'), `${rows.join('\n')}\n`);
+});
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('prep run', () => {
+  it('explains itself with --help: the schedule, the clock, failures and resuming', () => {
+    const r = prep('run', '--help');
+    expect(r.status).toBe(0);
+    for (const text of ['--clock <real|Nx>', '--from <time>', '--target', '--work <dir>', 'never two at once', 'skipped', 'retried', 'resumes', 'Examples:']) expect(r.stdout).toContain(text);
+  });
+
+  it.each([
+    [['--clock', 'fast'], /^error: --clock\/--from: "fast" is neither "real" nor a speed-up such as 120x$/m],
+    [['--from', '23:00'], /^error: --clock\/--from: a real clock starts at the time it is: --from needs an accelerated --clock/m],
+    [['--clock', '60x', '--from', '25:00'], /^error: --clock\/--from: "25:00" is not a time of day/m],
+    [['--last-cut'], /^error: --last-cut does not apply to prep run/m],
+  ])('refuses %j in plain words, before any cut', (extra, message) => {
+    const r = prep(...args(...extra));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('runs the night: the first cut, then the last one, each on stdout, and says the night is complete', async () => {
+    const r = prep(...args('--clock', '600x'));
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^\[1\/2\] cut 20240602_2000 \(02\/06\/2024 20:00 \(UTC-6\)\) live: /);
+    expect(lines[1]).toMatch(/^\[2\/2\] cut 20240602_2020 \(02\/06\/2024 20:20 \(UTC-6\), last\) live: /);
+    expect(r.stderr).toMatch(/clock: 600× real time/);
+    expect(r.stderr).toMatch(/^night complete: the last cut is live \(2 cuts published in this run, 0 failed attempts\)$/m);
+    expect(await readlink(join(root, 'target/current'))).toMatch(/20240602_2020$/);
+    const history = JSON.parse(await readFile(join(root, 'target/current/historico/datos.json'), 'utf8')) as { points: Array<{ cut: { stamp: string; last: boolean } }> };
+    expect(history.points.map((p) => [p.cut.stamp, p.cut.last])).toEqual([
+      ['20240602_2000', false],
+      ['20240602_2020', true],
+    ]);
+  }, 300_000);
+
+  it('resumes a finished night as finished', () => {
+    const r = prep(...args('--clock', '600x'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^night complete: the last cut is live \(0 cuts published in this run/m);
+  });
+});
