@@ -43,7 +43,9 @@ export interface CacheFigures {
   originRequests: number;
   /** Edge requests per cache status. */
   byStatus: Record<string, number>;
-  /** (HIT + STALE + UPDATING) / edge requests. */
+  /** Edge requests served from the edge's copy: HIT, STALE, UPDATING. */
+  hits: number;
+  /** hits / edge requests. */
   hitRatio: number;
   /** Requests that reached the origin per edge request. */
   originRatio: number;
@@ -82,6 +84,7 @@ export function cacheFigures(edge: readonly LogLine[], origin: readonly LogLine[
     edgeRequests: edge.length,
     originRequests: origin.length,
     byStatus,
+    hits,
     hitRatio: ratio(hits, edge.length),
     originRatio: ratio(origin.length, edge.length),
     byKind,

@@ -33,6 +33,7 @@ describe('cacheFigures', () => {
   it('counts HIT, STALE and UPDATING as served by the edge, and the rest as waiting for the origin', () => {
     expect(figures.edgeRequests).toBe(8);
     expect(figures.byStatus).toEqual({ MISS: 2, HIT: 2, UPDATING: 1, STALE: 1, EXPIRED: 1, REVALIDATED: 1 });
+    expect(figures.hits).toBe(4);
     expect(figures.hitRatio).toBe(4 / 8);
   });
 
