@@ -121,6 +121,10 @@ user_prep_publisher = $secret .admin
 [filter:cache]
 use = egg:swift#memcache
 memcache_servers = 127.0.0.1:$p_memcached
+# The default pool of 2 connections times out when a test sends hundreds of requests at once
+# ("All memcached servers error-limited"), and the proxy then answers them slowly.
+memcache_max_connections = 64
+pool_timeout = 5
 
 [filter:catch_errors]
 use = egg:swift#catch_errors
