@@ -7,13 +7,16 @@
  *   on screen checked against the page's own `datos.json` (the engine's numbers), with and
  *   without JavaScript;
  * - an axe-core scan of home, election, district and section at 375 px and 1280 px;
- * - screenshots of home, election and section at both widths in test-results/screenshots/.
+ * - screenshots of home, election and section at both widths in test-results/screenshots/;
+ * - the search island, loading only the index shard a query needs, and the page without JavaScript;
+ * - the newer-cut notice: the page's clock is driven (Playwright's page.clock) while the test
+ *   replaces /corte.json with a later cut.
  *
  * Without /usr/bin/chromium the whole suite is skipped (CI runs `apt-get install chromium`).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -263,6 +266,78 @@ describe.skipIf(!hasChromium)('the built site in a browser', () => {
       } finally {
         await context.close();
       }
+    }
+  }, 60_000);
+
+  it('finds a section with the search box, loading only the shard of its number', async () => {
+    const context = await newContext({ viewport: { width: 375, height: 900 } });
+    try {
+      const page = await context.newPage();
+      const fetched: string[] = [];
+      page.on('request', (r) => {
+        const path = new URL(r.url()).pathname;
+        if (path.startsWith('/buscar/') && path.endsWith('.json')) fetched.push(path);
+      });
+      await page.goto(`${origin}/buscar/`);
+      const seccion = sectionPath.match(/\/seccion\/(\d+)\/$/)![1]!;
+      await page.getByLabel('Número de sección o clave de casilla').fill(seccion);
+      await page.getByRole('button', { name: 'Buscar' }).click();
+      await expect.poll(() => page.locator(`ul.hits a[href="${sectionPath}"]`).count(), { timeout: 5_000 }).toBe(1);
+      const head = JSON.parse(await readFile(join(site, 'buscar', 'datos.json'), 'utf8')) as { shards: [number, number][] };
+      const shard = head.shards.find(([from, to]) => from <= Number(seccion) && Number(seccion) <= to)!;
+      expect(fetched).toEqual(['/buscar/datos.json', `/buscar/secciones-${shard[0]}-${shard[1]}.json`]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('explains the search page without JavaScript and leads to every district and municipio', async () => {
+    const context = await newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${origin}/buscar/`);
+      await expect.poll(() => page.getByText('El buscador necesita JavaScript').isVisible()).toBe(true);
+      expect(await page.locator(`main a[href="${districtPath}"]`).count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('offers the newer cut when /corte.json names one, and reloads on request', async () => {
+    const pointer = join(site, 'corte.json');
+    const published = await readFile(pointer, 'utf8');
+    const { stamp } = JSON.parse(published) as { stamp: string };
+    const context = await newContext({ viewport: { width: 375, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.clock.install();
+      const checks: string[] = [];
+      page.on('request', (r) => {
+        if (new URL(r.url()).pathname === '/corte.json') checks.push(r.url());
+      });
+      await page.goto(`${origin}${electionPath}`);
+      expect(await page.locator('meta[name="prep-cut"]').getAttribute('content')).toBe(stamp);
+      const island = page.locator('astro-island[component-url*="CutWatch"]');
+      // Hydration waits for an idle moment, on the page's clock.
+      await expect.poll(async () => (await page.clock.runFor(1_000), island.getAttribute('ssr')), { timeout: 10_000 }).toBeNull();
+      const notice = page.getByRole('status').filter({ hasText: 'Se publicó un corte más reciente' });
+      // A few checks per cut interval (Guerrero: every 5 minutes, ±20 %): the same cut offers nothing.
+      await page.clock.runFor(7 * 60_000);
+      await expect.poll(() => checks.length, { timeout: 5_000 }).toBeGreaterThan(0);
+      expect(await notice.count()).toBe(0);
+
+      const newer = { stamp: `${stamp.slice(0, 9)}2359`, label: '02/06/2024 23:59 (UTC-6)' };
+      await writeFile(pointer, JSON.stringify(newer) + '\n');
+      await page.clock.runFor(7 * 60_000);
+      await expect.poll(() => notice.isVisible(), { timeout: 5_000 }).toBe(true);
+      expect(await notice.innerText()).toContain(newer.label);
+      const button = notice.getByRole('button', { name: 'Ver el corte más reciente' });
+      expect(await button.isVisible()).toBe(true);
+      await Promise.all([page.waitForEvent('load'), button.click()]);
+      expect(page.url()).toBe(`${origin}${electionPath}`);
+    } finally {
+      await writeFile(pointer, published);
+      await context.close();
     }
   }, 60_000);
 });
