@@ -84,6 +84,7 @@ describe.skipIf(unavailable !== null)('the local CDN emulation (nginx in front o
 
   afterAll(async () => {
     await emulation?.stop();
+    if (emulation !== undefined) await rm(emulation.edge.dir, { recursive: true, force: true });
     if (tmp !== undefined) await rm(tmp, { recursive: true, force: true });
   }, 60_000);
 
