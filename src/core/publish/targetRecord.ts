@@ -41,6 +41,6 @@ export function parseTargetRecord(text: string, file: string): TargetRecord {
 /** Why a publication does not belong on a target that holds `held`; null when it does. */
 export function targetMismatch(held: TargetRecord, offered: Pick<Publication, 'mode' | 'entity'>): 'mode' | 'entity' | null {
   if (held.mode !== offered.mode) return 'mode';
-  if (held.entity.id !== offered.entity.id) return 'entity';
+  if (held.entity.id !== offered.entity.id || held.entity.abbreviation !== offered.entity.abbreviation) return 'entity';
   return null;
 }

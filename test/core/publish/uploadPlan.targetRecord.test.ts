@@ -17,10 +17,11 @@ describe('target.json', () => {
   ])('%s → %s', (text, message) => expect(() => parseTargetRecord(text, 'x/target.json')).toThrow(message));
 
   it.each([
-    ['real', 12, null],
-    ['drill', 12, 'mode'],
-    ['real', 9, 'entity'],
-  ] as const)('a real GRO target offered %s for entity %i → %s', (mode, id, expected) =>
-    expect(targetMismatch(targetRecord({ mode: 'real', entity: gro }), { mode, entity: { id, abbreviation: 'X' } })).toBe(expected),
+    ['real', 12, 'GRO', null],
+    ['drill', 12, 'GRO', 'mode'],
+    ['real', 9, 'GRO', 'entity'],
+    ['real', 12, 'MEX', 'entity'],
+  ] as const)('a real GRO target offered %s for entity %i %s → %s', (mode, id, abbreviation, expected) =>
+    expect(targetMismatch(targetRecord({ mode: 'real', entity: gro }), { mode, entity: { id, abbreviation } })).toBe(expected),
   );
 });

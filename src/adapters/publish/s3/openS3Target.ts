@@ -97,7 +97,7 @@ export function openS3Target(options: S3TargetOptions): PublicationTarget {
     if (mismatch === 'mode') throw new ModeMismatchError(name, held.mode, p.mode);
     if (mismatch === 'entity')
       throw new EntityMismatchError(
-        `${name} holds the publication of entity ${held.entity.id} (${held.entity.abbreviation}); refusing to publish entity ${p.entity.id} (${p.entity.abbreviation}) there: use another target`,
+        `${name} holds the publication of ${held.entity.abbreviation} (entity ${held.entity.id}); refusing to publish a cut of ${p.entity.abbreviation} (entity ${p.entity.id}) there: use another target`,
       );
   };
 

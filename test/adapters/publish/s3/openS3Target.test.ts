@@ -164,7 +164,9 @@ describe('openS3Target', () => {
     const drill = t.publish(await stage(STAMPS[1], site(STAMPS[1], 'two'), 'drill'));
     await expect(drill).rejects.toThrow(ModeMismatchError);
     await expect(drill).rejects.toThrow('holds the real election night; refusing to publish a drill (simulacro) there');
-    await expect(t.publish(await stage(STAMPS[1], site(STAMPS[1], 'two'), 'real', { id: 9, abbreviation: 'MEX' }))).rejects.toThrow(EntityMismatchError);
+    const other = t.publish(await stage(STAMPS[1], site(STAMPS[1], 'two'), 'real', { id: 9, abbreviation: 'MEX' }));
+    await expect(other).rejects.toThrow(EntityMismatchError);
+    await expect(other).rejects.toThrow('holds the publication of GRO (entity 12); refusing to publish a cut of MEX (entity 9) there: use another target');
     expect(s3.requests.filter((r) => r.method !== 'GET' && r.method !== 'HEAD')).toEqual([]);
     expect((await t.status()).live).toBe(STAMPS[0]);
   });
