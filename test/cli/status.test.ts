@@ -1,0 +1,50 @@
+/** `prep status` as an operator runs it: what a local target holds, as text and as JSON. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { openLocalTarget } from '../../src/adapters/publish/local/localTarget.ts';
+import { siteOf, stageFixture, temporaryDir } from '../adapters/publish/local/stagedFixture.ts';
+import { prep } from './nightFixture.ts';
+
+const A = '20240602_2040';
+const B = '20240602_2100';
+
+let dir: string;
+let root: string;
+beforeAll(async () => {
+  dir = await temporaryDir('prep-status-cli-');
+  root = join(dir, 'target');
+  const target = openLocalTarget(root);
+  for (const stamp of [A, B]) await target.publish(await stageFixture(dir, { stamp, files: siteOf(stamp, stamp), mode: 'drill' }));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('prep status', () => {
+  it('says what the target holds, the live cut and every kept cut', () => {
+    const r = prep('status', '--target', root);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        `${root}: a drill (simulacro)`,
+        `live cut: ${B} (02/06/2024 21:00 (UTC-6))`,
+        'cuts kept (2), oldest first:',
+        `  ${A}  02/06/2024 20:40 (UTC-6)`,
+        `* ${B}  02/06/2024 21:00 (UTC-6)`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints the same status as JSON with --json', async () => {
+    const r = prep('status', '--target', root, '--json');
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(await openLocalTarget(root).status());
+  });
+
+  it('says when nothing was published to a target yet', () => {
+    const empty = join(dir, 'nothing');
+    const r = prep('status', '--target', empty);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`${empty}: nothing published yet\n`);
+  });
+});
