@@ -130,7 +130,7 @@ export function sizeCapacity(inputs: SizingInputs, site: SiteProfile): CapacityR
   const attackBy = frac(inputs.attackMultiplier, MILLION);
 
   // The night: every visitor's views, and their polls while on the site (views × seconds between them).
-  const nightViews = frac(visitors * inputs.viewsPerVisitor);
+  const nightViews = mul(frac(visitors), frac(inputs.viewsPerVisitor));
   const night = viewsFlow(site, mix, nightViews, inputs.viewsPerVisitor, div(mul(nightViews, frac(inputs.secondsBetweenViews)), frac(pollSeconds)));
   put(night, 'zip', frac(zipDownloadsPerCut * cuts), zipEach);
 
