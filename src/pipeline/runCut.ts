@@ -29,6 +29,8 @@ export interface CutSetup {
   work: string;
   /** Keep `<work>/staging/<stamp>/` once the cut is live (default: removed). */
   keepStaging?: boolean;
+  /** The site's public origin, for the sitemap's absolute URLs (default: paths). */
+  siteUrl?: string;
   reporter?: CutReporter;
   /** Stops the cut between stages; the abort reason is thrown as it is. */
   signal?: AbortSignal;
@@ -88,8 +90,9 @@ export async function runCut(setup: CutSetup, scheduled: { at: number; last: boo
   const paths = workPaths(work);
   const seconds = Object.fromEntries(CUT_STAGES.map((s) => [s, 0])) as Record<CutStage, number>;
   const warnings: Diagnostic[] = [];
-  let current: CutStage = 'read';
+  let current = 'read' as CutStage;
   let label = cutIdentity(config, scheduled.at, scheduled.last).label;
+  let stamp: string | undefined;
 
   const stage = async <T>(name: CutStage, run: () => Promise<T>, detail: (value: T) => string): Promise<T> => {
     setup.signal?.throwIfAborted();
@@ -123,6 +126,7 @@ export async function runCut(setup: CutSetup, scheduled: { at: number; last: boo
     );
     const { cut } = input;
     label = cut.label;
+    stamp = cut.stamp;
 
     const databases = await stage(
       'databases',
@@ -150,10 +154,14 @@ export async function runCut(setup: CutSetup, scheduled: { at: number; last: boo
           cutFiles: `/${DATOS}/${cut.stamp}/`,
           databases: listed,
           previousHistory: history,
+          // Kept from cut to cut: only the pages whose data changed are rendered again.
+          cacheDir: paths.siteCache,
+          siteUrl: setup.siteUrl,
           log: (line) => reporter.log(line),
         });
       },
-      (b) => `${b.pages.toLocaleString('en-US')} pages, ${b.dataFiles.toLocaleString('en-US')} data files (data ${b.seconds.data.toFixed(1)} s, astro ${b.seconds.build.toFixed(1)} s)`,
+      (b) =>
+        `${b.pages.toLocaleString('en-US')} pages${b.changedPages === null ? '' : ` (${b.changedPages.toLocaleString('en-US')} changed)`}, ${b.dataFiles.toLocaleString('en-US')} data files; data ${b.seconds.data.toFixed(1)} s, astro ${b.seconds.build.toFixed(1)} s`,
     );
 
     const staged = await stage(
@@ -201,7 +209,9 @@ export async function runCut(setup: CutSetup, scheduled: { at: number; last: boo
   } catch (error) {
     if (setup.signal?.aborted && error === setup.signal.reason) throw error;
     const status = await target.status().catch(() => undefined);
-    throw new CutFailure(`cut ${label} failed while ${STAGE_WORDS[current]}: ${reasonOf(error)}\n${liveWords(status)}`, current, error);
+    // Staged and not live: the operator can publish it as it is once the target is mended.
+    const staged = stamp !== undefined && (current === 'publish' || current === 'check') ? `\nthe staged cut is kept in ${paths.staging(stamp)} (prep publish publishes it as it is)` : '';
+    throw new CutFailure(`cut ${label} failed while ${STAGE_WORDS[current]}: ${reasonOf(error)}\n${liveWords(status)}${staged}`, current, error);
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Clock } from '../adapters/clock/clock.ts';
 import { ModeMismatchError } from '../adapters/publish/target.ts';
+import { EntityMismatchError } from '../adapters/publish/s3/openS3Target.ts';
 import type { ScheduledCut } from '../core/schedule/cutTimes.ts';
 import { cutFailed, cutPublished, nextStep, resumedNight, DEFAULT_RETRY, type RetryPolicy } from './nightSchedule.ts';
 import { CutFailure, runCut, type CutResult, type CutSetup } from './runCut.ts';
@@ -36,8 +37,8 @@ export interface NightOutcome {
   complete: boolean;
 }
 
-/** Failures no retry can mend: the night stops and says why. */
-const fatal = (failure: CutFailure): boolean => failure.cause instanceof ModeMismatchError;
+/** Failures no retry can mend (the target holds a drill, the real night or another entity): the night stops and says why. */
+const fatal = (failure: CutFailure): boolean => failure.cause instanceof ModeMismatchError || failure.cause instanceof EntityMismatchError;
 
 export async function runNight(setup: NightSetup): Promise<NightOutcome> {
   const { clock, cuts, events = {}, signal } = setup;

@@ -4,6 +4,7 @@
  *   datos/<stamp>/        every cut's databases, written once and signed (the target gets them too)
  *   staging/<stamp>/      a cut being published: site/ and publication.json (removed once live, unless --keep)
  *   site-data/            the site build's input of the cut being built
+ *   site-cache/           the incremental build's cache: pages whose data did not change are reused
  *   history.json          the history points of the cuts that went live: the next cut's history
  *                         page, and where a restarted night resumes
  */
@@ -22,6 +23,7 @@ export function workPaths(work: string) {
     datos: join(work, DATOS),
     staging: (stamp: string): string => join(work, 'staging', stamp),
     siteData: join(work, 'site-data'),
+    siteCache: join(work, 'site-cache'),
     history: join(work, 'history.json'),
   };
 }

@@ -23,7 +23,7 @@ describe('prep cut', () => {
   it('explains itself with --help: the options, the stages and examples', () => {
     const r = prep('cut', '--help');
     expect(r.status).toBe(0);
-    for (const text of ['--target <dir|s3://bucket/prefix/>', '--work <dir>', '--keep', '--at <time>', '--source', 'Stages', 'the cut live before stays live', 'Examples:'])
+    for (const text of ['--target <dir|s3://bucket/prefix/>', '--endpoint <url>', '--work <dir>', '--keep <n>', '--keep-staged', '--site-url <url>', '--at <time>', '--source', 'Stages', 'the cut live before stays live', 'Examples:'])
       expect(r.stdout).toContain(text);
   });
 

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { PublicationTarget } from '../../adapters/publish/target.ts';
 import { action, UserError } from '../failure.ts';
 import { signingKeyOf, withCutOptions, type CutOptions } from '../cutOptions.ts';
 import { loadConfig } from '../../adapters/config/loadConfig.ts';
@@ -7,21 +8,46 @@ import { formatDiagnostic } from '../../core/diagnostics.ts';
 import { sourceCapture } from '../../pipeline/sourceCapture.ts';
 import { CutFailure, cutSummaryLine, runCut } from '../../pipeline/runCut.ts';
 import { terminalReporter } from '../../pipeline/terminalReporter.ts';
-import { openTargetOption, TARGET_HELP } from '../../pipeline/targetOption.ts';
+import { stderrLine, targetOf, withTargetOptions, type TargetCliOptions } from './publish.ts';
+import { DEFAULT_KEEP } from '../../adapters/publish/local/localTarget.ts';
+import { checkSiteUrl } from '../../core/site/sitemap.ts';
 
-interface Options extends CutOptions {
-  target: string;
+/** The options of a command that publishes cuts (prep cut, prep run), beyond those of the export. */
+export interface PublishingOptions extends TargetCliOptions {
   work: string;
-  keep: boolean;
+  keep: string;
+  keepStaged: boolean;
+  siteUrl?: string;
+}
+
+interface Options extends CutOptions, PublishingOptions {}
+
+/** Adds --target and its S3 options, --work, --keep, --keep-staged and --site-url. */
+export function withPublishingOptions(command: Command): Command {
+  return withTargetOptions(command)
+    .option('-w, --work <dir>', "work folder: every cut's databases, the staged cut, the build cache, the history of the cuts that went live", '.prep')
+    .option('--keep <n>', 'cuts kept on the target, the newest (the live one always is); databases are never pruned', String(DEFAULT_KEEP))
+    .option('--keep-staged', 'keep each staged cut (<work>/staging/<stamp>/) once it is live (default: removed; a cut that failed to publish is always kept)', false)
+    .option('--site-url <url>', 'the public origin of the site (https://prep.example.org): the sitemap lists absolute URLs (default: paths)');
+}
+
+/** The target, and what the pipeline takes from the publishing options; a bad value is the operator's to fix. */
+export function publishingOf(opts: PublishingOptions): { target: PublicationTarget; work: string; keepStaging: boolean; siteUrl?: string } {
+  const keep = Number(opts.keep);
+  if (!Number.isSafeInteger(keep) || keep < 1) throw new UserError(`--keep must be a whole number ≥ 1, got "${opts.keep}"`);
+  let siteUrl: string | undefined;
+  try {
+    siteUrl = opts.siteUrl === undefined ? undefined : checkSiteUrl(opts.siteUrl);
+  } catch (error) {
+    throw new UserError(`--site-url: ${(error as Error).message}`);
+  }
+  return { target: targetOf(opts, { keep, log: stderrLine }), work: opts.work, keepStaging: opts.keepStaged, siteUrl };
 }
 
 /** `prep cut`: one cut, from the capture export to live on the target. */
 export function registerCut(program: Command): void {
-  withCutOptions(program.command('cut'))
+  withPublishingOptions(withCutOptions(program.command('cut')))
     .description("Publish one cut: read the capture export, count it, write its databases, build and stage its site, publish it to the target and check that it is live")
-    .requiredOption('-t, --target <dir|s3://bucket/prefix/>', TARGET_HELP)
-    .option('-w, --work <dir>', "work folder: every cut's databases, the staged cut, the history of the cuts that went live", '.prep')
-    .option('--keep', "keep the staged cut (<work>/staging/<stamp>/) once it is live", false)
     .addHelpText(
       'after',
       `
@@ -58,10 +84,11 @@ Examples:
         }
         const capture = await sourceCapture(loaded, opts);
         const key = await signingKeyOf(loaded, opts.config);
-        const target = await openTargetOption(opts.target);
+        const publishing = publishingOf(opts);
+        const { target } = publishing;
         process.stderr.write(`${config.drill ? 'DRILL (simulacro): ' : ''}${capture.name} → ${target.name}\n`);
         try {
-          const result = await runCut({ capture, key, target, work: opts.work, keepStaging: opts.keep, reporter: terminalReporter() }, { at, last: opts.lastCut });
+          const result = await runCut({ capture, key, ...publishing, reporter: terminalReporter() }, { at, last: opts.lastCut });
           for (const d of result.warnings.slice(0, 20)) process.stderr.write(`${formatDiagnostic(d)}\n`);
           if (result.warnings.length > 20) process.stderr.write(`(${result.warnings.length - 20} more warnings)\n`);
           process.stdout.write(`${cutSummaryLine(result)}\n`);

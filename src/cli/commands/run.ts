@@ -10,26 +10,20 @@ import { sourceCapture } from '../../pipeline/sourceCapture.ts';
 import { runNight } from '../../pipeline/runNight.ts';
 import { nightLog } from '../../pipeline/nightLog.ts';
 import { terminalReporter } from '../../pipeline/terminalReporter.ts';
-import { openTargetOption, TARGET_HELP } from '../../pipeline/targetOption.ts';
+import { publishingOf, withPublishingOptions, type PublishingOptions } from './cut.ts';
 import { stopOnSignals } from '../../pipeline/stopOnSignals.ts';
 
-interface Options extends SourceOptions {
+interface Options extends SourceOptions, PublishingOptions {
   images?: string;
-  target: string;
-  work: string;
-  keep: boolean;
   clock: string;
   from?: string;
 }
 
 /** `prep run`: the whole night on the configuration's schedule. */
 export function registerRun(program: Command): void {
-  withSourceOptions(program.command('run'))
+  withPublishingOptions(withSourceOptions(program.command('run')))
     .description("Run the night: a cut at every time of the configuration's schedule, each read, counted, built and published as prep cut does, until the last cut is live")
     .option('--images <dir>', 'folder of acta images named <CLAVE_ACTA>.<ext>, listed again at every cut')
-    .requiredOption('-t, --target <dir|s3://bucket/prefix/>', TARGET_HELP)
-    .option('-w, --work <dir>', "work folder: every cut's databases, the staged cut, the history of the cuts that went live", '.prep')
-    .option('--keep', 'keep every staged cut (<work>/staging/<stamp>/) once it is live', false)
     .option('--clock <real|Nx>', 'the night\'s clock: real, or N times faster (e.g. 120x: a 20-minute interval in 10 s) for a rehearsal', 'real')
     .option('--from <time>', 'with an accelerated clock: where it starts (HH:MM on the night or ISO 8601; default the schedule start)')
     .addHelpText(
@@ -69,7 +63,8 @@ Examples:
         }
         const capture = await sourceCapture(loaded, opts);
         const key = await signingKeyOf(loaded, opts.config);
-        const target = await openTargetOption(opts.target);
+        const publishing = publishingOf(opts);
+        const { target } = publishing;
         const cuts = cutTimes(config.schedule);
         const { timeZone, utcOffsetLabel } = config.entity;
         process.stderr.write(
@@ -81,9 +76,7 @@ Examples:
           const outcome = await runNight({
             capture,
             key,
-            target,
-            work: opts.work,
-            keepStaging: opts.keep,
+            ...publishing,
             reporter: terminalReporter(),
             clock,
             cuts,
