@@ -108,4 +108,26 @@ describe('prep site', () => {
     expect(r.stderr).toMatch(/^error: .*has no databases section/m);
     expect(existsSync(join(root, 'bare-site'))).toBe(false);
   });
+
+  it('with --cache renders again only what changed, says how much, and lists every page in a sitemap with --site-url', async () => {
+    const site = join(root, 'cached-site');
+    const args = (at: string) => ['--config', config, '--source', join(root, 'captura.ndjson'), '--out', site, '--data', join(root, 'cached-data'), '--cache', join(root, 'cache'), '--site-url', 'https://prep.example.org', '--at', at];
+    const first = prepSite(...args('20:40'));
+    expect(first.status, first.stderr).toBe(0);
+    const [, changed, pages] = /incremental build: (\d+) of (\d+) pages changed/.exec(first.stderr)!;
+    expect(changed).toBe(pages);
+    // The same capture twenty minutes later: every page's data is the same but for the cut.
+    const again = prepSite(...args('21:00'));
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stderr).toContain(`incremental build: 0 of ${pages} pages changed`);
+    expect(await readFile(join(site, 'index.html'), 'utf8')).toContain('<meta name="prep-cut" content="20240602_2100">');
+    const sitemap = await readFile(join(site, 'sitemap.xml'), 'utf8');
+    expect(sitemap).toContain('<url><loc>https://prep.example.org/eleccion/DIP_LOC/distrito/1/</loc></url>');
+  }, 120_000);
+
+  it('refuses a site URL that is not an origin, in plain words', () => {
+    const r = prepSite(...common(), '--at', '21:00', '--site-url', 'https://prep.example.org/prep/');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^error: --site-url: site URL "https:\/\/prep.example.org\/prep\/" must be an origin alone, e.g. https:\/\/prep.example.org$/m);
+  });
 });
