@@ -1,10 +1,12 @@
 /**
  * `prep publish` as an operator runs it: staged cuts published to a local target, the
  * refusals in plain words, and a publisher killed with SIGKILL in the middle of a cut — the
- * previous cut stays live, and the next run completes the cut from where it stopped.
+ * previous cut stays live, and the next run completes the cut from where it stopped. The same
+ * commands on an S3 target (s3rver on 127.0.0.1) check that --target s3://… reaches it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
@@ -13,6 +15,7 @@ import { stageCut } from '../../src/adapters/publish/stagedCut.ts';
 import { openLocalTarget } from '../../src/adapters/publish/local/localTarget.ts';
 import { siteOf, stageFixture, temporaryDir } from '../adapters/publish/local/stagedFixture.ts';
 import { prep, ROOT } from './nightFixture.ts';
+import { startTestS3, type TestS3 } from '../support/s3rver.ts';
 
 const A = '20240602_2040';
 const B = '20240602_2100';
@@ -118,5 +121,45 @@ describe('prep publish killed in the middle of a cut', () => {
     expect(existsSync(join(target, 'cuts', `.${C}.partial`))).toBe(false);
     expect(existsSync(join(target, '.publish.lock'))).toBe(false);
     expect(await readFile(join(target, 'current', 'eleccion', 'GUB', 'seccion', '2999.html'))).toEqual(await readFile(join(pages, '2999.html')));
+  }, 120_000);
+});
+
+describe('prep publish, status and rollback on an S3 target', () => {
+  let s3: TestS3;
+  beforeAll(async () => {
+    s3 = await startTestS3();
+  });
+  afterAll(() => s3.stop());
+
+  /**
+   * The CLI with the test store's credentials in its environment, as the AWS provider chain
+   * reads them; spawned asynchronously, since the store runs in this very process.
+   */
+  async function prepS3(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+    const env: NodeJS.ProcessEnv = { ...process.env, AWS_ACCESS_KEY_ID: s3.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey, AWS_REGION: s3.region };
+    delete env.PREP_DEBUG;
+    const child = spawn(process.execPath, ['src/cli/prep.ts', ...args, '--endpoint', s3.endpoint, '--force-path-style'], { cwd: ROOT, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    const [status] = (await once(child, 'close')) as [number | null];
+    return { status, stdout, stderr };
+  }
+
+  it('publishes two cuts, says which is live, and rolls back', async () => {
+    const url = `s3://${s3.bucket}/${s3.prefix()}`;
+    for (const stamp of [A, B]) {
+      const r = await prepS3('publish', staged[stamp]!, '--target', url);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toContain(`${url}: cut ${stamp} is live`);
+    }
+    const status = await prepS3('status', '--target', url, '--json');
+    expect(status.status, status.stderr).toBe(0);
+    expect(JSON.parse(status.stdout)).toMatchObject({ target: url, mode: 'real', live: B, cuts: [{ stamp: A }, { stamp: B, live: true }] });
+    const back = await prepS3('rollback', '--target', url);
+    expect(back.status, back.stderr).toBe(0);
+    expect(back.stdout).toBe(`${url}: cut ${A} is live\n`);
+    expect(JSON.parse((await prepS3('status', '--target', url, '--json')).stdout).live).toBe(A);
   }, 120_000);
 });
