@@ -188,10 +188,11 @@ export async function runCut(setup: CutSetup, scheduled: { at: number; last: boo
         if (status.live !== cut.stamp) throw new Error(`${target.name} reports ${status.live === null ? 'no cut' : `cut ${status.live}`} live after publishing ${cut.stamp}`);
         if (!status.cuts.some((c) => c.stamp === cut.stamp)) throw new Error(`${target.name} does not list cut ${cut.stamp} among its complete cuts`);
         await writeLiveHistory(work, built.history);
-        if (!setup.keepStaging) await rm(stagingDir, { recursive: true, force: true });
       },
       () => `cut ${cut.stamp} is live on ${target.name}`,
     );
+    // After the cut is live: not part of its time to live.
+    if (!setup.keepStaging) await rm(stagingDir, { recursive: true, force: true });
 
     return {
       stamp: cut.stamp,
