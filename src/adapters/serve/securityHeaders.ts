@@ -1,19 +1,18 @@
 /**
- * Headers every response of the site carries. The policy is the one the built site satisfies:
- * every script, stylesheet and data file is the site's own; Astro's island loader is an inline
- * script and the bars and swatches set their width and colour with inline style attributes,
- * hence 'unsafe-inline' for scripts and styles (nothing on the site takes visitors' input
- * into a page, so there is no injection point for it to widen).
+ * Headers every response of the site carries, the same as CloudFront's response headers
+ * policy (scripts/aws/prep-site.cfn.yaml; test/adapters/serve/securityHeaders.test.ts keeps
+ * the two equal, test/scripts/cloudformation.test.ts checks the policy against a built site):
+ * nothing but the site's own scripts, styles, images and data; Astro's three inline island
+ * loaders allowed by hash; inline styles allowed because the bars and party swatches set
+ * their width and colour with style attributes.
  */
 export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
+  "default-src 'none'",
+  "script-src 'self' 'sha256-BF0290pkb3jxQsE7z00xR8Imp8X34FLC88L0lkMnrGw=' 'sha256-Ya0pUYrC7nM5Cn/056TyVuEiz6dFGrzmkWzgON0pF0U=' 'sha256-QzWFZi+FLIx23tnm9SBU4aEgx4x8DsuASP07mfqol/c='",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self'",
   "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
+  "base-uri 'none'",
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
@@ -22,4 +21,5 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'X-Frame-Options': 'DENY',
 };
