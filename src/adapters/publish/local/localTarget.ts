@@ -158,8 +158,10 @@ async function placeShared(layout: LocalLayout, stamp: string, files: PublishedO
     };
     const held = await listFiles(final);
     const listed = placements.map((f) => f.path).sort();
-    const extra = held.filter((f) => !listed.includes(f));
-    const missing = listed.filter((f) => !held.includes(f));
+    const heldSet = new Set(held);
+    const listedSet = new Set(listed);
+    const extra = held.filter((f) => !listedSet.has(f));
+    const missing = listed.filter((f) => !heldSet.has(f));
     if (extra.length > 0 || missing.length > 0) refuse(`${[...missing.map((f) => `${f} missing`), ...extra.map((f) => `${f} not in this cut`)].slice(0, 3).join(', ')}`);
     for (const f of placements) {
       const d = await fileDigest(join(final, f.path));
