@@ -14,8 +14,8 @@ import { createServer, request as httpRequest, Agent, type IncomingHttpHeaders, 
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DeleteObjectCommand, ListObjectsV2Command, type S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
-import { createS3Client } from '../../src/adapters/publish/s3/s3Client.ts';
+import { ListObjectsV2Command, type S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import { createS3Client, deleteObjectsWithMd5 } from '../../src/adapters/publish/s3/s3Client.ts';
 
 export interface RecordedRequest {
   method: string;
@@ -171,7 +171,9 @@ async function emptyPrefixes(client: S3Client, bucket: string, prefixes: readonl
     let token: string | undefined;
     do {
       const out = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix, ...(token ? { ContinuationToken: token } : {}) }));
-      await Promise.all((out.Contents ?? []).map((o) => client.send(new DeleteObjectCommand({ Bucket: bucket, Key: o.Key! }))));
+      // One batched delete per listing page: a thousand single deletes at once overwhelm a real Swift.
+      const Objects = (out.Contents ?? []).map((o) => ({ Key: o.Key! }));
+      if (Objects.length > 0) await client.send(deleteObjectsWithMd5({ Bucket: bucket, Delete: { Objects, Quiet: true } }));
       token = out.IsTruncated ? out.NextContinuationToken : undefined;
     } while (token);
   }
