@@ -70,3 +70,13 @@ export class ModeMismatchError extends Error {
     this.name = 'ModeMismatchError';
   }
 }
+
+/** Thrown when a target holds another entity's publication. */
+export class EntityMismatchError extends Error {
+  constructor(target: string, held: Publication['entity'], offered: Publication['entity']) {
+    super(
+      `${target} holds the publication of ${held.abbreviation} (entity ${held.id}); refusing to publish a cut of ${offered.abbreviation} (entity ${offered.id}) there: use another target`,
+    );
+    this.name = 'EntityMismatchError';
+  }
+}

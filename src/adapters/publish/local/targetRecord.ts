@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Publication, PublicationMode } from '../../../core/publish/publication.ts';
 import { writeFileAtomic } from '../../package/atomicFile.ts';
-import { ModeMismatchError } from '../target.ts';
+import { EntityMismatchError, ModeMismatchError } from '../target.ts';
 
 export const TARGET_FORMAT = 'prep-target/1';
 
@@ -49,8 +49,5 @@ export async function claimTarget(file: string, name: string, p: Publication): P
     return;
   }
   if (held.mode !== p.mode) throw new ModeMismatchError(name, held.mode, p.mode);
-  if (held.entity.id !== p.entity.id || held.entity.abbreviation !== p.entity.abbreviation)
-    throw new RangeError(
-      `${name} holds the publication of ${held.entity.abbreviation} (entity ${held.entity.id}); refusing to publish a cut of ${p.entity.abbreviation} (entity ${p.entity.id}) there: use another target`,
-    );
+  if (held.entity.id !== p.entity.id || held.entity.abbreviation !== p.entity.abbreviation) throw new EntityMismatchError(name, held.entity, p.entity);
 }

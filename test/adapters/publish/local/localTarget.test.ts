@@ -3,7 +3,7 @@ import { mkdir, readFile, readdir, readlink, rm, stat, writeFile } from 'node:fs
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openLocalTarget } from '../../../../src/adapters/publish/local/localTarget.ts';
-import { ModeMismatchError, type PublicationTarget } from '../../../../src/adapters/publish/target.ts';
+import { EntityMismatchError, ModeMismatchError, type PublicationTarget } from '../../../../src/adapters/publish/target.ts';
 import { siteOf, stageFixture, temporaryDir } from './stagedFixture.ts';
 
 const A = '20240602_2040';
@@ -104,9 +104,9 @@ describe('a local target', () => {
     const real = target.publish(await stage(B, B, { mode: 'real' }));
     await expect(real).rejects.toBeInstanceOf(ModeMismatchError);
     await expect(real).rejects.toThrow(`${root} holds a drill (simulacro); refusing to publish the real election night there: use another target`);
-    await expect(target.publish(await stage(B, B, { mode: 'drill', entity: { id: 9, abbreviation: 'CDMX' } }))).rejects.toThrow(
-      `${root} holds the publication of GRO (entity 12); refusing to publish a cut of CDMX (entity 9) there`,
-    );
+    const other = target.publish(await stage(B, B, { mode: 'drill', entity: { id: 9, abbreviation: 'CDMX' } }));
+    await expect(other).rejects.toBeInstanceOf(EntityMismatchError);
+    await expect(other).rejects.toThrow(`${root} holds the publication of GRO (entity 12); refusing to publish a cut of CDMX (entity 9) there`);
     expect(await live()).toBe(`cuts/${A}`);
     expect(existsSync(join(root, 'datos', B))).toBe(false);
   });
