@@ -11,8 +11,8 @@
  * temporary links): never served, never listed as cuts.
  */
 import { join } from 'node:path';
+import { TARGET_FILE } from '../../../core/publish/targetRecord.ts';
 
-export const TARGET_FILE = 'target.json';
 export const DATOS_DIR = 'datos';
 export const CUTS_DIR = 'cuts';
 export const CURRENT_LINK = 'current';
