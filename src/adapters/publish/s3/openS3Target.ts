@@ -2,7 +2,8 @@
  * An S3 bucket (behind CloudFront) as a publication target. The thin executor of
  * core/publish/uploadPlan.ts: reads what the bucket holds, plans, writes batch by batch with
  * bounded concurrency, verifies every object written, writes the completion marker, switches
- * (router, then `state/current.json`) and prunes. docs/publish-s3.md describes the layout.
+ * (the error page, the router, then `state/current.json`) and prunes. docs/publish-s3.md
+ * describes the layout.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -46,6 +47,13 @@ export interface S3TargetOptions {
 export class EntityMismatchError extends Error {
   override name = 'EntityMismatchError';
 }
+
+/**
+ * The site's error page at the prefix's root: CloudFront fetches it for a missing URL without
+ * running the viewer-request function, so it cannot be routed to the live cut like every other
+ * URL. It is a copy of the live cut's own `404.html`, whose `/_astro/` links are that cut's.
+ */
+export const ERROR_PAGE_KEY = '404.html';
 
 const DEFAULT_KEEP = 10;
 const DEFAULT_CONCURRENCY = 16;
@@ -101,17 +109,43 @@ export function openS3Target(options: S3TargetOptions): PublicationTarget {
       );
   };
 
-  /** Makes `stamp` live: the router first (what visitors see), then the record of it. */
-  const switchTo = async (s: ObjectStore, stamp: string, previous: string | null, log: (line: string) => void): Promise<void> => {
-    if (options.router) {
-      await options.router.route(stamp);
-      log(`${name}: ${options.router.name} routes visitors to cut ${stamp}`);
+  /**
+   * Makes the root error page the cut's (a server-side copy of its own `404.html`, checked);
+   * removes it when the cut has none (or when `p` is null: nothing live), so that it is never
+   * another cut's.
+   */
+  const placeErrorPage = async (s: ObjectStore, p: Publication | null, log: (line: string) => void): Promise<void> => {
+    const page = p?.files.find((f) => !f.shared && f.path === ERROR_PAGE_KEY);
+    if (p === null || page === undefined) {
+      await s.delete([ERROR_PAGE_KEY]);
+      if (p !== null) log(`${name}: cut ${p.cut.stamp} has no ${ERROR_PAGE_KEY}; ${name}${ERROR_PAGE_KEY} removed`);
+      return;
     }
+    const meta = metaOf(page);
+    await s.copy(ERROR_PAGE_KEY, objectKey(p.cut.stamp, page), meta);
+    await verifyObject(s, ERROR_PAGE_KEY, meta, false);
+  };
+
+  /**
+   * Makes a cut live: its error page first (it must match the cut by the time visitors reach
+   * it), the router (what visitors see), then the record of it. A failure puts the previous
+   * cut's error page and route back.
+   */
+  const switchTo = async (s: ObjectStore, to: Publication, previous: Publication | null, log: (line: string) => void): Promise<void> => {
+    const stamp = to.cut.stamp;
+    await placeErrorPage(s, to, log);
+    let routed = false;
     try {
+      if (options.router) {
+        await options.router.route(stamp);
+        routed = true;
+        log(`${name}: ${options.router.name} routes visitors to cut ${stamp}`);
+      }
       await writeJson(s, STATE_KEY, liveStateJson({ live: stamp, switchedAt: new Date().toISOString() }), 'no-cache');
     } catch (error) {
-      // Visitors must see what the state file says: route them back before giving up.
-      if (options.router && previous !== null) await options.router.route(previous);
+      // Visitors must see what the state file says: the previous cut, with its error page.
+      if (routed && previous !== null) await options.router!.route(previous.cut.stamp);
+      await placeErrorPage(s, previous, log);
       throw error;
     }
   };
@@ -184,7 +218,7 @@ export function openS3Target(options: S3TargetOptions): PublicationTarget {
       for (const batch of plan.batches) await forEachBounded(batch.steps, concurrency, run);
       if (plan.marker) await writeJson(s, plan.marker.key, plan.marker.body);
 
-      if (liveStamp !== stamp) await switchTo(s, stamp, liveStamp, log);
+      if (liveStamp !== stamp) await switchTo(s, p, live, log);
       log(`${name}: cut ${stamp} is live`);
 
       const pruned: string[] = [];
@@ -224,6 +258,11 @@ export function openS3Target(options: S3TargetOptions): PublicationTarget {
     };
   };
 
+  /**
+   * Switches to a kept cut. Rolling back to the live cut switches again too: it routes the CDN
+   * and places the error page anew, which repairs a router reset behind the publisher's back
+   * (a CloudFormation update, docs/publish-cloudfront.md).
+   */
   const rollback = async (stamp?: string, publishOptions: PublishOptions = {}): Promise<string> => {
     const log = publishOptions.log ?? options.log ?? (() => {});
     const s = publishOptions.log ? storeFor(publishOptions.log) : store;
@@ -232,8 +271,9 @@ export function openS3Target(options: S3TargetOptions): PublicationTarget {
     if (live === null) throw new Error(`${name} has no live cut to roll back from`);
     const target = stamp ?? stamps.filter((c) => c < live).at(-1);
     if (target === undefined) throw new Error(`${name}: no complete cut older than the live cut ${live}; kept cuts: ${stamps.join(', ')}`);
-    if (!stamps.includes(target)) throw new Error(`${name} holds no complete cut ${target}; kept cuts: ${stamps.join(', ')}`);
-    if (target !== live) await switchTo(s, target, live, log);
+    const to = cuts.find((p) => p.cut.stamp === target);
+    if (to === undefined) throw new Error(`${name} holds no complete cut ${target}; kept cuts: ${stamps.join(', ')}`);
+    await switchTo(s, to, cuts.find((p) => p.cut.stamp === live) ?? null, log);
     log(`${name}: cut ${target} is live (was ${live})`);
     return target;
   };

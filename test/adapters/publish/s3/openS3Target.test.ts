@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { stageCut } from '../../../../src/adapters/publish/stagedCut.ts';
 import { ModeMismatchError, type StagedCut } from '../../../../src/adapters/publish/target.ts';
-import { EntityMismatchError, openS3Target, type S3TargetOptions } from '../../../../src/adapters/publish/s3/openS3Target.ts';
+import { EntityMismatchError, ERROR_PAGE_KEY, openS3Target, type S3TargetOptions } from '../../../../src/adapters/publish/s3/openS3Target.ts';
 import { IMMUTABLE, PAGE_CACHE, POINTER_CACHE } from '../../../../src/core/publish/publicationRoutes.ts';
 import type { PublicationMode } from '../../../../src/core/publish/publication.ts';
 import { externalS3, startTestS3, type RecordedRequest, type TestS3 } from '../../../support/s3rver.ts';
@@ -243,6 +243,69 @@ describe('openS3Target', () => {
     fail = false;
     expect(await t.rollback(STAMPS[1])).toBe(STAMPS[1]);
     expect(routed).toEqual([STAMPS[0], STAMPS[1]]);
+  });
+
+  describe('the error page CloudFront fetches from the prefix’s root', () => {
+    const errorPage = (stamp: string): string => `<p>no existe ${stamp}</p>`;
+    const withErrorPage = (stamp: string, changed: string): Record<string, string> => ({ ...site(stamp, changed), '404.html': errorPage(stamp) });
+    /** `<prefix>404.html` as the store holds it now; null when it has none. */
+    const rootErrorPage = async (): Promise<string | null> => {
+      try {
+        const out = await client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: `${prefix}${ERROR_PAGE_KEY}` }));
+        return await out.Body!.transformToString('utf8');
+      } catch (error) {
+        if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return null;
+        throw error;
+      }
+    };
+    /** A router that records, at each switch, the cut and the root error page visitors would get from then on. */
+    const recordingRouter = () => {
+      const seen: Array<[string, string | null]> = [];
+      let fail = false;
+      return {
+        seen,
+        failNext: (yes: boolean) => void (fail = yes),
+        router: {
+          name: 'test router',
+          route: async (stamp: string) => {
+            if (fail) throw new Error('the CDN refused the update');
+            seen.push([stamp, await rootErrorPage()]);
+          },
+        },
+      };
+    };
+
+    it('is the live cut’s 404.html, copied server-side and checked before visitors are routed, at every switch and rollback', async () => {
+      const r = recordingRouter();
+      const t = target({ router: r.router });
+      await t.publish(await stage(STAMPS[0], withErrorPage(STAMPS[0], 'one')));
+      await t.publish(await stage(STAMPS[1], withErrorPage(STAMPS[1], 'two')));
+      expect(await t.rollback()).toBe(STAMPS[0]);
+      expect(await t.rollback(STAMPS[1])).toBe(STAMPS[1]);
+      // Rolling back to the live cut switches again: what repairs a router reset behind the publisher's back.
+      expect(await t.rollback(STAMPS[1])).toBe(STAMPS[1]);
+      expect(r.seen).toEqual([STAMPS[0], STAMPS[1], STAMPS[0], STAMPS[1], STAMPS[1]].map((stamp) => [stamp, errorPage(stamp)]));
+      expect(keysOf(isCopy).filter((k) => k === ERROR_PAGE_KEY)).toHaveLength(5);
+      expect(keysOf(isUpload)).not.toContain(ERROR_PAGE_KEY);
+      const h = await head(ERROR_PAGE_KEY);
+      expect([h.ContentType, h.CacheControl, h.Metadata?.sha256]).toEqual(['text/html; charset=utf-8', PAGE_CACHE, createHash('sha256').update(errorPage(STAMPS[1])).digest('hex')]);
+    });
+
+    it('is put back to the previous cut’s when the switch fails, and removed when the live cut has none', async () => {
+      const r = recordingRouter();
+      const t = target({ router: r.router });
+      await t.publish(await stage(STAMPS[0], withErrorPage(STAMPS[0], 'one')));
+      r.failNext(true);
+      await expect(t.publish(await stage(STAMPS[1], withErrorPage(STAMPS[1], 'two')))).rejects.toThrow(`the CDN refused the update; cut ${STAMPS[0]} stays live`);
+      expect(await rootErrorPage()).toBe(errorPage(STAMPS[0]));
+      r.failNext(false);
+      await t.publish(await stage(STAMPS[2], site(STAMPS[2], 'three')));
+      expect(r.seen).toEqual([
+        [STAMPS[0], errorPage(STAMPS[0])],
+        [STAMPS[2], null],
+      ]);
+      expect(await rootErrorPage()).toBeNull();
+    });
   });
 
   it('uploads a file larger than 16 MiB in parts and verifies it by its SHA-256, not its ETag', async () => {
