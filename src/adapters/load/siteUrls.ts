@@ -10,11 +10,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { listFiles } from '../publish/stagedCut.ts';
 import { TARGET_FILE } from '../../core/publish/targetRecord.ts';
-import { CURRENT_LINK, isStamp } from '../publish/local/localLayout.ts';
+import { CURRENT_LINK } from '../publish/local/localLayout.ts';
 import { DATABASES_PREFIX, POINTER_PATH } from '../../core/publish/publicationRoutes.ts';
 import { PAGE_KINDS, type ObjectKind } from '../../core/size/siteProfile.ts';
 import { urlKind } from './urlKind.ts';
 import type { UrlsByKind } from './requestMix.ts';
+import { isCutStamp } from '../../core/schedule/cutLabel.ts';
 
 const SITEMAP = 'sitemap.xml';
 const PAGES: ReadonlySet<ObjectKind> = new Set(PAGE_KINDS);
@@ -56,7 +57,7 @@ async function liveStamp(siteDir: string): Promise<string> {
   } catch {
     stamp = undefined;
   }
-  if (typeof stamp !== 'string' || !isStamp(stamp)) throw new RangeError(`${file}: expected {"stamp":"YYYYMMDD_HHMM",…}, got ${text.slice(0, 80)}`);
+  if (typeof stamp !== 'string' || !isCutStamp(stamp)) throw new RangeError(`${file}: expected {"stamp":"YYYYMMDD_HHMM",…}, got ${text.slice(0, 80)}`);
   return stamp;
 }
 

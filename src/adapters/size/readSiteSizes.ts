@@ -14,13 +14,13 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { listFiles } from '../publish/stagedCut.ts';
 import { contentType } from '../../core/publish/contentType.ts';
+import { isCutStamp } from '../../core/schedule/cutLabel.ts';
 import { DATABASES_PREFIX, POINTER_PATH } from '../../core/publish/publicationRoutes.ts';
 import { compressible, objectKindOf } from '../../core/size/siteObjects.ts';
 import { moduleImports, pageReferences } from '../../core/size/pageReferences.ts';
 import { OBJECT_KINDS, PAGE_KINDS, type ObjectKind, type PageFetches, type PageKind, type SiteProfile } from '../../core/size/siteProfile.ts';
 
 const gzipAsync = promisify(gzip);
-const STAMP = /^\d{8}_\d{4}$/;
 const DATOS = DATABASES_PREFIX.slice(0, -1);
 
 export interface ReadSiteOptions {
@@ -47,7 +47,7 @@ async function cutOf(site: string, folder: string): Promise<string> {
   } catch {
     stamp = undefined;
   }
-  if (typeof stamp !== 'string' || !STAMP.test(stamp)) throw new RangeError(`${file}: expected {"stamp":"YYYYMMDD_HHMM",…}, got ${text.slice(0, 80)}`);
+  if (typeof stamp !== 'string' || !isCutStamp(stamp)) throw new RangeError(`${file}: expected {"stamp":"YYYYMMDD_HHMM",…}, got ${text.slice(0, 80)}`);
   return stamp;
 }
 

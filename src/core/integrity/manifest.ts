@@ -3,7 +3,7 @@ import { InputError, type Diagnostic } from '../diagnostics.ts';
 import { SUMMARY_NAMES, type SummaryFigures } from '../aggregate/summaryFigures.ts';
 import type { CutIdentity } from '../databases/cutDatabasesInput.ts';
 import { compareBytes, pathProblem } from './sha256sums.ts';
-import { cutIso } from '../schedule/cutLabel.ts';
+import { CUT_STAMP, cutIso, isCutStamp } from '../schedule/cutLabel.ts';
 
 /**
  * The cut manifest: which entity and cut, every published file with its size and SHA-256,
@@ -51,7 +51,6 @@ export interface CutManifest {
 }
 
 const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(Z|([+-])(\d{2}):(\d{2}))$/;
-const STAMP = /^\d{8}_\d{4}$/;
 const LABEL = /^(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2}) \(UTC([+-])(\d{1,2})\)$/;
 const PERCENT = /^\d{1,3}\.\d{4}$/;
 const COLUMN_ID = /^[A-Z][A-Z0-9_]*$/;
@@ -76,7 +75,7 @@ const FileSchema = z.strictObject({
 
 const CutSchema = z
   .strictObject({
-    id: z.string().regex(STAMP, 'must be the cut stamp YYYYMMDD_HHMM'),
+    id: z.string().regex(CUT_STAMP, 'must be the cut stamp YYYYMMDD_HHMM'),
     at: z.string().regex(ISO_WITH_OFFSET, 'must be an ISO 8601 time with seconds and UTC offset, e.g. 2024-06-02T20:00:00-06:00'),
     label: z.string().regex(LABEL, 'must look like DD/MM/YYYY HH:MM (UTC-6)'),
     last: z.boolean(),
@@ -87,7 +86,7 @@ const CutSchema = z
     const [, y, mo, d, h, mi, s] = at;
     if (!validWallClock(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s)))
       ctx.addIssue({ code: 'custom', path: ['at'], message: 'is not a real date and time' });
-    if (STAMP.test(cut.id) && cut.id !== `${y}${mo}${d}_${h}${mi}`)
+    if (isCutStamp(cut.id) && cut.id !== `${y}${mo}${d}_${h}${mi}`)
       ctx.addIssue({ code: 'custom', path: ['id'], message: `does not match cut.at ${cut.id} ≠ ${y}${mo}${d}_${h}${mi}` });
     const label = LABEL.exec(cut.label);
     if (label) {

@@ -5,6 +5,7 @@
  */
 import { contentType } from './contentType.ts';
 import { cacheControl, publicationGroup, isShared, type PublicationGroup } from './publicationRoutes.ts';
+import { isCutStamp } from '../schedule/cutLabel.ts';
 
 export const PUBLICATION_FORMAT = 'prep-publication/1';
 export const PUBLICATION_FILE = 'publication.json';
@@ -64,7 +65,6 @@ export function publicationJson(p: Publication): string {
   return `${JSON.stringify(head).slice(0, -1)},\n  "files": [\n${lines.join(',\n')}\n  ]\n}\n`;
 }
 
-const STAMP = /^\d{8}_\d{4}$/;
 const HEX64 = /^[0-9a-f]{64}$/;
 
 /** Reads publication.json back; `file` names it in errors. */
@@ -81,7 +81,7 @@ export function parsePublication(text: string, file: string): Publication {
   };
   if (p?.format !== PUBLICATION_FORMAT) fail(`format is ${JSON.stringify(p?.format)}, expected "${PUBLICATION_FORMAT}"`);
   if (p!.mode !== 'drill' && p!.mode !== 'real') fail(`mode is ${JSON.stringify(p!.mode)}, expected "drill" or "real"`);
-  if (typeof p!.cut?.stamp !== 'string' || !STAMP.test(p!.cut.stamp)) fail(`cut.stamp is ${JSON.stringify(p!.cut?.stamp)}, expected YYYYMMDD_HHMM`);
+  if (typeof p!.cut?.stamp !== 'string' || !isCutStamp(p!.cut.stamp)) fail(`cut.stamp is ${JSON.stringify(p!.cut?.stamp)}, expected YYYYMMDD_HHMM`);
   if (!Array.isArray(p!.files)) fail('files is not a list');
   for (const [i, f] of p!.files!.entries())
     if (typeof f?.path !== 'string' || !Number.isSafeInteger(f.size) || f.size < 0 || typeof f.sha256 !== 'string' || !HEX64.test(f.sha256))

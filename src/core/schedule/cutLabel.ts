@@ -10,6 +10,10 @@ export function cutStamp(at: number, timeZone: string): string {
   return `${p.year}${p.month}${p.day}_${p.hour}${p.minute}`;
 }
 
+/** The shape cutStamp gives: a name that is a cut's stamp (a folder, a key, a pointer's field). */
+export const CUT_STAMP = /^\d{8}_\d{4}$/;
+export const isCutStamp = (s: string): boolean => CUT_STAMP.test(s);
+
 /** `2024-06-02T20:00:00-06:00`: the instant with the offset its time zone has then. */
 export function cutIso(at: number, timeZone: string): string {
   const p = localParts(at, timeZone);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cutTimes } from '../../../src/core/schedule/cutTimes.ts';
-import { cutIso, cutLabel, cutStamp } from '../../../src/core/schedule/cutLabel.ts';
+import { cutIso, cutLabel, cutStamp, isCutStamp } from '../../../src/core/schedule/cutLabel.ts';
 
 const night = (dataUpdatesPerHour: number, databaseUpdatesPerHour: number, end = '2024-06-03T20:00:00-06:00') => ({
   start: '2024-06-02T20:00:00-06:00',
@@ -47,6 +47,14 @@ describe('cutLabel, cutStamp and cutIso', () => {
     const at = Date.parse(iso);
     expect(cutLabel(at, zone, offset)).toBe(label);
     expect(cutStamp(at, zone)).toBe(stamp);
+    expect(isCutStamp(stamp)).toBe(true);
     expect(cutIso(at, zone)).toBe(local);
   });
+});
+
+describe('isCutStamp', () => {
+  it.each(['', '20240602_200', '20240602-2000', '20240602_2000/', ' 20240602_2000', '2024060_20000', '20240602_2000.partial', '.20240602_2000.partial'])(
+    'refuses %j',
+    (name) => expect(isCutStamp(name)).toBe(false),
+  );
 });

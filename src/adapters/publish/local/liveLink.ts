@@ -6,7 +6,8 @@
 import { readlink, rename, rm, symlink } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { syncDirectory, temporaryPathFor } from '../../package/atomicFile.ts';
-import { CUTS_DIR, isStamp } from './localLayout.ts';
+import { CUTS_DIR } from './localLayout.ts';
+import { isCutStamp } from '../../../core/schedule/cutLabel.ts';
 
 /** The live cut's stamp; null before the first switch. */
 export async function readLive(current: string): Promise<string | null> {
@@ -18,7 +19,7 @@ export async function readLive(current: string): Promise<string | null> {
     throw error;
   }
   const stamp = basename(to);
-  if (!isStamp(stamp) || basename(dirname(to)) !== CUTS_DIR) throw new RangeError(`${current} points at ${to}, not at ${CUTS_DIR}/<stamp>`);
+  if (!isCutStamp(stamp) || basename(dirname(to)) !== CUTS_DIR) throw new RangeError(`${current} points at ${to}, not at ${CUTS_DIR}/<stamp>`);
   return stamp;
 }
 

@@ -19,9 +19,6 @@ export const CURRENT_LINK = 'current';
 export const PUBLICATIONS_DIR = 'publications';
 export const LOCK_FILE = '.publish.lock';
 
-const STAMP = /^\d{8}_\d{4}$/;
-export const isStamp = (name: string): boolean => STAMP.test(name);
-
 export interface LocalLayout {
   root: string;
   target: string;

@@ -15,11 +15,12 @@ import { syncDirectory, writeFileAtomic } from '../../package/atomicFile.ts';
 import { listFiles } from '../stagedCut.ts';
 import type { PublicationTarget, PublishOptions, PublishReport, StagedCut, TargetCut, TargetStatus } from '../target.ts';
 import { fileDigest } from './fileDigest.ts';
-import { isStamp, localLayout, type LocalLayout } from './localLayout.ts';
+import { localLayout, type LocalLayout } from './localLayout.ts';
 import { readLive, switchLive } from './liveLink.ts';
 import { placeFiles, type PlacedCounts, type Placement } from './placeFiles.ts';
 import { withLock } from './publishLock.ts';
 import { claimTarget, readTargetRecord } from './targetRecord.ts';
+import { isCutStamp } from '../../../core/schedule/cutLabel.ts';
 
 /** Cuts kept by default, the live one included; databases are never pruned. */
 export const DEFAULT_KEEP = 10;
@@ -121,7 +122,7 @@ function checkPaths(p: Publication): void {
     const segments = f.path.split('/');
     if (segments.some((s) => s === '' || s.startsWith('.') || /[\\\0]/.test(s)))
       throw new RangeError(`publication.json of cut ${p.cut.stamp} lists "${f.path}", which is not a plain path inside the site`);
-    if (f.shared && (segments.length < 3 || `${segments[0]}/` !== DATABASES_PREFIX || !isStamp(segments[1]!)))
+    if (f.shared && (segments.length < 3 || `${segments[0]}/` !== DATABASES_PREFIX || !isCutStamp(segments[1]!)))
       throw new RangeError(`publication.json of cut ${p.cut.stamp} lists "${f.path}" as shared, but it is not under ${DATABASES_PREFIX}<stamp>/`);
   }
 }
@@ -229,7 +230,7 @@ const namesIn = (dir: string): Promise<string[]> =>
 /** Complete cuts, oldest first: a folder in cuts/ with its publication.json beside. */
 async function completeCuts(layout: LocalLayout): Promise<string[]> {
   const manifests = new Set(await namesIn(layout.publications));
-  return (await namesIn(layout.cuts)).filter((n) => isStamp(n) && manifests.has(`${n}.json`)).sort();
+  return (await namesIn(layout.cuts)).filter((n) => isCutStamp(n) && manifests.has(`${n}.json`)).sort();
 }
 
 /**

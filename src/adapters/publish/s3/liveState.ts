@@ -1,8 +1,8 @@
 /** `state/current.json`: which cut of an S3 target is live, for status, rollback and the next cut's copies. */
+import { isCutStamp } from '../../../core/schedule/cutLabel.ts';
 
 export const STATE_KEY = 'state/current.json';
 const STATE_FORMAT = 'prep-s3-state/1';
-const STAMP = /^\d{8}_\d{4}$/;
 
 export interface LiveState {
   live: string;
@@ -20,6 +20,6 @@ export function parseLiveState(text: string, file: string): LiveState {
     throw new RangeError(`${file}: not JSON (${(error as Error).message})`);
   }
   if (value?.format !== STATE_FORMAT) throw new RangeError(`${file}: format is ${JSON.stringify(value?.format)}, expected "${STATE_FORMAT}"`);
-  if (typeof value.live !== 'string' || !STAMP.test(value.live)) throw new RangeError(`${file}: live is ${JSON.stringify(value.live)}, expected a cut stamp`);
+  if (typeof value.live !== 'string' || !isCutStamp(value.live)) throw new RangeError(`${file}: live is ${JSON.stringify(value.live)}, expected a cut stamp`);
   return { live: value.live, switchedAt: String(value.switchedAt) };
 }
