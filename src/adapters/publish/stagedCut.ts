@@ -3,22 +3,15 @@
  * `datos/<stamp>/`) and `<dir>/publication.json`, which lists every file of the tree with its
  * SHA-256. Staging hashes the tree once; targets publish and verify from the list.
  */
-import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { parsePublication, publication, publicationJson, PUBLICATION_FILE, type Publication } from '../../core/publish/publication.ts';
 import { writeFileAtomic } from '../package/atomicFile.ts';
+import { digestBuffer, fileDigest } from './fileDigest.ts';
 import type { StagedCut } from './target.ts';
 
 /** The site tree inside a staged cut's folder. */
 export const STAGED_SITE_DIR = 'site';
-
-async function sha256Of(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
 
 /** Every regular file under `root`, as `/`-separated relative paths; hidden names (in-progress writes) are skipped. */
 export async function listFiles(root: string): Promise<string[]> {
@@ -42,11 +35,10 @@ export async function stageCut(dir: string, meta: Pick<Publication, 'mode' | 'en
   const files: Array<{ path: string; size: number; sha256: string }> = new Array(paths.length);
   let next = 0;
   const worker = async (): Promise<void> => {
+    const buffer = digestBuffer();
     while (next < paths.length) {
       const i = next++;
-      const file = join(site, paths[i]!);
-      const [info, sha256] = await Promise.all([stat(file), sha256Of(file)]);
-      files[i] = { path: paths[i]!, size: info.size, sha256 };
+      files[i] = { path: paths[i]!, ...(await fileDigest(join(site, paths[i]!), { buffer })) };
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));

@@ -14,7 +14,7 @@ import { DATABASES_PREFIX } from '../../../core/publish/publicationRoutes.ts';
 import { syncDirectory, writeFileAtomic } from '../../package/atomicFile.ts';
 import { listFiles } from '../stagedCut.ts';
 import type { PublicationTarget, PublishOptions, PublishReport, StagedCut, TargetCut, TargetStatus } from '../target.ts';
-import { fileDigest } from './fileDigest.ts';
+import { fileDigest } from '../fileDigest.ts';
 import { localLayout, type LocalLayout } from './localLayout.ts';
 import { readLive, switchLive } from './liveLink.ts';
 import { placeFiles, type PlacedCounts, type Placement } from './placeFiles.ts';

@@ -1,4 +1,4 @@
-/** A file's size and SHA-256 read back from disk, the check every placed file passes. */
+/** A file's size and SHA-256, read in one pass: what staging records of every file, and the check every file a target places passes. */
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 
