@@ -8,6 +8,7 @@ import { join, relative, sep } from 'node:path';
 import { parsePublication, publication, publicationJson, PUBLICATION_FILE, type Publication } from '../../core/publish/publication.ts';
 import { writeFileAtomic } from '../package/atomicFile.ts';
 import { digestBuffer, fileDigest } from './fileDigest.ts';
+import { forEachBounded } from './s3/boundedPool.ts';
 import type { StagedCut } from './target.ts';
 
 /** The site tree inside a staged cut's folder. */
@@ -33,15 +34,10 @@ export async function stageCut(dir: string, meta: Pick<Publication, 'mode' | 'en
   const site = join(dir, STAGED_SITE_DIR);
   const paths = await listFiles(site);
   const files: Array<{ path: string; size: number; sha256: string }> = new Array(paths.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    const buffer = digestBuffer();
-    while (next < paths.length) {
-      const i = next++;
-      files[i] = { path: paths[i]!, ...(await fileDigest(join(site, paths[i]!), { buffer })) };
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+  const buffers: Buffer[] = [];
+  await forEachBounded([...paths.keys()], concurrency, async (i, worker) => {
+    files[i] = { path: paths[i]!, ...(await fileDigest(join(site, paths[i]!), { buffer: (buffers[worker] ??= digestBuffer()) })) };
+  });
   const p = publication(files, meta);
   await writeFileAtomic(join(dir, PUBLICATION_FILE), publicationJson(p));
   return { dir: site, publication: p };

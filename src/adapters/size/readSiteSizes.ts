@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { listFiles } from '../publish/stagedCut.ts';
+import { forEachBounded } from '../publish/s3/boundedPool.ts';
 import { contentType } from '../../core/publish/contentType.ts';
 import { isCutStamp } from '../../core/schedule/cutLabel.ts';
 import { DATABASES_PREFIX, POINTER_PATH } from '../../core/publish/publicationRoutes.ts';
@@ -70,13 +71,8 @@ function sampleIndexes(count: number, size: number): Set<number> {
   return new Set(Array.from({ length: size }, (_, i) => Math.floor((i * count) / size)));
 }
 
-async function pool<T>(items: readonly T[], run: (item: T) => Promise<void>, concurrency = 8): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await run(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-}
+/** Files read at once. */
+const CONCURRENCY = 8;
 
 export async function readSiteSizes(folder: string, options: ReadSiteOptions = {}): Promise<SiteProfile> {
   const sample = options.sample ?? 1000;
@@ -138,7 +134,7 @@ export async function readSiteSizes(folder: string, options: ReadSiteOptions = {
     let rawBytes = 0n;
     let sampledRaw = 0n;
     let sampledTransfer = 0n;
-    await pool(paths.map((p, i) => [p, i] as const), async ([path, i]) => {
+    await forEachBounded(paths.map((p, i) => [p, i] as const), CONCURRENCY, async ([path, i]) => {
       // Every total is added to after its await: `x += await y` would read x before waiting.
       const file = fileOf(path);
       if (!picked.has(i)) {

@@ -16,6 +16,7 @@ import { SIMULATOR_TEST_KEY_FINGERPRINT, verifySignature } from '../package/sign
 import type { OpenSourceOptions } from '../source/index.ts';
 import { directoryFiles, httpFiles, INTEGRITY_NAMES, localSingleFile, localZipFiles, type CutFiles } from './cutFiles.ts';
 import { looksLikeResultsFile, verifyResultsCsv } from './resultsCsv.ts';
+import { forEachBounded } from '../publish/s3/boundedPool.ts';
 import { DRILL_PREFIX, unzippedFolderName } from '../../core/databases/fileNames.ts';
 
 export interface VerifyOptions {
@@ -82,15 +83,6 @@ const mayBeResults = (path: string): boolean => !NOT_TEXT.test(path) && path !==
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-/** Runs `work` over `items`, `limit` at a time, in order of start. */
-async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
 interface ZipMemberFile {
   /** `outer.zip!inner.zip!name` */
   label: string;
@@ -121,7 +113,7 @@ interface ReadZips {
 async function verifyFiles(files: CutFiles & { root?: string }, options: VerifyOptions, findings: Findings): Promise<void> {
   const paths = files.paths();
   const digests = new Map<string, FileDigest>();
-  await eachLimited(paths, 8, async (path) => {
+  await forEachBounded(paths, 8, async (path) => {
     const bytes = await files.read(path);
     if (bytes !== undefined) digests.set(path, { size: bytes.length, sha256: sha256(bytes) });
   });

@@ -9,6 +9,7 @@ import { execFile } from 'node:child_process';
 import { open } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { syncDirectory } from '../../package/atomicFile.ts';
+import { forEachBounded } from '../s3/boundedPool.ts';
 
 const run = promisify(execFile);
 
@@ -28,10 +29,6 @@ export async function flushToDisk(dir: string, files: readonly string[], directo
   );
   // syncfs covers the directory entries too.
   if (syncedFileSystem) return;
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < files.length) await fsyncFile(files[next++]!);
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await forEachBounded(files, concurrency, fsyncFile);
   for (const d of directories) await syncDirectory(d);
 }

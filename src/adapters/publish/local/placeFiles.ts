@@ -8,6 +8,7 @@ import { constants } from 'node:fs';
 import { copyFile, link, mkdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { digestBuffer, fileDigest, type FileDigest } from '../fileDigest.ts';
+import { forEachBounded } from '../s3/boundedPool.ts';
 import { flushToDisk } from './flushToDisk.ts';
 
 export interface Placement {
@@ -92,12 +93,8 @@ export async function placeFiles(dir: string, files: readonly Placement[], optio
     options.onFile?.(got.size);
   };
 
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    const buffer = digestBuffer();
-    while (next < files.length) await placeOne(files[next++]!, buffer);
-  };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 8) }, worker));
+  const buffers: Buffer[] = [];
+  await forEachBounded(files, options.concurrency ?? 8, (f, worker) => placeOne(f, (buffers[worker] ??= digestBuffer())));
   await flushToDisk(dir, files.map((f) => join(dir, f.path)), made.keys(), options.concurrency);
   return counts;
 }

@@ -18,6 +18,19 @@ describe('forEachBounded', () => {
     expect(most).toBe(Math.min(limit, 20));
   });
 
+  it.each([1, 3, 50])('with %i at a time, names each item\'s runner: never one taken by two items at once', async (limit) => {
+    const busy = new Set<number>();
+    const runners = new Set<number>();
+    await forEachBounded([...Array(20).keys()], limit, async (_, worker) => {
+      expect(busy.has(worker)).toBe(false);
+      busy.add(worker);
+      runners.add(worker);
+      await tick();
+      busy.delete(worker);
+    });
+    expect([...runners].sort((a, b) => a - b)).toEqual([...Array(Math.min(limit, 20)).keys()]);
+  });
+
   it('starts nothing after the first failure and waits for the items in flight before throwing it', async () => {
     const started: number[] = [];
     let inFlight = 0;
