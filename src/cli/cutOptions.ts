@@ -1,9 +1,9 @@
 import { Option, type Command } from 'commander';
 import { UserError } from './failure.ts';
 import { loadConfig, type LoadedConfig } from '../adapters/config/loadConfig.ts';
-import { loadMapping } from '../adapters/config/loadMapping.ts';
+import { exportMapping } from '../adapters/config/loadMapping.ts';
 import { readExport, parseSourceSpec, type CaptureExport } from '../adapters/capture/readExport.ts';
-import { ANEXO_18_5, type ColumnMapping } from '../core/import/columnMapping.ts';
+import type { ColumnMapping } from '../core/import/columnMapping.ts';
 import { countCut, cutIdentity } from '../core/count/countCut.ts';
 import type { CutDatabasesInput } from '../core/databases/cutDatabasesInput.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
@@ -12,11 +12,15 @@ import { loadSigningKey, type SigningKey } from '../adapters/package/signing.ts'
 import { dirname } from 'node:path';
 
 /** The options every command that reads a capture export shares. */
-export interface SourceOptions {
+export interface ExportOptions {
   config: string;
   source: string[];
   mapping?: string;
   encoding?: ColumnMapping['encoding'];
+}
+
+/** …and those of a command that counts one cut of it. */
+export interface SourceOptions extends ExportOptions {
   lastCut: boolean;
 }
 
@@ -28,14 +32,18 @@ export interface CutOptions extends SourceOptions {
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
-/** Adds --config, --source, --mapping, --encoding and --last-cut. */
-export function withSourceOptions(command: Command): Command {
+/** Adds --config, --source, --mapping and --encoding. */
+export function withExportOptions(command: Command): Command {
   return command
     .requiredOption('-c, --config <file>', 'election configuration (YAML or JSON)')
     .requiredOption('-s, --source <[CODE=]location>', 'capture export: file, directory or http(s) URL; repeat for several; CODE= binds it to an election', collect)
     .option('-m, --mapping <file>', 'column mapping for a CSV layout other than Anexo 18.5')
-    .addOption(new Option('--encoding <name>', 'text encoding of CSV sources (default: sniffed)').choices(['auto', 'utf-8', 'latin1']))
-    .option('--last-cut', 'apply the last-cut rule: participation includes casillas especiales', false);
+    .addOption(new Option('--encoding <name>', 'text encoding of CSV sources (default: sniffed)').choices(['auto', 'utf-8', 'latin1']));
+}
+
+/** Adds the export options and --last-cut. */
+export function withSourceOptions(command: Command): Command {
+  return withExportOptions(command).option('--last-cut', 'apply the last-cut rule: participation includes casillas especiales', false);
 }
 
 /** Adds the source options and --at and --images. */
@@ -45,10 +53,8 @@ export function withCutOptions(command: Command): Command {
     .option('--images <dir>', 'folder of acta images named <CLAVE_ACTA>.<ext> (default: none received)');
 }
 
-async function exportOf(loaded: LoadedConfig, opts: SourceOptions): Promise<CaptureExport> {
-  const base = opts.mapping ? await loadMapping(opts.mapping) : ANEXO_18_5;
-  const mapping = opts.encoding ? { ...base, encoding: opts.encoding } : base;
-  return readExport(opts.source.map(parseSourceSpec), loaded, mapping);
+async function exportOf(loaded: LoadedConfig, opts: ExportOptions): Promise<CaptureExport> {
+  return readExport(opts.source.map(parseSourceSpec), loaded, await exportMapping(opts));
 }
 
 /** Loads the configuration and reads the export the options name. */

@@ -1,8 +1,8 @@
-import { loadMapping } from '../adapters/config/loadMapping.ts';
+import { exportMapping } from '../adapters/config/loadMapping.ts';
 import { readExport, parseSourceSpec, type CaptureExport } from '../adapters/capture/readExport.ts';
 import { directoryImages, noImages, type ActaImageSource } from '../adapters/databases/actaImages.ts';
 import type { LoadedConfig } from '../adapters/config/loadConfig.ts';
-import { ANEXO_18_5, type ColumnMapping } from '../core/import/columnMapping.ts';
+import type { ColumnMapping } from '../core/import/columnMapping.ts';
 import type { CaptureProvider } from './captureProvider.ts';
 
 export interface SourceCaptureOptions {
@@ -20,8 +20,7 @@ export interface SourceCaptureOptions {
  * its databases were written is not refused for the figures having moved on meanwhile.
  */
 export async function sourceCapture(loaded: LoadedConfig, options: SourceCaptureOptions): Promise<CaptureProvider> {
-  const base = options.mapping ? await loadMapping(options.mapping) : ANEXO_18_5;
-  const mapping = options.encoding ? { ...base, encoding: options.encoding } : base;
+  const mapping = await exportMapping(options);
   const specs = options.source.map(parseSourceSpec);
   let lastRead: { at: number; exported: CaptureExport } | undefined;
   return {

@@ -29,7 +29,7 @@ describe('prep run', () => {
     [['--clock', 'fast'], /^error: --clock\/--from: "fast" is neither "real" nor a speed-up such as 120x$/m],
     [['--from', '23:00'], /^error: --clock\/--from: a real clock starts at the time it is: --from needs an accelerated --clock/m],
     [['--clock', '60x', '--from', '25:00'], /^error: --clock\/--from: "25:00" is not a time of day/m],
-    [['--last-cut'], /^error: --last-cut does not apply to prep run/m],
+    [['--last-cut'], /^error: unknown option '--last-cut'/m],
   ])('refuses %j in plain words, before any cut', (extra, message) => {
     const r = prep(...args(...extra));
     expect(r.status).toBe(1);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { action, UserError } from '../failure.ts';
-import { signingKeyOf, withSourceOptions, type SourceOptions } from '../cutOptions.ts';
+import { signingKeyOf, withExportOptions, type ExportOptions } from '../cutOptions.ts';
 import { loadConfig } from '../../adapters/config/loadConfig.ts';
 import { clockOf, parseClockSpec } from '../../adapters/clock/clockSpec.ts';
 import { resolveAsOf } from '../../sim/asOf.ts';
@@ -13,7 +13,7 @@ import { terminalReporter } from '../../pipeline/terminalReporter.ts';
 import { publishingOf, withPublishingOptions, type PublishingOptions } from './cut.ts';
 import { stopOnSignals } from '../../pipeline/stopOnSignals.ts';
 
-interface Options extends SourceOptions, PublishingOptions {
+interface Options extends ExportOptions, PublishingOptions {
   images?: string;
   clock: string;
   from?: string;
@@ -21,7 +21,7 @@ interface Options extends SourceOptions, PublishingOptions {
 
 /** `prep run`: the whole night on the configuration's schedule. */
 export function registerRun(program: Command): void {
-  withPublishingOptions(withSourceOptions(program.command('run')))
+  withPublishingOptions(withExportOptions(program.command('run')))
     .description("Run the night: a cut at every time of the configuration's schedule, each read, counted, built and published as prep cut does, until the last cut is live")
     .option('--images <dir>', 'folder of acta images named <CLAVE_ACTA>.<ext>, listed again at every cut')
     .option('--clock <real|Nx>', 'the night\'s clock: real, or N times faster (e.g. 120x: a 20-minute interval in 10 s) for a rehearsal', 'real')
@@ -48,7 +48,6 @@ Examples:
     )
     .action(
       action(async (opts: Options) => {
-        if (opts.lastCut) throw new UserError('--last-cut does not apply to prep run: the last cut is the schedule\'s, or the one at which every expected acta is registered');
         const loaded = await loadConfig(opts.config);
         const { config } = loaded;
         if (config.databases === undefined)
