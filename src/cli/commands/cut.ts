@@ -8,7 +8,7 @@ import { formatDiagnostic } from '../../core/diagnostics.ts';
 import { sourceCapture } from '../../pipeline/sourceCapture.ts';
 import { CutFailure, cutSummaryLine, runCut } from '../../pipeline/runCut.ts';
 import { terminalReporter } from '../../pipeline/terminalReporter.ts';
-import { stderrLine, targetOf, withTargetOptions, type TargetCliOptions } from './publish.ts';
+import { stderrLine, targetOf, withTargetOptions, type TargetCliOptions } from '../targetOptions.ts';
 import { DEFAULT_KEEP } from '../../adapters/publish/local/localTarget.ts';
 import { checkSiteUrl } from '../../core/site/sitemap.ts';
 

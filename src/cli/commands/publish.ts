@@ -1,47 +1,11 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { MultiBar, type SingleBar } from 'cli-progress';
 import { action, UserError } from '../failure.ts';
+import { stderrLine, targetOf, withTargetOptions, type TargetCliOptions } from '../targetOptions.ts';
 import { readStagedCut } from '../../adapters/publish/stagedCut.ts';
-import { isS3Target, openTarget } from '../../adapters/publish/openTarget.ts';
+import { isS3Target } from '../../adapters/publish/openTarget.ts';
 import { DEFAULT_KEEP } from '../../adapters/publish/local/localTarget.ts';
-import type { PublicationTarget, PublishOptions } from '../../adapters/publish/target.ts';
-
-/** `--target` and the S3 options, as prep publish, status and rollback take them. */
-export interface TargetCliOptions {
-  target: string;
-  endpoint?: string;
-  forcePathStyle?: boolean;
-  region?: string;
-  cloudfrontFunction?: string;
-}
-
-export function withTargetOptions(command: Command): Command {
-  return command
-    .requiredOption('-t, --target <dir|s3://bucket/prefix/>', 'the publication target: a local directory (served by prep serve or nginx) or s3://bucket/prefix/')
-    .addOption(new Option('--endpoint <url>', 'S3 only: an S3-compatible server instead of AWS (e.g. http://127.0.0.1:9000)'))
-    .addOption(new Option('--force-path-style', 'S3 only: path-style URLs (most S3-compatible servers need them)'))
-    .addOption(new Option('--region <name>', "S3 only: the bucket's region (default: the AWS configuration's)"))
-    .addOption(new Option('--cloudfront-function <name>', "S3 only: the CloudFront function that routes visitors to the live cut (the stack's RouterFunctionName)"));
-}
-
-/** The target the options name; a bad name or option is the operator's to fix. */
-export function targetOf(opts: TargetCliOptions, more: { keep?: number; log?: (line: string) => void } = {}): PublicationTarget {
-  try {
-    return openTarget(opts.target, {
-      endpoint: opts.endpoint,
-      forcePathStyle: opts.forcePathStyle,
-      region: opts.region,
-      cloudFrontFunction: opts.cloudfrontFunction,
-      ...more,
-    });
-  } catch (error) {
-    throw new UserError((error as Error).message);
-  }
-}
-
-export const stderrLine = (line: string): void => {
-  process.stderr.write(`${line}\n`);
-};
+import type { PublishOptions } from '../../adapters/publish/target.ts';
 
 /**
  * Log lines and a progress bar on stderr: the bar on a terminal only, where it redraws in

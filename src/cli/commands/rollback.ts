@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { action } from '../failure.ts';
-import { stderrLine, targetOf, withTargetOptions, type TargetCliOptions } from './publish.ts';
+import { stderrLine, targetOf, withTargetOptions, type TargetCliOptions } from '../targetOptions.ts';
 
 /** `prep rollback`: make a kept cut live again. */
 export function registerRollback(program: Command): void {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { action } from '../failure.ts';
-import { targetOf, withTargetOptions, type TargetCliOptions } from './publish.ts';
+import { targetOf, withTargetOptions, type TargetCliOptions } from '../targetOptions.ts';
 import type { TargetStatus } from '../../adapters/publish/target.ts';
 
 interface Options extends TargetCliOptions {

@@ -1,0 +1,42 @@
+import { Option, type Command } from 'commander';
+import { UserError } from './failure.ts';
+import { openTarget } from '../adapters/publish/openTarget.ts';
+import type { PublicationTarget } from '../adapters/publish/target.ts';
+
+/** `--target` and the S3 options, as every command that publishes or reads a target takes them (publish, status, rollback, cut, run). */
+export interface TargetCliOptions {
+  target: string;
+  endpoint?: string;
+  forcePathStyle?: boolean;
+  region?: string;
+  cloudfrontFunction?: string;
+}
+
+export function withTargetOptions(command: Command): Command {
+  return command
+    .requiredOption('-t, --target <dir|s3://bucket/prefix/>', 'the publication target: a local directory (served by prep serve or nginx) or s3://bucket/prefix/')
+    .addOption(new Option('--endpoint <url>', 'S3 only: an S3-compatible server instead of AWS (e.g. http://127.0.0.1:9000)'))
+    .addOption(new Option('--force-path-style', 'S3 only: path-style URLs (most S3-compatible servers need them)'))
+    .addOption(new Option('--region <name>', "S3 only: the bucket's region (default: the AWS configuration's)"))
+    .addOption(new Option('--cloudfront-function <name>', "S3 only: the CloudFront function that routes visitors to the live cut (the stack's RouterFunctionName)"));
+}
+
+/** The target the options name; a bad name or option is the operator's to fix. */
+export function targetOf(opts: TargetCliOptions, more: { keep?: number; log?: (line: string) => void } = {}): PublicationTarget {
+  try {
+    return openTarget(opts.target, {
+      endpoint: opts.endpoint,
+      forcePathStyle: opts.forcePathStyle,
+      region: opts.region,
+      cloudFrontFunction: opts.cloudfrontFunction,
+      ...more,
+    });
+  } catch (error) {
+    throw new UserError((error as Error).message);
+  }
+}
+
+/** One line for the operator, on stderr (stdout carries the command's result). */
+export const stderrLine = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
