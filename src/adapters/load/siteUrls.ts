@@ -9,13 +9,11 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { listFiles } from '../publish/stagedCut.ts';
-import { TARGET_FILE } from '../../core/publish/targetRecord.ts';
-import { CURRENT_LINK } from '../publish/local/localLayout.ts';
-import { DATABASES_PREFIX, POINTER_PATH } from '../../core/publish/publicationRoutes.ts';
+import { readSiteFolder } from '../publish/local/siteFolder.ts';
+import { DATABASES_PREFIX } from '../../core/publish/publicationRoutes.ts';
 import { PAGE_KINDS, type ObjectKind } from '../../core/size/siteProfile.ts';
 import { urlKind } from './urlKind.ts';
 import type { UrlsByKind } from './requestMix.ts';
-import { isCutStamp } from '../../core/schedule/cutLabel.ts';
 
 const SITEMAP = 'sitemap.xml';
 const PAGES: ReadonlySet<ObjectKind> = new Set(PAGE_KINDS);
@@ -46,26 +44,10 @@ async function sitemapPaths(siteDir: string, file: string, seen = new Set<string
   return out;
 }
 
-async function liveStamp(siteDir: string): Promise<string> {
-  const file = join(siteDir, POINTER_PATH);
-  const text = await readFile(file, 'utf8').catch(() => {
-    throw new RangeError(`${file} is missing: expected a built site, a staged cut's site or a local target's folder`);
-  });
-  let stamp: unknown;
-  try {
-    stamp = (JSON.parse(text) as { stamp?: unknown }).stamp;
-  } catch {
-    stamp = undefined;
-  }
-  if (typeof stamp !== 'string' || !isCutStamp(stamp)) throw new RangeError(`${file}: expected {"stamp":"YYYYMMDD_HHMM",…}, got ${text.slice(0, 80)}`);
-  return stamp;
-}
-
 export async function siteUrls(root: string): Promise<SiteUrls> {
-  const siteDir = existsSync(join(root, TARGET_FILE)) ? join(root, CURRENT_LINK) : root;
-  const stamp = await liveStamp(siteDir);
+  const { site: siteDir, datos, stamp } = await readSiteFolder(root);
   const files = (await listFiles(siteDir)).filter((f) => !f.startsWith(DATABASES_PREFIX));
-  const databases = await listFiles(join(root, DATABASES_PREFIX, stamp)).catch(() => [] as string[]);
+  const databases = await listFiles(join(datos, stamp)).catch(() => [] as string[]);
   const fromSitemap = existsSync(join(siteDir, SITEMAP)) ? await sitemapPaths(siteDir, SITEMAP) : null;
 
   const byKind = new Map<ObjectKind, string[]>();

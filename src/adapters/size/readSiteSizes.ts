@@ -13,10 +13,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { listFiles } from '../publish/stagedCut.ts';
+import { readSiteFolder } from '../publish/local/siteFolder.ts';
 import { forEachBounded } from '../publish/s3/boundedPool.ts';
 import { contentType } from '../../core/publish/contentType.ts';
-import { isCutStamp } from '../../core/schedule/cutLabel.ts';
-import { DATABASES_PREFIX, POINTER_PATH } from '../../core/publish/publicationRoutes.ts';
+import { DATABASES_PREFIX } from '../../core/publish/publicationRoutes.ts';
 import { compressible, objectKindOf } from '../../core/size/siteObjects.ts';
 import { moduleImports, pageReferences } from '../../core/size/pageReferences.ts';
 import { OBJECT_KINDS, PAGE_KINDS, type ObjectKind, type PageFetches, type PageKind, type SiteProfile } from '../../core/size/siteProfile.ts';
@@ -29,27 +29,6 @@ export interface ReadSiteOptions {
   sample?: number;
   /** Files read so far out of all. */
   onProgress?: (done: number, total: number) => void;
-}
-
-/** Where the pages are and where the databases are. */
-function layout(folder: string): { site: string; datos: string } {
-  if (existsSync(join(folder, 'target.json'))) return { site: join(folder, 'current'), datos: join(folder, DATOS) };
-  return { site: folder, datos: join(folder, DATOS) };
-}
-
-async function cutOf(site: string, folder: string): Promise<string> {
-  const file = join(site, POINTER_PATH);
-  const text = await readFile(file, 'utf8').catch(() => {
-    throw new RangeError(`${folder} is not a built site: ${file} is missing (expected the folder of prep site --out, or a local target's folder)`);
-  });
-  let stamp: unknown;
-  try {
-    stamp = (JSON.parse(text) as { stamp?: unknown }).stamp;
-  } catch {
-    stamp = undefined;
-  }
-  if (typeof stamp !== 'string' || !isCutStamp(stamp)) throw new RangeError(`${file}: expected {"stamp":"YYYYMMDD_HHMM",…}, got ${text.slice(0, 80)}`);
-  return stamp;
 }
 
 /** The cut's files as site paths: the pages' tree without the databases, then this cut's databases. */
@@ -77,8 +56,7 @@ const CONCURRENCY = 8;
 export async function readSiteSizes(folder: string, options: ReadSiteOptions = {}): Promise<SiteProfile> {
   const sample = options.sample ?? 1000;
   if (!Number.isSafeInteger(sample) || sample < 1) throw new RangeError(`the gzip sample must be a whole number from 1, got ${sample}`);
-  const { site, datos } = layout(folder);
-  const cut = await cutOf(site, folder);
+  const { site, datos, stamp: cut } = await readSiteFolder(folder);
   const fileOf = (path: string): string => (path.startsWith(DATABASES_PREFIX) ? join(datos, path.slice(DATABASES_PREFIX.length)) : join(site, path));
   /** A file a page names: a missing one is a broken site, said so. */
   const named = (path: string): Promise<Buffer> =>
