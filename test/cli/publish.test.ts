@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
@@ -16,6 +15,7 @@ import { openLocalTarget } from '../../src/adapters/publish/local/localTarget.ts
 import { siteOf, stageFixture, temporaryDir } from '../adapters/publish/local/stagedFixture.ts';
 import { prep, ROOT } from './nightFixture.ts';
 import { startTestS3, type TestS3 } from '../support/s3rver.ts';
+import { spawnPrep } from '../support/spawnPrep.ts';
 
 const A = '20240602_2040';
 const B = '20240602_2100';
@@ -135,17 +135,12 @@ describe('prep publish, status and rollback on an S3 target', () => {
    * The CLI with the test store's credentials in its environment, as the AWS provider chain
    * reads them; spawned asynchronously, since the store runs in this very process.
    */
-  async function prepS3(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-    const env: NodeJS.ProcessEnv = { ...process.env, AWS_ACCESS_KEY_ID: s3.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey, AWS_REGION: s3.region };
-    delete env.PREP_DEBUG;
-    const child = spawn(process.execPath, ['src/cli/prep.ts', ...args, '--endpoint', s3.endpoint, '--force-path-style'], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    const [status] = (await once(child, 'close')) as [number | null];
-    return { status, stdout, stderr };
-  }
+  const prepS3 = (...args: string[]): ReturnType<typeof spawnPrep> =>
+    spawnPrep([...args, '--endpoint', s3.endpoint, '--force-path-style'], {
+      AWS_ACCESS_KEY_ID: s3.credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey,
+      AWS_REGION: s3.region,
+    });
 
   it('publishes two cuts, says which is live, and rolls back', async () => {
     const url = `s3://${s3.bucket}/${s3.prefix()}`;
