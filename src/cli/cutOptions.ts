@@ -63,20 +63,29 @@ export async function readSource(opts: SourceOptions): Promise<{ loaded: LoadedC
   return { loaded, capture: await exportOf(loaded, opts) };
 }
 
+/** The configuration of a command that writes databases, which must say how they are signed. */
+export async function loadDatabasesConfig(file: string): Promise<LoadedConfig> {
+  const loaded = await loadConfig(file);
+  if (loaded.config.databases === undefined)
+    throw new UserError(`${loaded.file} has no databases section: say how the databases are signed (databases.signingKey)`);
+  return loaded;
+}
+
+/** The cut's time as --at gives it (default: now). */
+export function cutAtOf(opts: Pick<CutOptions, 'at'>, config: LoadedConfig['config']): number {
+  if (opts.at === undefined) return Date.now();
+  try {
+    return resolveAsOf(opts.at, Date.parse(config.schedule.start), config.entity.timeZone);
+  } catch (error) {
+    throw new UserError(`--at: ${(error as Error).message}`);
+  }
+}
+
 /** Reads and counts the cut the options name; its warnings are collected, not printed. */
 export async function readCut(opts: CutOptions): Promise<{ loaded: LoadedConfig; input: CutDatabasesInput; warnings: Diagnostic[] }> {
-  const loaded = await loadConfig(opts.config);
+  const loaded = await loadDatabasesConfig(opts.config);
   const { config } = loaded;
-  if (config.databases === undefined)
-    throw new UserError(`${loaded.file} has no databases section: say how the databases are signed (databases.signingKey)`);
-  let at = Date.now();
-  if (opts.at !== undefined) {
-    try {
-      at = resolveAsOf(opts.at, Date.parse(config.schedule.start), config.entity.timeZone);
-    } catch (error) {
-      throw new UserError(`--at: ${(error as Error).message}`);
-    }
-  }
+  const at = cutAtOf(opts, config);
   const capture = await exportOf(loaded, opts);
   const warnings: Diagnostic[] = [...capture.warnings];
   const input = countCut(config, loaded.elections, capture.actas, cutIdentity(config, at, opts.lastCut), (d) => warnings.push(d));

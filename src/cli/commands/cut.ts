@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import type { PublicationTarget } from '../../adapters/publish/target.ts';
 import { action, UserError } from '../failure.ts';
-import { signingKeyOf, withCutOptions, type CutOptions } from '../cutOptions.ts';
-import { loadConfig } from '../../adapters/config/loadConfig.ts';
-import { resolveAsOf } from '../../sim/asOf.ts';
+import { cutAtOf, loadDatabasesConfig, signingKeyOf, withCutOptions, type CutOptions } from '../cutOptions.ts';
 import { formatDiagnostic } from '../../core/diagnostics.ts';
 import { sourceCapture } from '../../pipeline/sourceCapture.ts';
 import { CutFailure, cutSummaryLine, runCut } from '../../pipeline/runCut.ts';
@@ -70,18 +68,9 @@ Examples:
     )
     .action(
       action(async (opts: Options) => {
-        const loaded = await loadConfig(opts.config);
+        const loaded = await loadDatabasesConfig(opts.config);
         const { config } = loaded;
-        if (config.databases === undefined)
-          throw new UserError(`${loaded.file} has no databases section: say how the databases are signed (databases.signingKey)`);
-        let at = Date.now();
-        if (opts.at !== undefined) {
-          try {
-            at = resolveAsOf(opts.at, Date.parse(config.schedule.start), config.entity.timeZone);
-          } catch (error) {
-            throw new UserError(`--at: ${(error as Error).message}`);
-          }
-        }
+        const at = cutAtOf(opts, config);
         const capture = await sourceCapture(loaded, opts);
         const key = await signingKeyOf(loaded, opts.config);
         const publishing = publishingOf(opts);

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { action, UserError } from '../failure.ts';
-import { signingKeyOf, withExportOptions, type ExportOptions } from '../cutOptions.ts';
-import { loadConfig } from '../../adapters/config/loadConfig.ts';
+import { loadDatabasesConfig, signingKeyOf, withExportOptions, type ExportOptions } from '../cutOptions.ts';
 import { clockOf, parseClockSpec } from '../../adapters/clock/clockSpec.ts';
 import { resolveAsOf } from '../../sim/asOf.ts';
 import { cutTimes } from '../../core/schedule/cutTimes.ts';
@@ -48,10 +47,8 @@ Examples:
     )
     .action(
       action(async (opts: Options) => {
-        const loaded = await loadConfig(opts.config);
+        const loaded = await loadDatabasesConfig(opts.config);
         const { config } = loaded;
-        if (config.databases === undefined)
-          throw new UserError(`${loaded.file} has no databases section: say how the databases are signed (databases.signingKey)`);
         const start = Date.parse(config.schedule.start);
         let clock;
         try {
