@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { UserError } from './failure.ts';
 import { openTarget } from '../adapters/publish/openTarget.ts';
+import { DEFAULT_KEEP } from '../adapters/publish/local/localTarget.ts';
 import type { PublicationTarget } from '../adapters/publish/target.ts';
 
 /** `--target` and the S3 options, as every command that publishes or reads a target takes them (publish, status, rollback, cut, run). */
@@ -34,6 +35,23 @@ export function targetOf(opts: TargetCliOptions, more: { keep?: number; log?: (l
   } catch (error) {
     throw new UserError((error as Error).message);
   }
+}
+
+/** …and --keep, as the commands that publish to a target take them (publish, cut, run). */
+export interface PublishTargetOptions extends TargetCliOptions {
+  keep: string;
+}
+
+/** Adds the target options and --keep. */
+export function withPublishTargetOptions(command: Command): Command {
+  return withTargetOptions(command).option('--keep <n>', 'cuts kept on the target, the newest (the live one always is); databases are never pruned', String(DEFAULT_KEEP));
+}
+
+/** The target to publish to, keeping --keep cuts, its steps logged on stderr. */
+export function publishTargetOf(opts: PublishTargetOptions): PublicationTarget {
+  const keep = Number(opts.keep);
+  if (!Number.isSafeInteger(keep) || keep < 1) throw new UserError(`--keep must be a whole number ≥ 1, got "${opts.keep}"`);
+  return targetOf(opts, { keep, log: stderrLine });
 }
 
 /** One line for the operator, on stderr (stdout carries the command's result). */

@@ -6,14 +6,12 @@ import { formatDiagnostic } from '../../core/diagnostics.ts';
 import { sourceCapture } from '../../pipeline/sourceCapture.ts';
 import { CutFailure, cutSummaryLine, runCut } from '../../pipeline/runCut.ts';
 import { terminalReporter } from '../../pipeline/terminalReporter.ts';
-import { stderrLine, targetOf, withTargetOptions, type TargetCliOptions } from '../targetOptions.ts';
-import { DEFAULT_KEEP } from '../../adapters/publish/local/localTarget.ts';
+import { publishTargetOf, withPublishTargetOptions, type PublishTargetOptions } from '../targetOptions.ts';
 import { checkSiteUrl } from '../../core/site/sitemap.ts';
 
 /** The options of a command that publishes cuts (prep cut, prep run), beyond those of the export. */
-export interface PublishingOptions extends TargetCliOptions {
+export interface PublishingOptions extends PublishTargetOptions {
   work: string;
-  keep: string;
   keepStaged: boolean;
   siteUrl?: string;
 }
@@ -22,24 +20,22 @@ interface Options extends CutOptions, PublishingOptions {}
 
 /** Adds --target and its S3 options, --work, --keep, --keep-staged and --site-url. */
 export function withPublishingOptions(command: Command): Command {
-  return withTargetOptions(command)
+  return withPublishTargetOptions(command)
     .option('-w, --work <dir>', "work folder: every cut's databases, the staged cut, the build cache, the history of the cuts that went live", '.prep')
-    .option('--keep <n>', 'cuts kept on the target, the newest (the live one always is); databases are never pruned', String(DEFAULT_KEEP))
     .option('--keep-staged', 'keep each staged cut (<work>/staging/<stamp>/) once it is live (default: removed; a cut that failed to publish is always kept)', false)
     .option('--site-url <url>', 'the public origin of the site (https://prep.example.org): the sitemap lists absolute URLs (default: paths)');
 }
 
 /** The target, and what the pipeline takes from the publishing options; a bad value is the operator's to fix. */
 export function publishingOf(opts: PublishingOptions): { target: PublicationTarget; work: string; keepStaging: boolean; siteUrl?: string } {
-  const keep = Number(opts.keep);
-  if (!Number.isSafeInteger(keep) || keep < 1) throw new UserError(`--keep must be a whole number ≥ 1, got "${opts.keep}"`);
+  const target = publishTargetOf(opts);
   let siteUrl: string | undefined;
   try {
     siteUrl = opts.siteUrl === undefined ? undefined : checkSiteUrl(opts.siteUrl);
   } catch (error) {
     throw new UserError(`--site-url: ${(error as Error).message}`);
   }
-  return { target: targetOf(opts, { keep, log: stderrLine }), work: opts.work, keepStaging: opts.keepStaged, siteUrl };
+  return { target, work: opts.work, keepStaging: opts.keepStaged, siteUrl };
 }
 
 /** `prep cut`: one cut, from the capture export to live on the target. */

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { MultiBar, type SingleBar } from 'cli-progress';
 import { action, UserError } from '../failure.ts';
-import { stderrLine, targetOf, withTargetOptions, type TargetCliOptions } from '../targetOptions.ts';
+import { publishTargetOf, stderrLine, withPublishTargetOptions, type PublishTargetOptions } from '../targetOptions.ts';
 import { readStagedCut } from '../../adapters/publish/stagedCut.ts';
 import { isS3Target } from '../../adapters/publish/openTarget.ts';
-import { DEFAULT_KEEP } from '../../adapters/publish/local/localTarget.ts';
 import type { PublishOptions } from '../../adapters/publish/target.ts';
 
 /**
@@ -26,16 +25,11 @@ export function publishFeedback(what: string): PublishOptions & { stop(): void }
   };
 }
 
-interface Options extends TargetCliOptions {
-  keep: string;
-}
-
 /** `prep publish`: publish (again) a cut staged earlier. */
 export function registerPublish(program: Command): void {
-  withTargetOptions(program.command('publish'))
+  withPublishTargetOptions(program.command('publish'))
     .description('Publish a staged cut to a target: write what the target lacks, check every file against publication.json, switch visitors to the cut, prune old cuts')
     .argument('<staged-cut>', 'a staged cut: a folder with site/ and publication.json (e.g. .prep/staging/<stamp>)')
-    .option('--keep <n>', 'cuts kept on the target, the newest (the live one always is); databases are never pruned', String(DEFAULT_KEEP))
     .addHelpText(
       'after',
       `
@@ -55,14 +49,12 @@ Examples:
   prep publish .prep/staging/20240602_2340 --target s3://prep/ensayo/ --endpoint http://127.0.0.1:9000 --force-path-style`,
     )
     .action(
-      action(async (dir: string, opts: Options) => {
-        const keep = Number(opts.keep);
-        if (!Number.isSafeInteger(keep) || keep < 1) throw new UserError(`--keep must be a whole number ≥ 1, got "${opts.keep}"`);
+      action(async (dir: string, opts: PublishTargetOptions) => {
+        const target = publishTargetOf(opts);
         const staged = await readStagedCut(dir).catch((error: Error) => {
           throw new UserError(error.message);
         });
         const { cut, mode } = staged.publication;
-        const target = targetOf(opts, { keep, log: stderrLine });
         stderrLine(`publishing cut ${cut.label} (${cut.stamp}${mode === 'drill' ? ', a drill (simulacro)' : ''}) from ${dir} to ${target.name}`);
         const feedback = publishFeedback(`cut ${cut.stamp}`);
         const t0 = performance.now();
