@@ -4,6 +4,7 @@
  * next cut's upload plan is the difference between two of them, by SHA-256.
  */
 import { contentType } from './contentType.ts';
+import { parseFormatJson } from './formatJson.ts';
 import { cacheControl, publicationGroup, isShared, type PublicationGroup } from './publicationRoutes.ts';
 import { isCutStamp } from '../schedule/cutLabel.ts';
 
@@ -69,21 +70,14 @@ const HEX64 = /^[0-9a-f]{64}$/;
 
 /** Reads publication.json back; `file` names it in errors. */
 export function parsePublication(text: string, file: string): Publication {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new RangeError(`${file}: not JSON (${(error as Error).message})`);
-  }
-  const p = value as Partial<Publication> | null;
+  const p = parseFormatJson<Publication>(text, file, PUBLICATION_FORMAT);
   const fail = (what: string): never => {
     throw new RangeError(`${file}: ${what}`);
   };
-  if (p?.format !== PUBLICATION_FORMAT) fail(`format is ${JSON.stringify(p?.format)}, expected "${PUBLICATION_FORMAT}"`);
-  if (p!.mode !== 'drill' && p!.mode !== 'real') fail(`mode is ${JSON.stringify(p!.mode)}, expected "drill" or "real"`);
-  if (typeof p!.cut?.stamp !== 'string' || !isCutStamp(p!.cut.stamp)) fail(`cut.stamp is ${JSON.stringify(p!.cut?.stamp)}, expected YYYYMMDD_HHMM`);
-  if (!Array.isArray(p!.files)) fail('files is not a list');
-  for (const [i, f] of p!.files!.entries())
+  if (p.mode !== 'drill' && p.mode !== 'real') fail(`mode is ${JSON.stringify(p.mode)}, expected "drill" or "real"`);
+  if (typeof p.cut?.stamp !== 'string' || !isCutStamp(p.cut.stamp)) fail(`cut.stamp is ${JSON.stringify(p.cut?.stamp)}, expected YYYYMMDD_HHMM`);
+  if (!Array.isArray(p.files)) fail('files is not a list');
+  for (const [i, f] of p.files!.entries())
     if (typeof f?.path !== 'string' || !Number.isSafeInteger(f.size) || f.size < 0 || typeof f.sha256 !== 'string' || !HEX64.test(f.sha256))
       fail(`files[${i}] is not {path, size, sha256}: ${JSON.stringify(f)}`);
   return p as Publication;

@@ -3,6 +3,7 @@
  * (simulacro) or the real night, and for which entity. Every later publication must match
  * it, so that a drill can never overwrite the real results or be taken for them.
  */
+import { parseFormatJson } from './formatJson.ts';
 import type { Publication, PublicationMode } from './publication.ts';
 
 export const TARGET_FORMAT = 'prep-target/1';
@@ -24,14 +25,7 @@ export const targetRecordJson = (r: TargetRecord): string => `${JSON.stringify(r
 
 /** Reads target.json back; `file` names it in errors. */
 export function parseTargetRecord(text: string, file: string): TargetRecord {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new RangeError(`${file}: not JSON (${(error as Error).message})`);
-  }
-  const r = value as Partial<TargetRecord> | null;
-  if (r?.format !== TARGET_FORMAT) throw new RangeError(`${file}: format is ${JSON.stringify(r?.format)}, expected "${TARGET_FORMAT}"`);
+  const r = parseFormatJson<TargetRecord>(text, file, TARGET_FORMAT);
   if (r.mode !== 'drill' && r.mode !== 'real') throw new RangeError(`${file}: mode is ${JSON.stringify(r.mode)}, expected "drill" or "real"`);
   if (!Number.isSafeInteger(r.entity?.id) || typeof r.entity?.abbreviation !== 'string')
     throw new RangeError(`${file}: entity is ${JSON.stringify(r.entity)}, expected {id, abbreviation}`);

@@ -1,4 +1,5 @@
 /** `state/current.json`: which cut of an S3 target is live, for status, rollback and the next cut's copies. */
+import { parseFormatJson } from '../../../core/publish/formatJson.ts';
 import { isCutStamp } from '../../../core/schedule/cutLabel.ts';
 
 export const STATE_KEY = 'state/current.json';
@@ -13,13 +14,7 @@ export interface LiveState {
 export const liveStateJson = (s: LiveState): string => `${JSON.stringify({ format: STATE_FORMAT, live: s.live, switchedAt: s.switchedAt }, null, 2)}\n`;
 
 export function parseLiveState(text: string, file: string): LiveState {
-  let value: { format?: unknown; live?: unknown; switchedAt?: unknown } | null;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new RangeError(`${file}: not JSON (${(error as Error).message})`);
-  }
-  if (value?.format !== STATE_FORMAT) throw new RangeError(`${file}: format is ${JSON.stringify(value?.format)}, expected "${STATE_FORMAT}"`);
+  const value = parseFormatJson<{ format: typeof STATE_FORMAT; live: unknown; switchedAt: unknown }>(text, file, STATE_FORMAT);
   if (typeof value.live !== 'string' || !isCutStamp(value.live)) throw new RangeError(`${file}: live is ${JSON.stringify(value.live)}, expected a cut stamp`);
   return { live: value.live, switchedAt: String(value.switchedAt) };
 }
