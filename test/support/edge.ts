@@ -20,7 +20,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { contentType } from '../../src/core/publish/contentType.ts';
-import { CUTS_PREFIX, routerFunctionCode } from '../../src/core/publish/cloudfrontRouter.ts';
+import { routerFunctionCode } from '../../src/core/publish/cloudfrontRouter.ts';
+import { CUTS_PREFIX } from '../../src/core/publish/uploadPlan.ts';
 import { cacheControl } from '../../src/core/publish/publicationRoutes.ts';
 import { parseLiveState, STATE_KEY } from '../../src/adapters/publish/s3/liveState.ts';
 

@@ -21,9 +21,7 @@
  */
 import { isCutStamp } from '../schedule/cutLabel.ts';
 import { DATABASES_PREFIX } from './publicationRoutes.ts';
-
-/** Where each cut's own site lives in the bucket. */
-export const CUTS_PREFIX = 'cuts/';
+import { CUTS_PREFIX } from './uploadPlan.ts';
 
 /** The runtime the code is written for (CloudFormation and UpdateFunction name it). */
 export const ROUTER_RUNTIME = 'cloudfront-js-2.0';
