@@ -14,7 +14,7 @@ import { parsePublication, type Publication, type PublishedObject } from '../../
 import { cacheControl } from '../../../core/publish/publicationRoutes.ts';
 import { parseTargetRecord, TARGET_FILE, targetMismatch, targetRecord, targetRecordJson } from '../../../core/publish/targetRecord.ts';
 import { CUTS_PREFIX, cutPrefix, markerKey, objectKey, planCounts, planUpload, type FileStep, type HeldObject } from '../../../core/publish/uploadPlan.ts';
-import { ModeMismatchError, type PublicationTarget, type PublishOptions, type PublishReport, type StagedCut, type TargetStatus } from '../target.ts';
+import { EntityMismatchError, ModeMismatchError, type PublicationTarget, type PublishOptions, type PublishReport, type StagedCut, type TargetStatus } from '../target.ts';
 import { forEachBounded } from './boundedPool.ts';
 import type { CutRouter } from './cutRouter.ts';
 import { liveStateJson, parseLiveState, STATE_KEY } from './liveState.ts';
@@ -43,10 +43,8 @@ export interface S3TargetOptions {
   client?: S3Client;
 }
 
-/** Thrown when the target holds another entity's publication. */
-export class EntityMismatchError extends Error {
-  override name = 'EntityMismatchError';
-}
+// Until src/pipeline/runNight.ts imports it from the target contract alone.
+export { EntityMismatchError } from '../target.ts';
 
 /**
  * The site's error page at the prefix's root: CloudFront fetches it for a missing URL without
@@ -103,10 +101,7 @@ export function openS3Target(options: S3TargetOptions): PublicationTarget {
     const held = parseTargetRecord(text, `${name}${TARGET_FILE}`);
     const mismatch = targetMismatch(held, p);
     if (mismatch === 'mode') throw new ModeMismatchError(name, held.mode, p.mode);
-    if (mismatch === 'entity')
-      throw new EntityMismatchError(
-        `${name} holds the publication of ${held.entity.abbreviation} (entity ${held.entity.id}); refusing to publish a cut of ${p.entity.abbreviation} (entity ${p.entity.id}) there: use another target`,
-      );
+    if (mismatch === 'entity') throw new EntityMismatchError(name, held.entity, p.entity);
   };
 
   /**
