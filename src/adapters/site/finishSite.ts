@@ -2,20 +2,17 @@
  * The last step of every build of the site, as an Astro integration (astro.config.mjs): when
  * Astro has written the pages — rendered now, or reused from the incremental build's cache —
  * every page gets this cut's values in place of its placeholders (cutPlaceholders.ts), and
- * `/sitemap.xml` lists every page. Running inside the build, it also finishes a build started
- * by hand with `astro build`.
+ * the sitemap lists every page (sitemap.ts). Running inside the build, it also finishes a
+ * build started by hand with `astro build`.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkCutValues, fillCut, type CutValues } from '../../core/site/cutPlaceholders.ts';
-import { sitemapXml } from '../../core/site/sitemap.ts';
+import { sitemapFiles } from '../../core/site/sitemap.ts';
 import { cutIso } from '../../core/schedule/cutLabel.ts';
 import type { SiteInfo } from './writeSiteData.ts';
-
-/** The sitemap, at the site's root. */
-export const SITEMAP_FILE = 'sitemap.xml';
 
 /** Pages read, filled and written at once. */
 const CONCURRENCY = 32;
@@ -73,8 +70,9 @@ export function finishSite(): AstroIntegration {
         const root = fileURLToPath(dir);
         const started = performance.now();
         const paths = await fillCutPages(root, [...new Set(pages.map((p) => p.pathname))], cutValuesOf(site));
-        await writeFile(join(root, SITEMAP_FILE), sitemapXml(paths, site.siteUrl ?? null));
-        logger.info(`cut ${site.cut.stamp} filled into ${pages.length} pages, ${paths.length} in the sitemap, in ${Math.round(performance.now() - started)} ms`);
+        const sitemap = sitemapFiles(paths, site.siteUrl ?? null);
+        for (const { file, xml } of sitemap) await writeFile(join(root, file), xml);
+        logger.info(`cut ${site.cut.stamp} filled into ${pages.length} pages, ${paths.length} in the sitemap (${sitemap.length} files), in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };

@@ -122,11 +122,14 @@ describe('buildCutSite with a cache folder (incremental build)', () => {
     expect(section).toContain(`href="/datos/20240602_2340/actas/${E.s1b.claveActa}.jpg"`);
   });
 
-  it('lists every page in /sitemap.xml, with the site URL', async () => {
+  it('lists every page in one /sitemap.xml urlset (far from 50,000 pages), with the site URL', async () => {
     const site = join(root, 'incremental', 'site');
     const xml = await readFile(join(site, 'sitemap.xml'), 'utf8');
+    expect(xml).toContain('<urlset ');
+    const files = await filesOf(site);
+    expect(files.filter((f) => f.startsWith('sitemap'))).toEqual(['sitemap.xml']);
     const locs = [...xml.matchAll(/<url><loc>([^<]*)<\/loc><\/url>/g)].map((m) => m[1]!);
-    const pages = (await filesOf(site)).filter((f) => f.endsWith('index.html')).map((f) => `${SITE_URL}/${f.slice(0, -'index.html'.length)}`);
+    const pages = files.filter((f) => f.endsWith('index.html')).map((f) => `${SITE_URL}/${f.slice(0, -'index.html'.length)}`);
     expect(locs).toEqual([...pages].sort());
     expect(locs).toContain(`${SITE_URL}/`);
     expect(locs).toContain(`${SITE_URL}/eleccion/DIP_LOC/distrito/2/seccion/10/`);
