@@ -23,7 +23,7 @@ import { STAMP, advance, consistent, pageCut } from './lib/cut.js';
 import { picker, spread } from './lib/pick.js';
 import { parseScale, parseSizing } from './lib/sizing.js';
 import { scenarioName, scenarios, thresholds } from './lib/scenarios.js';
-import { moduleImports, pageAssets, sitemapPaths } from './lib/siteUrls.js';
+import { moduleImports, pageAssets, sitemapIndex, sitemapPaths } from './lib/siteUrls.js';
 
 /** @typedef {import('./lib/kinds.js').Kind} Kind */
 /** @typedef {{ path: string, size: number | null }} Target */
@@ -66,11 +66,28 @@ function json(text, what) {
   }
 }
 
+/**
+ * Every page the site's `/sitemap.xml` lists. When it is a sitemap index (the site's is, over
+ * 50,000 pages), every sitemap it names is read; the protocol allows one level.
+ * @returns {string[]}
+ */
+function sitePages() {
+  const root = must('/sitemap.xml');
+  const children = sitemapIndex(root);
+  if (children === null) return sitemapPaths(root);
+  const sitemaps = children.map((path) => {
+    const xml = must(path);
+    if (sitemapIndex(xml) !== null) throw new Error(`setup: ${BASE}${path}, named by the sitemap index /sitemap.xml, is an index itself: the protocol allows one level`);
+    return xml;
+  });
+  return sitemapPaths(...sitemaps);
+}
+
 /** @returns {Data} */
 export function setup() {
   /** @type {Record<Kind, Target[]>} */
   const urls = { home: [], election: [], unit: [], section: [], other: [], acta: [], json: [], zip: [], asset: [], pointer: [] };
-  const pages = sitemapPaths(must('/sitemap.xml'));
+  const pages = sitePages();
   if (pages.length === 0) throw new Error(`setup: ${BASE}/sitemap.xml lists no <loc>`);
   for (const path of pages) {
     const kind = pageKindOf(path);

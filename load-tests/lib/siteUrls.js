@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * The URLs a load test requests, read from the site itself in setup(): its pages from
- * `/sitemap.xml`, the hashed assets the home page loads (imports followed), the cut's ZIPs
+ * `/sitemap.xml` (a sitemap index followed into its sitemaps), the hashed assets the home page loads (imports followed), the cut's ZIPs
  * from `/bases-de-datos/datos.json` and its acta images from the cut's `manifest.json`.
  * Pure text functions; prep.js does the fetching.
  */
@@ -26,21 +26,44 @@ export function pathOf(loc) {
 }
 
 /**
- * Every page path the sitemap lists, in its order, each once.
+ * Every `<loc>` of a sitemap document, as paths, in its order.
  * @param {string} xml
  * @returns {string[]}
  */
-export function sitemapPaths(xml) {
+function locPaths(xml) {
+  /** @type {string[]} */
+  const out = [];
+  LOC.lastIndex = 0;
+  for (let m = LOC.exec(xml); m !== null; m = LOC.exec(xml)) out.push(pathOf(unescapeXml(/** @type {string} */ (m[1]))));
+  return out;
+}
+
+/**
+ * The paths of the sitemaps a sitemap index names (`/sitemap-1.xml`, …), or null when `xml`
+ * is not an index but a plain `<urlset>`.
+ * @param {string} xml
+ * @returns {string[] | null}
+ */
+export function sitemapIndex(xml) {
+  return /<sitemapindex[\s>]/.test(xml) ? locPaths(xml) : null;
+}
+
+/**
+ * Every page path the sitemaps list (one urlset, or each urlset of an index), in their order,
+ * each once.
+ * @param {...string} xmls
+ * @returns {string[]}
+ */
+export function sitemapPaths(...xmls) {
   /** @type {string[]} */
   const out = [];
   /** @type {Record<string, true>} */
   const seen = {};
-  LOC.lastIndex = 0;
-  for (let m = LOC.exec(xml); m !== null; m = LOC.exec(xml)) {
-    const path = pathOf(unescapeXml(/** @type {string} */ (m[1])));
-    if (!seen[path]) out.push(path);
-    seen[path] = true;
-  }
+  for (const xml of xmls)
+    for (const path of locPaths(xml)) {
+      if (!seen[path]) out.push(path);
+      seen[path] = true;
+    }
   return out;
 }
 

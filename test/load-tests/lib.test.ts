@@ -13,6 +13,7 @@ import { OBJECT_KINDS } from '../../src/core/size/siteProfile.ts';
 import { objectKindOf } from '../../src/core/size/siteObjects.ts';
 import { moduleImports as coreImports, pageReferences } from '../../src/core/size/pageReferences.ts';
 import { workedSite } from '../core/size/workedExample.ts';
+import { sitemapFiles } from '../../src/core/site/sitemap.ts';
 
 type Stage = { target: number; duration: string };
 type Scenario = { executor: string; exec: string; rate?: number; startRate?: number; stages?: Stage[]; duration?: string; timeUnit: string; preAllocatedVUs: number; maxVUs: number };
@@ -33,8 +34,9 @@ const { advance, consistent, pageCut } = await load<{
   pageCut: (html: string) => string | null;
 }>('lib/cut.js');
 const { picker, spread } = await load<{ picker: (w: Record<string, number>, available: (k: string) => boolean) => (r: number) => string; spread: <T>(l: T[], max: number) => T[] }>('lib/pick.js');
-const { sitemapPaths, pathOf, pageAssets, moduleImports } = await load<{
-  sitemapPaths: (xml: string) => string[];
+const { sitemapIndex, sitemapPaths, pathOf, pageAssets, moduleImports } = await load<{
+  sitemapIndex: (xml: string) => string[] | null;
+  sitemapPaths: (...xmls: string[]) => string[];
   pathOf: (loc: string) => string;
   pageAssets: (html: string) => string[];
   moduleImports: (path: string, code: string) => string[];
@@ -164,6 +166,24 @@ describe('URLs from the site', () => {
     expect(sitemapPaths(xml)).toEqual(['/', '/eleccion/GUB/', '/eleccion/GUB/?a=1&b=2']);
     expect(pathOf('http://127.0.0.1:8080')).toBe('/');
     expect(pathOf('buscar/')).toBe('/buscar/');
+    expect(sitemapIndex(xml)).toBeNull();
+  });
+
+  it.each([null, 'https://prep.example.org'])('follows the sitemap index the site writes (site URL %s) to every page, in order', (siteUrl) => {
+    const paths = ['/', '/buscar/', '/eleccion/GUB/', '/eleccion/GUB/distrito/1/', '/eleccion/GUB/distrito/1/seccion/7/'];
+    const files = sitemapFiles(paths, siteUrl, { urls: 2, bytes: 1_000_000 });
+    const byPath = new Map(files.map((f) => [`/${f.file}`, f.xml]));
+    const children = sitemapIndex(byPath.get('/sitemap.xml')!);
+    expect(children).toEqual(['/sitemap-1.xml', '/sitemap-2.xml', '/sitemap-3.xml']);
+    const sitemaps = children!.map((path) => byPath.get(path)!);
+    for (const xml of sitemaps) expect(sitemapIndex(xml)).toBeNull();
+    expect(sitemapPaths(...sitemaps)).toEqual(paths);
+  });
+
+  it('reads the pages of several sitemaps each once', () => {
+    const a = '<urlset><url><loc>/a/</loc></url><url><loc>/b/</loc></url></urlset>';
+    const b = '<urlset><url><loc>/b/</loc></url><url><loc>/c/</loc></url></urlset>';
+    expect(sitemapPaths(a, b)).toEqual(['/a/', '/b/', '/c/']);
   });
 
   it.each([
