@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { stageCut } from '../../../../src/adapters/publish/stagedCut.ts';
+import { stageFixture } from '../local/stagedFixture.ts';
 import type { PublishReport, StagedCut } from '../../../../src/adapters/publish/target.ts';
 import { openS3Target } from '../../../../src/adapters/publish/s3/openS3Target.ts';
 import { STATE_KEY } from '../../../../src/adapters/publish/s3/liveState.ts';
@@ -58,7 +58,6 @@ afterAll(async () => {
 
 /** A cut's site: assets the same in every cut, section pages and data (every other one changes from cut to cut), databases, pointer. */
 async function stage(stamp: string): Promise<{ dir: string; cut: StagedCut }> {
-  const dir = join(work, stamp);
   const files: Record<string, string> = {
     '_astro/app.3f2a.js': 'console.log("same in every cut")'.padEnd(40_000, ' '),
     'index.html': `<p>corte ${stamp}</p>`,
@@ -71,11 +70,8 @@ async function stage(stamp: string): Promise<{ dir: string; cut: StagedCut }> {
     files[`eleccion/GUB/seccion/${s}/index.html`] = `<h1>Sección ${s}</h1><p>${votes}</p>`.padEnd(4000, ' ');
     files[`eleccion/GUB/seccion/${s}/datos.json`] = JSON.stringify({ seccion: s, votes }).padEnd(1000, ' ');
   }
-  for (const [path, body] of Object.entries(files)) {
-    await mkdir(dirname(join(dir, 'site', path)), { recursive: true });
-    await writeFile(join(dir, 'site', path), body);
-  }
-  return { dir, cut: await stageCut(dir, { mode: 'real', entity: { id: 12, abbreviation: 'GRO' }, cut: { stamp, label: stamp.slice(9), at: 0, last: false } }) };
+  const cut = await stageFixture(work, { stamp, files });
+  return { dir: dirname(cut.dir), cut };
 }
 
 /** Starts the publisher on the staged cut in `dir`; resolves with its exit code or signal and what it printed. */

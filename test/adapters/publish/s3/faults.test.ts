@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { stageCut } from '../../../../src/adapters/publish/stagedCut.ts';
+import { stageFixture } from '../local/stagedFixture.ts';
 import type { StagedCut } from '../../../../src/adapters/publish/target.ts';
 import { openS3Target } from '../../../../src/adapters/publish/s3/openS3Target.ts';
 import { STATE_KEY } from '../../../../src/adapters/publish/s3/liveState.ts';
@@ -29,7 +29,6 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-const gro = { id: 12, abbreviation: 'GRO' };
 const [A, B] = ['20240602_2000', '20240602_2020'] as const;
 
 /**
@@ -37,7 +36,6 @@ const [A, B] = ['20240602_2000', '20240602_2020'] as const;
  * section pages and their data that change with the cut, its databases, the pointer.
  */
 async function stage(stamp: string, sections: number): Promise<StagedCut> {
-  const dir = join(work, `${stamp}-${Math.random().toString(16).slice(2, 8)}`);
   const files: Record<string, string> = {
     '_astro/app.3f2a.js': 'console.log("same in every cut")',
     '_astro/style.9c1d.css': 'body{margin:0}',
@@ -53,11 +51,7 @@ async function stage(stamp: string, sections: number): Promise<StagedCut> {
     files[`eleccion/GUB/seccion/${s}/index.html`] = `<h1>Sección ${s}</h1><p>${votes}</p>`.padEnd(1500, ' ');
     files[`eleccion/GUB/seccion/${s}/datos.json`] = JSON.stringify({ seccion: s, votes });
   }
-  for (const [path, body] of Object.entries(files)) {
-    await mkdir(dirname(join(dir, 'site', path)), { recursive: true });
-    await writeFile(join(dir, 'site', path), body);
-  }
-  return stageCut(dir, { mode: 'real', entity: gro, cut: { stamp, label: stamp.slice(9), at: 0, last: false } });
+  return stageFixture(work, { stamp, files });
 }
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
