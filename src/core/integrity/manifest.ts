@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { InputError, type Diagnostic } from '../diagnostics.ts';
 import { SUMMARY_NAMES, type SummaryFigures } from '../aggregate/summaryFigures.ts';
 import type { CutIdentity } from '../databases/cutDatabasesInput.ts';
-import { compareBytes, pathProblem } from './sha256sums.ts';
+import { compareBytes, pathProblem, utf8TextOf } from './sha256sums.ts';
 import { CUT_STAMP, cutIso, isCutStamp } from '../schedule/cutLabel.ts';
 
 /**
@@ -165,15 +165,7 @@ export function parseManifest(text: string | Uint8Array, file: string): CutManif
   const fail = (message: string, extra: Partial<Diagnostic> = {}): never => {
     throw new InputError([{ rejects: true, file, ...extra, message }]);
   };
-  let content = '';
-  if (typeof text === 'string') content = text;
-  else {
-    try {
-      content = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(text);
-    } catch {
-      fail('not valid UTF-8 text');
-    }
-  }
+  const content = utf8TextOf(text) ?? fail('not valid UTF-8 text');
   let data: unknown;
   try {
     data = JSON.parse(content);

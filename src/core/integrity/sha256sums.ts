@@ -54,6 +54,16 @@ export function sha256sumsText(entries: readonly Sha256sumsEntry[]): string {
   return text;
 }
 
+/** An integrity file's text, given as text or as its bytes; null when the bytes are not UTF-8 (a BOM is kept, for the caller to judge). */
+export function utf8TextOf(text: string | Uint8Array): string | null {
+  if (typeof text === 'string') return text;
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(text);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Reads SHA256SUMS text in the GNU format (`<hex>  <path>` or `<hex> *<path>`, escaped lines
  * starting with `\`). Every problem is reported with its line number; `file` names the file
@@ -64,15 +74,10 @@ export function parseSha256sums(text: string | Uint8Array, file: string): Sha256
   const fail = (message: string, line?: number, value?: string): void => {
     errors.push({ rejects: true, file, ...(line === undefined ? {} : { line }), ...(value === undefined ? {} : { value }), message });
   };
-  let content: string;
-  if (typeof text === 'string') content = text;
-  else {
-    try {
-      content = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(text);
-    } catch {
-      fail('not valid UTF-8 text');
-      return { ok: false, errors };
-    }
+  const content = utf8TextOf(text);
+  if (content === null) {
+    fail('not valid UTF-8 text');
+    return { ok: false, errors };
   }
   if (content.startsWith('\uFEFF')) fail('starts with a byte order mark (BOM); GNU sha256sum would not read the first line', 1);
   if (content.length === 0) {
