@@ -9,15 +9,20 @@ import { basename, dirname, join } from 'node:path';
 export const temporaryPathFor = (path: string): string =>
   join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 
+/** fsync(2) of a file or directory. */
+export async function syncPath(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Flushes a directory entry (the rename) to disk where the platform allows it. */
 export async function syncDirectory(dir: string): Promise<void> {
   try {
-    const handle = await open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await syncPath(dir);
   } catch {
     // Not supported everywhere (e.g. Windows); the rename itself is still atomic.
   }

@@ -6,21 +6,11 @@
  * flushed on its own.
  */
 import { execFile } from 'node:child_process';
-import { open } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { syncDirectory } from '../../package/atomicFile.ts';
+import { syncDirectory, syncPath } from '../../package/atomicFile.ts';
 import { forEachBounded } from '../s3/boundedPool.ts';
 
 const run = promisify(execFile);
-
-async function fsyncFile(path: string): Promise<void> {
-  const handle = await open(path, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
 
 export async function flushToDisk(dir: string, files: readonly string[], directories: Iterable<string>, concurrency = 8): Promise<void> {
   const syncedFileSystem = await run('sync', ['--file-system', dir]).then(
@@ -29,6 +19,6 @@ export async function flushToDisk(dir: string, files: readonly string[], directo
   );
   // syncfs covers the directory entries too.
   if (syncedFileSystem) return;
-  await forEachBounded(files, concurrency, fsyncFile);
+  await forEachBounded(files, concurrency, syncPath);
   for (const d of directories) await syncDirectory(d);
 }
