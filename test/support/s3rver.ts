@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListObjectsV2Command, type S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import { makeS3rverPutsDurable } from './s3rverDurablePut.ts';
 import { createS3Client, deleteObjectsWithMd5 } from '../../src/adapters/publish/s3/s3Client.ts';
 
 export interface RecordedRequest {
@@ -72,6 +73,7 @@ export async function startTestS3(): Promise<TestS3> {
     const directory = await mkdtemp(join(tmpdir(), 's3rver-'));
     stops.push(() => rm(directory, { recursive: true, force: true }));
     bucket = 'prep-test';
+    makeS3rverPutsDurable();
     const S3rver = createRequire(import.meta.url)('s3rver') as S3rverClass;
     const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
     const { port } = await server.run();
