@@ -4,8 +4,6 @@
  */
 import type { Clock } from '../adapters/clock/clock.ts';
 import { EntityMismatchError, ModeMismatchError } from '../adapters/publish/target.ts';
-// Until openS3Target.ts throws the shared EntityMismatchError instead of its own.
-import { EntityMismatchError as S3EntityMismatchError } from '../adapters/publish/s3/openS3Target.ts';
 import type { ScheduledCut } from '../core/schedule/cutTimes.ts';
 import { cutFailed, cutPublished, nextStep, resumedNight, DEFAULT_RETRY, type RetryPolicy } from './nightSchedule.ts';
 import { CutFailure, runCut, type CutResult, type CutSetup } from './runCut.ts';
@@ -39,8 +37,7 @@ export interface NightOutcome {
 }
 
 /** Failures no retry can mend (the target holds a drill, the real night or another entity): the night stops and says why. */
-const fatal = (failure: CutFailure): boolean =>
-  failure.cause instanceof ModeMismatchError || failure.cause instanceof EntityMismatchError || failure.cause instanceof S3EntityMismatchError;
+const fatal = (failure: CutFailure): boolean => failure.cause instanceof ModeMismatchError || failure.cause instanceof EntityMismatchError;
 
 export async function runNight(setup: NightSetup): Promise<NightOutcome> {
   const { clock, cuts, events = {}, signal } = setup;
