@@ -169,6 +169,16 @@ describe('prep-site.cfn.yaml', () => {
     expect(key).toMatchObject({ EnableAcceptEncodingGzip: true, EnableAcceptEncodingBrotli: true, QueryStringsConfig: { QueryStringBehavior: 'none' }, CookiesConfig: { CookieBehavior: 'none' } });
   });
 
+  it('fetches the error page, replaced at every switch, without the function and keeps it ten seconds', () => {
+    const behaviors = resource('Distribution').DistributionConfig.CacheBehaviors as Json[];
+    expect(behaviors.map((b) => b.PathPattern)).toEqual(['/404.html']);
+    const [errorPage] = behaviors;
+    expect(errorPage.FunctionAssociations).toBeUndefined();
+    expect(errorPage).toMatchObject({ ViewerProtocolPolicy: 'redirect-to-https', CachePolicyId: { Ref: 'ErrorPageCachePolicy' }, ResponseHeadersPolicyId: { Ref: 'ResponseHeadersPolicy' } });
+    const policy = resource('ErrorPageCachePolicy').CachePolicyConfig;
+    expect([policy.MinTTL, policy.DefaultTTL, policy.MaxTTL]).toEqual([0, 10, 10]);
+  });
+
   it('sends CSP, HSTS, nosniff, a referrer policy and no framing, overriding whatever the origin says', () => {
     const s = resource('ResponseHeadersPolicy').ResponseHeadersPolicyConfig.SecurityHeadersConfig;
     for (const h of ['ContentSecurityPolicy', 'StrictTransportSecurity', 'ContentTypeOptions', 'ReferrerPolicy', 'FrameOptions']) expect(s[h].Override, h).toBe(true);
