@@ -8,7 +8,7 @@ import { join, relative, sep } from 'node:path';
 import { parsePublication, publication, publicationJson, PUBLICATION_FILE, type Publication } from '../../core/publish/publication.ts';
 import { writeFileAtomic } from '../package/atomicFile.ts';
 import { digestBuffer, fileDigest } from './fileDigest.ts';
-import { forEachBounded } from './s3/boundedPool.ts';
+import { forEachBounded } from '../concurrency/boundedPool.ts';
 import type { StagedCut } from './target.ts';
 
 /** The site tree inside a staged cut's folder. */

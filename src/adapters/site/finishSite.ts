@@ -5,6 +5,7 @@
  * the sitemap lists every page (sitemap.ts). Running inside the build, it also finishes a
  * build started by hand with `astro build`.
  */
+import { forEachBounded } from '../concurrency/boundedPool.ts';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +32,6 @@ export function cutValuesOf(site: Pick<SiteInfo, 'cut' | 'entity' | 'cutFiles'>)
  */
 export async function fillCutPages(dir: string, pageNames: readonly string[], values: CutValues): Promise<string[]> {
   const paths: string[] = [];
-  let next = 0;
   const fill = async (name: string): Promise<void> => {
     if (name.startsWith('/') || name.split('/').includes('..')) throw new RangeError(`page name ${JSON.stringify(name)} is not inside the site`);
     const index = join(dir, name, 'index.html');
@@ -48,10 +48,7 @@ export async function fillCutPages(dir: string, pageNames: readonly string[], va
     const file = join(dir, `${name.replace(/\/$/, '')}.html`);
     await writeFile(file, fillCut(await readFile(file, 'utf8'), values, `page /${name}`));
   };
-  const worker = async (): Promise<void> => {
-    while (next < pageNames.length) await fill(pageNames[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, pageNames.length) }, worker));
+  await forEachBounded(pageNames, CONCURRENCY, fill);
   return paths;
 }
 

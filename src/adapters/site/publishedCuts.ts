@@ -5,6 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isCutStamp } from '../../core/schedule/cutLabel.ts';
 import { parseManifest, type CutManifest } from '../../core/integrity/manifest.ts';
 import { publicKeyFingerprint } from '../../core/integrity/fingerprint.ts';
 import { SIMULATOR_TEST_KEY_FINGERPRINT } from '../package/signing.ts';
@@ -86,7 +87,7 @@ export async function readPublishedCuts(datosDir: string, sitePath = '/datos/'):
     throw error;
   });
   const out: PublishedCut[] = [];
-  for (const name of names.filter((n) => /^\d{8}_\d{4}$/.test(n)).sort().reverse()) {
+  for (const name of names.filter(isCutStamp).sort().reverse()) {
     const dir = join(datosDir, name);
     const text = await readFile(join(dir, MANIFEST_NAME), 'utf8').catch(() => undefined);
     if (text === undefined) continue;

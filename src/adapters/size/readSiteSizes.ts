@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { listFiles } from '../publish/stagedCut.ts';
 import { readSiteFolder } from '../publish/local/siteFolder.ts';
-import { forEachBounded } from '../publish/s3/boundedPool.ts';
+import { forEachBounded } from '../concurrency/boundedPool.ts';
 import { contentType } from '../../core/publish/contentType.ts';
 import { DATABASES_PREFIX } from '../../core/publish/publicationRoutes.ts';
 import { compressible, objectKindOf } from '../../core/size/siteObjects.ts';

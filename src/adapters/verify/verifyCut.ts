@@ -16,7 +16,7 @@ import { SIMULATOR_TEST_KEY_FINGERPRINT, verifySignature } from '../package/sign
 import type { OpenSourceOptions } from '../source/index.ts';
 import { directoryFiles, httpFiles, INTEGRITY_NAMES, localSingleFile, localZipFiles, type CutFiles } from './cutFiles.ts';
 import { looksLikeResultsFile, verifyResultsCsv } from './resultsCsv.ts';
-import { forEachBounded } from '../publish/s3/boundedPool.ts';
+import { forEachBounded } from '../concurrency/boundedPool.ts';
 import { DRILL_PREFIX, unzippedFolderName } from '../../core/databases/fileNames.ts';
 
 export interface VerifyOptions {

@@ -9,6 +9,7 @@
  * script or an island's JSON props (islands read the cut from `<meta name="prep-cut">`), so
  * one HTML escaping of each value is right wherever a placeholder stands.
  */
+import { isCutStamp } from '../schedule/cutLabel.ts';
 
 /** A placeholder: `{{prep:<name>}}`. No page data may contain `{{prep:` (see assertNoPlaceholder). */
 const OPEN = '{{prep:';
@@ -38,7 +39,6 @@ const NAMES: ReadonlyMap<string, keyof CutValues> = new Map(
   Object.entries(CUT_PLACEHOLDERS).map(([key, token]) => [token.slice(OPEN.length, -2), key as keyof CutValues]),
 );
 
-const STAMP = /^\d{8}_\d{4}$/;
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/;
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -48,7 +48,7 @@ export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c)
 
 /** Throws when `values` could not be a cut's (a stamp or time of another shape, an empty label). */
 export function checkCutValues(values: CutValues): void {
-  if (!STAMP.test(values.stamp)) throw new RangeError(`cut stamp ${JSON.stringify(values.stamp)} is not YYYYMMDD_HHMM`);
+  if (!isCutStamp(values.stamp)) throw new RangeError(`cut stamp ${JSON.stringify(values.stamp)} is not YYYYMMDD_HHMM`);
   if (!TIME.test(values.time)) throw new RangeError(`cut time ${JSON.stringify(values.time)} is not an ISO 8601 instant with its offset`);
   if (values.label.trim() === '') throw new RangeError('the cut label is empty');
 }

@@ -6,6 +6,7 @@
  * the tab comes back after a full interval, and stops for good when a newer cut appears.
  */
 import type { BrowserDocument } from './browser.ts';
+import { isCutStamp } from '../../core/schedule/cutLabel.ts';
 
 export interface CutPollerOptions {
   /** The cut the page shows, `YYYYMMDD_HHMM`. */
@@ -24,7 +25,6 @@ export interface CutPollerOptions {
   random?: () => number;
 }
 
-const STAMP = /^\d{8}_\d{4}$/;
 
 /** Starts polling; returns the function that stops it. */
 export function startCutPoller(o: CutPollerOptions): () => void {
@@ -52,7 +52,7 @@ export function startCutPoller(o: CutPollerOptions): () => void {
         etag = response.headers.get('ETag') ?? etag;
         modified = response.headers.get('Last-Modified') ?? modified;
         const p = (await response.json()) as { stamp?: unknown; label?: unknown } | null;
-        if (!done && typeof p?.stamp === 'string' && STAMP.test(p.stamp) && p.stamp > o.stamp) {
+        if (!done && typeof p?.stamp === 'string' && isCutStamp(p.stamp) && p.stamp > o.stamp) {
           done = true;
           o.onNewer(typeof p.label === 'string' ? p.label : p.stamp);
         }

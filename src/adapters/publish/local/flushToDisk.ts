@@ -8,7 +8,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { syncDirectory, syncPath } from '../../package/atomicFile.ts';
-import { forEachBounded } from '../s3/boundedPool.ts';
+import { forEachBounded } from '../../concurrency/boundedPool.ts';
 
 const run = promisify(execFile);
 

@@ -8,7 +8,7 @@ import { constants } from 'node:fs';
 import { copyFile, link, mkdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { digestBuffer, fileDigest, type FileDigest } from '../fileDigest.ts';
-import { forEachBounded } from '../s3/boundedPool.ts';
+import { forEachBounded } from '../../concurrency/boundedPool.ts';
 import { flushToDisk } from './flushToDisk.ts';
 
 export interface Placement {

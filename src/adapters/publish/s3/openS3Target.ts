@@ -15,7 +15,7 @@ import { cacheControl } from '../../../core/publish/publicationRoutes.ts';
 import { parseTargetRecord, TARGET_FILE, targetMismatch, targetRecord, targetRecordJson } from '../../../core/publish/targetRecord.ts';
 import { CUTS_PREFIX, cutPrefix, markerKey, objectKey, planCounts, planUpload, type FileStep, type HeldObject } from '../../../core/publish/uploadPlan.ts';
 import { EntityMismatchError, ModeMismatchError, type PublicationTarget, type PublishOptions, type PublishReport, type StagedCut, type TargetStatus } from '../target.ts';
-import { forEachBounded } from './boundedPool.ts';
+import { forEachBounded } from '../../concurrency/boundedPool.ts';
 import type { CutRouter } from './cutRouter.ts';
 import { liveStateJson, parseLiveState, STATE_KEY } from './liveState.ts';
 import { createObjectStore, type ObjectMeta, type ObjectStore } from './objectStore.ts';
@@ -42,9 +42,6 @@ export interface S3TargetOptions {
   /** A client of one's own (tests, a proxy in between); default: createS3Client from the options above. */
   client?: S3Client;
 }
-
-// Until src/pipeline/runNight.ts imports it from the target contract alone.
-export { EntityMismatchError } from '../target.ts';
 
 /**
  * The site's error page at the prefix's root: CloudFront fetches it for a missing URL without

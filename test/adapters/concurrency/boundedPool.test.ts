@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setImmediate as tick } from 'node:timers/promises';
-import { forEachBounded } from '../../../../src/adapters/publish/s3/boundedPool.ts';
+import { forEachBounded } from '../../../src/adapters/concurrency/boundedPool.ts';
 
 describe('forEachBounded', () => {
   it.each([1, 3, 50])('runs every item with at most %i at a time', async (limit) => {
