@@ -20,16 +20,7 @@ py=/usr/bin/python3   # Debian's Python, the one Swift's packages install into
 
 log() { echo "swift-up: $*" >&2; }
 
-packages=(swift-proxy swift-account swift-container swift-object memcached)
-missing=()
-for p in "${packages[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p"); done
-if [ ${#missing[@]} -gt 0 ]; then
-  log "installing ${missing[*]}"
-  apt-get update -qq
-  # No recommends: nothing but the servers. The packages' systemd units are not started here
-  # (no init in CI containers); this script runs its own processes.
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+bash "$project/scripts/apt-install.sh" swift-proxy swift-account swift-container swift-object memcached
 
 if [ -e "$run/pids" ] && ls "$run/pids"/*.pid >/dev/null 2>&1; then
   echo "swift-up: $run already has running servers (pid files in $run/pids); run swift-down.sh $run first" >&2
