@@ -39,8 +39,11 @@ export interface ObjectStore {
   put(key: string, meta: ObjectMeta, open: () => Readable | Uint8Array): Promise<void>;
   /** Server-side copy, with this object's metadata rather than the source's. */
   copy(key: string, from: string, meta: ObjectMeta): Promise<void>;
-  /** Downloads the object and hashes what came back. */
-  readBack(key: string): Promise<{ size: number; sha256: string }>;
+  /**
+   * Downloads the object and hashes what came back; `listed` is what the store says of it (the
+   * answer's Content-Length and SHA-256 metadata), as a HEAD would. null: no such object.
+   */
+  readBack(key: string): Promise<{ listed: HeldObject; bytes: { size: number; sha256: string } } | null>;
   /** Every key under `prefix` with its size. */
   list(prefix: string): Promise<Map<string, number>>;
   /** The names of the "folders" right under `prefix` (`cuts/` → the stamps). */
@@ -111,14 +114,20 @@ export function createObjectStore(client: S3Client, at: S3Location, retry: Retry
 
     readBack: (key) =>
       attempt(`GET ${key}`, async () => {
-        const out = await client.send(new GetObjectCommand({ Bucket, Key: full(key) }));
+        let out;
+        try {
+          out = await client.send(new GetObjectCommand({ Bucket, Key: full(key) }));
+        } catch (error) {
+          if (isNotFound(error)) return null;
+          throw error;
+        }
         const hash = createHash('sha256');
         let size = 0;
         for await (const chunk of out.Body as Readable) {
           hash.update(chunk as Buffer);
           size += (chunk as Buffer).length;
         }
-        return { size, sha256: hash.digest('hex') };
+        return { listed: { size: out.ContentLength ?? -1, sha256: out.Metadata?.sha256 ?? null }, bytes: { size, sha256: hash.digest('hex') } };
       }),
 
     list: async (prefix) => {
