@@ -1,4 +1,4 @@
-import { realSleep, type Clock } from './clock.ts';
+import { sleepUntilOn, type Clock } from './clock.ts';
 
 /**
  * A night that runs `factor` times faster than real time, reading `from` when created: at
@@ -11,7 +11,7 @@ export function acceleratedClock(factor: number, from: number, realNow: () => nu
   const now = (): number => from + (realNow() - origin) * factor;
   return {
     now,
-    sleepUntil: (at, signal) => realSleep((at - now()) / factor, signal),
+    sleepUntil: (at, signal) => sleepUntilOn(now, (span) => span / factor, at, signal),
     description: `${factor}× real time`,
   };
 }

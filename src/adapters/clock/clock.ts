@@ -13,7 +13,7 @@ export interface Clock {
 }
 
 /** Waits `ms` real milliseconds, or until the signal aborts. */
-export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
+function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const onAbort = (): void => {
@@ -26,4 +26,15 @@ export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
     }, Math.max(0, ms));
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/**
+ * Sleeps until `now() >= at`, `toReal` turning a span of the clock's time into real
+ * milliseconds. Timers count on the event loop's coarse time and may fire up to a millisecond
+ * early against a precise clock — a long while on an accelerated one — so it checks and sleeps
+ * again until the time has truly come.
+ */
+export async function sleepUntilOn(now: () => number, toReal: (span: number) => number, at: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) throw signal.reason;
+  while (now() < at) await realSleep(Math.max(1, toReal(at - now())), signal);
 }

@@ -1,8 +1,10 @@
-import { realSleep, type Clock } from './clock.ts';
+import { sleepUntilOn, type Clock } from './clock.ts';
+
+const now = (): number => Date.now();
 
 /** The machine's clock: election night itself. */
 export const systemClock: Clock = {
-  now: () => Date.now(),
-  sleepUntil: (at, signal) => realSleep(at - Date.now(), signal),
+  now,
+  sleepUntil: (at, signal) => sleepUntilOn(now, (span) => span, at, signal),
   description: 'real time',
 };
