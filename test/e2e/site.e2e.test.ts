@@ -311,8 +311,10 @@ describe.skipIf(!hasChromium)('the built site in a browser', () => {
     try {
       const page = await context.newPage();
       await page.clock.install();
+      // Answered checks: the poller schedules its next check only once an answer is in, so
+      // the page's clock must not move on before that.
       const checks: string[] = [];
-      page.on('request', (r) => {
+      page.on('requestfinished', (r) => {
         if (new URL(r.url()).pathname === '/corte.json') checks.push(r.url());
       });
       await page.goto(`${origin}${electionPath}`);
@@ -323,13 +325,13 @@ describe.skipIf(!hasChromium)('the built site in a browser', () => {
       const notice = page.getByRole('status').filter({ hasText: 'Se publicó un corte más reciente' });
       // A few checks per cut interval (Guerrero: every 5 minutes, ±20 %): the same cut offers nothing.
       await page.clock.runFor(7 * 60_000);
-      await expect.poll(() => checks.length, { timeout: 5_000 }).toBeGreaterThan(0);
+      await expect.poll(() => checks.length, { timeout: 10_000 }).toBeGreaterThan(0);
       expect(await notice.count()).toBe(0);
 
       const newer = { stamp: `${stamp.slice(0, 9)}2359`, label: '02/06/2024 23:59 (UTC-6)' };
       await writeFile(pointer, JSON.stringify(newer) + '\n');
       await page.clock.runFor(7 * 60_000);
-      await expect.poll(() => notice.isVisible(), { timeout: 5_000 }).toBe(true);
+      await expect.poll(() => notice.isVisible(), { timeout: 10_000 }).toBe(true);
       expect(await notice.innerText()).toContain(newer.label);
       const button = notice.getByRole('button', { name: 'Ver el corte más reciente' });
       expect(await button.isVisible()).toBe(true);
