@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { action, UserError } from '../failure.ts';
-import { PRESETS, PRESET_NAMES } from '../../sim/presets/index.ts';
+import { simulationOf, withSimulationOptions, type SimulationOptions } from '../simulationOptions.ts';
 import { simulate } from '../../sim/simulate.ts';
 import { simulatorTestKey } from '../../adapters/package/signing.ts';
 import { openLocalTarget } from '../../adapters/publish/local/localTarget.ts';
@@ -16,9 +16,7 @@ import { statusLineReporter } from '../../pipeline/statusLine.ts';
 import { stopOnSignals } from '../../pipeline/stopOnSignals.ts';
 import { freshNightFolder } from '../../pipeline/nightFolder.ts';
 
-interface Options {
-  preset: string;
-  seed: string;
+interface Options extends SimulationOptions {
   interval: string;
   port: string;
   drill: boolean;
@@ -30,11 +28,8 @@ const HOUR = 3_600_000;
 
 /** `prep night` (`npm start`): a simulated election night, published cut by cut and served on this machine. */
 export function registerNight(program: Command): void {
-  program
-    .command('night')
+  withSimulationOptions(program.command('night'))
     .description('A simulated election night: every cut counted, built, published to a local target and served at http://localhost:4321, on a compressed clock')
-    .option('--preset <name>', `synthetic election: ${PRESET_NAMES.join(' or ')}`, 'guerrero')
-    .option('--seed <n>', 'seed of the synthetic election (same seed, same night)', '2024')
     .option('--interval <seconds>', 'real seconds per scheduled cut interval (each stands for 60/dataUpdatesPerHour minutes of the night)', '3')
     .option('--port <n>', 'port to serve the site on, at 127.0.0.1', '4321')
     .option('--drill', 'a drill (simulacro): every page and database says SIMULACRO', false)
@@ -61,12 +56,9 @@ Examples:
     )
     .action(
       action(async (opts: Options) => {
-        const preset = PRESETS.get(opts.preset);
-        if (!preset) throw new UserError(`unknown preset "${opts.preset}" (expected ${PRESET_NAMES.join(' or ')})`);
-        const seed = Number(opts.seed);
+        const { preset, seed } = simulationOf(opts);
         const interval = Number(opts.interval);
         const port = Number(opts.port);
-        if (!Number.isSafeInteger(seed)) throw new UserError(`--seed must be a whole number, got "${opts.seed}"`);
         if (!(interval > 0)) throw new UserError(`--interval must be a number of seconds > 0, got "${opts.interval}"`);
         if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UserError(`--port must be a port number (0 to 65535), got "${opts.port}"`);
         const targetDir = opts.target ?? join(opts.work, 'target');

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { action, UserError } from '../failure.ts';
-import { PRESETS, PRESET_NAMES } from '../../sim/presets/index.ts';
+import { simulationOf, withSimulationOptions, type SimulationOptions } from '../simulationOptions.ts';
 import { simulate } from '../../sim/simulate.ts';
 import { SimulatedCapture } from '../../adapters/capture/simulatedCapture.ts';
 import { cutTimes } from '../../core/schedule/cutTimes.ts';
@@ -9,9 +9,7 @@ import { candidaturasByVotes } from '../../core/aggregate/leadingCandidaturas.ts
 import { truncatedPercent } from '../../core/arithmetic/truncatedPercent.ts';
 import type { Diagnostic } from '../../core/diagnostics.ts';
 
-interface Options {
-  preset: string;
-  seed: string;
+interface Options extends SimulationOptions {
   interval: string;
 }
 
@@ -19,11 +17,8 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 
 /** `prep replay`: a simulated election night, cut by cut, on a compressed clock. */
 export function registerReplay(program: Command): void {
-  program
-    .command('replay')
+  withSimulationOptions(program.command('replay'))
     .description('Replay a simulated election night: at every scheduled cut, count what the capture system holds and print the figures')
-    .option('--preset <name>', `synthetic election: ${PRESET_NAMES.join(' or ')}`, 'guerrero')
-    .option('--seed <n>', 'seed of the synthetic election (same seed, same night)', '2024')
     .option('--interval <seconds>', 'real seconds between cuts (each stands for one scheduled update interval); 0 runs flat out', '2')
     .addHelpText(
       'after',
@@ -34,11 +29,8 @@ last cut applies the last-cut participation rule (casillas especiales included).
     )
     .action(
       action(async (opts: Options) => {
-        const preset = PRESETS.get(opts.preset);
-        if (!preset) throw new UserError(`unknown preset "${opts.preset}" (expected ${PRESET_NAMES.join(' or ')})`);
-        const seed = Number(opts.seed);
+        const { preset, seed } = simulationOf(opts);
         const interval = Number(opts.interval);
-        if (!Number.isSafeInteger(seed)) throw new UserError(`--seed must be a whole number, got "${opts.seed}"`);
         if (!(interval >= 0)) throw new UserError(`--interval must be a number of seconds ≥ 0, got "${opts.interval}"`);
 
         const log = (line: string): void => {
