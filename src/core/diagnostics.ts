@@ -13,7 +13,21 @@ export interface Diagnostic {
   message: string;
 }
 
-/** `error: file:line: column X: value "v": message (expected …)` — one line, no stack trace. */
+/**
+ * Characters a terminal would act on rather than show: C0 and C1 controls (with DEL and NUL),
+ * and the bidi embeddings, overrides and isolates that can make a line read other than it is.
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_BUT_LINE_BREAKS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+const escapeCode = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`;
+
+/** `text` with every unsafe character written visibly as `\uXXXX`; line breaks too unless `keepLineBreaks`. */
+export function escapeUnsafe(text: string, keepLineBreaks = false): string {
+  return text.replace(keepLineBreaks ? UNSAFE_BUT_LINE_BREAKS : UNSAFE, escapeCode);
+}
+
+/** `error: file:line: column X: value "v": message (expected …)` — one line, no stack trace, no raw control characters. */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line === undefined ? d.file : `${d.file}:${d.line}`;
   const parts = [where];
@@ -21,7 +35,7 @@ export function formatDiagnostic(d: Diagnostic): string {
   if (d.value !== undefined) parts.push(`value ${JSON.stringify(truncate(d.value))}`);
   let text = `${parts.join(': ')}: ${d.message}`;
   if (d.expected !== undefined) text += ` (expected ${d.expected})`;
-  return (d.rejects ? 'error: ' : 'warning: ') + text;
+  return (d.rejects ? 'error: ' : 'warning: ') + escapeUnsafe(text);
 }
 
 const truncate = (s: string): string => (s.length > 60 ? `${s.slice(0, 57)}...` : s);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, InputError, type Diagnostic } from '../../src/core/diagnostics.ts';
+import { escapeUnsafe, formatDiagnostic, InputError, type Diagnostic } from '../../src/core/diagnostics.ts';
 
 describe('formatDiagnostic(d)', () => {
   it.each<[Diagnostic, string]>([
@@ -46,5 +46,36 @@ describe('InputError(diagnostics)', () => {
     expect(e.name).toBe('InputError');
     expect(e.diagnostics).toBe(ds);
     expect(e.message).toBe('error: a.csv:1: first\nwarning: a.csv:2: column X: second');
+  });
+});
+
+describe('escapeUnsafe(text) and formatDiagnostic: no raw control, bidi or NUL character reaches the terminal', () => {
+  it.each<[string, string, string]>([
+    ['NUL', 'a\u0000b', 'a\\u0000b'],
+    ['ESC (terminal sequences)', '\u001b[2Jx', '\\u001B[2Jx'],
+    ['DEL and a C1 control', '\u007f\u009b', '\\u007F\\u009B'],
+    ['right-to-left override', 'abc\u202Etxt.exe', 'abc\\u202Etxt.exe'],
+    ['left-to-right embedding and pop', '\u202Ax\u202C', '\\u202Ax\\u202C'],
+    ['isolates', '\u2066\u2067\u2068\u2069', '\\u2066\\u2067\\u2068\\u2069'],
+    ['line breaks and tab', 'a\r\n\tb', 'a\\u000D\\u000A\\u0009b'],
+    ['plain text, accents and emoji', 'Sección 10 ñ ✓', 'Sección 10 ñ ✓'],
+  ])('%s', (_what, raw, escaped) => {
+    expect(escapeUnsafe(raw)).toBe(escaped);
+  });
+
+  it('keeps line breaks when asked (a multi-line CLI error), escaping the rest', () => {
+    expect(escapeUnsafe('one\u202E\ntwo\r', true)).toBe('one\\u202E\ntwo\\u000D');
+  });
+
+  it.each<[string, Diagnostic]>([
+    ['file', { rejects: true, file: 'cap\u202Etura.csv', line: 3, message: 'bad' }],
+    ['column', { rejects: true, file: 'a.csv', column: 'PRI\u0000', message: 'bad' }],
+    ['value', { rejects: true, file: 'a.csv', value: 'x\u2066y', message: 'bad' }],
+    ['message', { rejects: false, file: 'a.csv', message: 'bad \u001b[31m' }],
+    ['expected', { rejects: true, file: 'a.csv', message: 'bad', expected: 'a \u009b b' }],
+  ])('formatDiagnostic escapes them in the %s', (_field, d) => {
+    const text = formatDiagnostic(d);
+    expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(text).toMatch(/\\u(202E|0000|2066|001B|009B)/);
   });
 });
