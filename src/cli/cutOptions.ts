@@ -92,9 +92,15 @@ export async function readCut(opts: CutOptions): Promise<{ loaded: LoadedConfig;
   return { loaded, input, warnings };
 }
 
-/** The configuration's signing key; its warnings (and the test key's) go to stderr. */
+/**
+ * The configuration's signing key; its warnings (and the test key's) go to stderr. A key read
+ * from an environment variable is removed from this process's environment once read, so that
+ * no child process (the Astro build, sync, a server) ever inherits it.
+ */
 export async function signingKeyOf(loaded: LoadedConfig, configPath: string): Promise<SigningKey> {
-  const key = await loadSigningKey(loaded.config.databases!.signingKey, dirname(configPath));
+  const spec = loaded.config.databases!.signingKey;
+  const key = await loadSigningKey(spec, dirname(configPath));
+  if (spec.env !== undefined) delete process.env[spec.env];
   for (const w of key.warnings) process.stderr.write(`warning: ${w}\n`);
   if (key.simulatorTestKey) process.stderr.write('warning: signing with the public SIMULATOR TEST KEY: for synthetic data only\n');
   return key;
