@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ExportLimitsSchema } from '../import/exportLimits.ts';
+import { electionZipName, masterZipName, zipNameProblem } from '../databases/fileNames.ts';
 
 /** A name that is also a CSV column: upper-case letters, digits and underscores. */
 const ColumnId = z
@@ -120,11 +122,27 @@ export const SigningKeySchema = z
   })
   .refine((k) => [k.file, k.env, k.simulatorTestKey].filter((v) => v !== undefined).length === 1, 'give exactly one of file, env or simulatorTestKey');
 
+const MASTER_ZIP_PLACEHOLDERS = ['stamp', 'entity'];
+const ELECTION_ZIP_PLACEHOLDERS = ['stamp', 'election', 'entity'];
+
+/** A ZIP name template: one visible file name ending in .zip, using only the given placeholders. */
+function zipName(placeholders: string[]) {
+  const expected = `one file name ending in .zip, such as ${placeholders.map((p) => `{${p}}`).join('_')}.zip`;
+  return z.string().superRefine((template, ctx) => {
+    const problem = zipNameProblem(template, placeholders);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem, params: { expected } });
+  });
+}
+
 export const DatabasesSchema = z.strictObject({
   delimiter: z.enum([',', '|']).default(',').describe('Field separator of the results and CANDIDATURAS files (2024: comma; earlier years: pipe)'),
   signingKey: SigningKeySchema.describe('Ed25519 key that signs each cut\'s manifest; the key itself never enters the repository'),
-  masterZipName: z.string().default('{stamp}_PREP_{entity}.zip').describe('Name of the cut\'s ZIP: {stamp} YYYYMMDD_HHMM, {entity} the abbreviation'),
-  electionZipName: z.string().default('{stamp}_PREP_{election}_{entity}.zip').describe('Name of each election\'s ZIP inside it'),
+  masterZipName: zipName(MASTER_ZIP_PLACEHOLDERS)
+    .default('{stamp}_PREP_{entity}.zip')
+    .describe('Name of the cut\'s ZIP: {stamp} YYYYMMDD_HHMM, {entity} the abbreviation; one file name ending in .zip'),
+  electionZipName: zipName(ELECTION_ZIP_PLACEHOLDERS)
+    .default('{stamp}_PREP_{election}_{entity}.zip')
+    .describe('Name of each election\'s ZIP inside it, {election} its code; one file name ending in .zip'),
 });
 
 export type DatabasesConfig = z.output<typeof DatabasesSchema>;
@@ -138,6 +156,7 @@ export const ConfigSchema = z
     elections: z.array(ElectionSchema).min(1),
     schedule: ScheduleSchema,
     databases: DatabasesSchema.optional().describe('How each cut\'s databases are written and signed (required to publish)'),
+    exportLimits: ExportLimitsSchema.optional().describe('Caps on the capture export\'s records and fields (defaults far above any real export)'),
     drill: z
       .boolean()
       .default(false)
@@ -167,6 +186,7 @@ function checkReferences(config: z.output<typeof ConfigSchema>, ctx: Ctx): void 
   const partyIds = config.parties.map((p) => p.id);
   checkUnique(ctx, ['parties'], partyIds, 'party');
   checkUnique(ctx, ['elections'], config.elections.map((e) => e.code), 'election');
+  checkZipNamesDistinct(config, ctx);
   const known = new Set(partyIds);
   const list = partyIds.join(', ');
   config.elections.forEach((election, e) => {
@@ -203,6 +223,33 @@ function checkReferences(config: z.output<typeof ConfigSchema>, ctx: Ctx): void 
     checkUnique(ctx, ['elections', e, 'actaTypes'], election.actaTypes, 'acta type');
     checkCoalitionOverlap(ctx, e, election);
   });
+}
+
+/**
+ * The cut's ZIP and each election's must have names of their own, or one would overwrite another:
+ * compared filled in (and without case, as on the file systems the downloads land on).
+ */
+function checkZipNamesDistinct(config: z.output<typeof ConfigSchema>, ctx: Ctx): void {
+  const db = config.databases;
+  // A template refused on its own has its message already, and cannot be filled in.
+  if (db === undefined || zipNameProblem(db.masterZipName, MASTER_ZIP_PLACEHOLDERS) || zipNameProblem(db.electionZipName, ELECTION_ZIP_PLACEHOLDERS)) return;
+  const stamp = '20240602_2000';
+  const entity = config.entity.abbreviation;
+  const named = new Map<string, string>([[masterZipName(db, stamp, entity).toLowerCase(), 'the cut\'s ZIP (masterZipName)']]);
+  for (const e of config.elections) {
+    const name = electionZipName(db, stamp, e.code, entity);
+    const other = named.get(name.toLowerCase());
+    if (other !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['databases', 'electionZipName'],
+        message: `gives ${e.code}'s ZIP the name ${name}, already taken by ${other}`,
+        params: { expected: 'a name of its own for every ZIP: {election} in electionZipName, and a different pattern from masterZipName' },
+      });
+      return;
+    }
+    named.set(name.toLowerCase(), `${e.code}'s ZIP`);
+  }
 }
 
 /** A party can be in only one coalition in a given unit, or its combination votes would count twice. */

@@ -35,11 +35,43 @@ const fill = (template: string, values: Record<string, string>): string =>
 
 /** The cut's ZIP, e.g. `20240602_2000_PREP_GRO.zip`. */
 export const masterZipName = (db: Pick<DatabasesConfig, 'masterZipName'>, stamp: string, entity: string): string =>
-  fill(db.masterZipName, { stamp, entity });
+  oneFileName(fill(db.masterZipName, { stamp, entity }));
 
 /** One election's ZIP inside the cut's, e.g. `20240602_2000_PREP_DIP_LOC_GRO.zip`. */
 export const electionZipName = (db: Pick<DatabasesConfig, 'electionZipName'>, stamp: string, election: string, entity: string): string =>
-  fill(db.electionZipName, { stamp, election, entity });
+  oneFileName(fill(db.electionZipName, { stamp, election, entity }));
+
+/**
+ * The schema refuses bad templates with a message for the operator; this guards the filled name
+ * for every caller (a configuration built in code skips the schema), so that the writers, which
+ * join these names to the cut's folder, can never write outside it.
+ */
+function oneFileName(name: string): string {
+  const problem = zipNameProblem(name, []);
+  if (problem !== undefined) throw new Error(`the ZIP name ${JSON.stringify(name)} ${problem}`);
+  return name;
+}
+
+/** Names every cut writes itself: a configured ZIP (or the folder beside it) must not take one. */
+const RESERVED_NAMES = [LEEME_NAME, MANIFEST_NAME, SIGNATURE_NAME, SHA256SUMS_NAME, PUBLIC_KEY_NAME, ACTAS_DIR];
+
+/**
+ * Why a configured ZIP name template cannot be used, or undefined when it can: it must stay one
+ * file inside the cut's folder, visible, a ZIP, and clear of the names the cut writes itself.
+ */
+export function zipNameProblem(template: string, placeholders: readonly string[]): string | undefined {
+  if (template.split(/[/\\]/).includes('..')) return "must be a file name inside the cut's folder: '..' would climb out of it";
+  if (/[/\\]/.test(template)) return 'must be one file name, not a path: it holds a / or \\';
+  if (/[\u0000-\u001f\u007f]/.test(template)) return 'must not hold control characters';
+  if (template.startsWith('.')) return 'must not start with a dot (a hidden file)';
+  if (!/\.zip$/i.test(template)) return 'must end in .zip';
+  const unknown = [...template.matchAll(/\{(\w*)\}/g)].map((m) => m[1]!).find((p) => !placeholders.includes(p));
+  if (unknown !== undefined) return `has an unknown placeholder {${unknown}}`;
+  // Compared without case: the downloads also land on case-insensitive file systems.
+  const reserved = RESERVED_NAMES.find((r) => `${r}.zip`.toLowerCase() === template.toLowerCase());
+  if (reserved !== undefined) return `takes the name of ${reserved}, which every cut writes itself`;
+  return undefined;
+}
 
 /** The folder beside an election's ZIP that holds the same files unzipped: its name without `.zip`. */
 export const unzippedFolderName = (zipName: string): string => zipName.replace(/\.zip$/i, '');

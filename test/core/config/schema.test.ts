@@ -178,4 +178,49 @@ describe('ConfigSchema', () => {
   it('ConfigSchema rejects an election level other than distrito or municipio', () => {
     expect(issuesAfter((r) => (election(r).level = 'seccion')).map((i) => i.path)).toContainEqual(['elections', 0, 'level']);
   });
+
+  describe('ZIP names', () => {
+    const withNames = (names: Loose) => (r: Loose) => (r.databases = { signingKey: { simulatorTestKey: true }, ...names });
+    const expectedMaster = 'one file name ending in .zip, such as {stamp}_{entity}.zip';
+
+    it('accepts the defaults and a custom name of one file', () => {
+      expect(issuesAfter(withNames({}))).toEqual([]);
+      expect(issuesAfter(withNames({ masterZipName: 'PREP_{entity}_{stamp}.ZIP', electionZipName: '{election}.zip' }))).toEqual([]);
+    });
+
+    it.each([
+      ['a path separator', 'datos/{stamp}.zip', 'must be one file name, not a path: it holds a / or \\'],
+      ['a backslash', 'datos\\{stamp}.zip', 'must be one file name, not a path: it holds a / or \\'],
+      ['..', '../{stamp}_PREP_{entity}.zip', "must be a file name inside the cut's folder: '..' would climb out of it"],
+      ['a leading dot', '.{stamp}.zip', 'must not start with a dot (a hidden file)'],
+      ['no .zip', '{stamp}_PREP_{entity}.tar', 'must end in .zip'],
+      ['a control character', '{stamp}\u0007.zip', 'must not hold control characters'],
+      ['an unknown placeholder', '{stamp}_{estado}.zip', 'has an unknown placeholder {estado}'],
+      ['a reserved name', 'manifest.json.zip', 'takes the name of manifest.json, which every cut writes itself'],
+      ['a reserved name in other case', 'sha256sums.zip', 'takes the name of SHA256SUMS, which every cut writes itself'],
+      ['the acta images folder', 'actas.zip', 'takes the name of actas, which every cut writes itself'],
+    ])('rejects masterZipName with %s', (_label, name, message) => {
+      const result = ConfigSchema.safeParse({ ...rawConfig(), databases: { signingKey: { simulatorTestKey: true }, masterZipName: name } });
+      expect(result.success).toBe(false);
+      expect(result.error!.issues).toEqual([{ code: 'custom', path: ['databases', 'masterZipName'], message, params: { expected: expectedMaster } }]);
+    });
+
+    it('rejects {election} in masterZipName: only electionZipName has one', () => {
+      expect(issuesAfter(withNames({ masterZipName: '{stamp}_{election}.zip' }))).toEqual([
+        { path: ['databases', 'masterZipName'], message: 'has an unknown placeholder {election}' },
+      ]);
+    });
+
+    it.each([
+      ['the cut\'s ZIP and an election\'s', { masterZipName: '{stamp}_PREP.zip', electionZipName: '{stamp}_PREP.zip' }, 1, "gives DIP_LOC's ZIP the name 20240602_2000_PREP.zip, already taken by the cut's ZIP (masterZipName)"],
+      ['names differing only in case', { masterZipName: '{stamp}_prep.zip', electionZipName: '{stamp}_PREP.zip' }, 1, "gives DIP_LOC's ZIP the name 20240602_2000_PREP.zip, already taken by the cut's ZIP (masterZipName)"],
+      ['two elections without {election}', { electionZipName: '{stamp}_{entity}_ELECCION.zip' }, 2, "gives AYUN's ZIP the name 20240602_2000_GRO_ELECCION.zip, already taken by DIP_LOC's ZIP"],
+    ])('rejects two ZIPs with one name: %s', (_label, names, elections, message) => {
+      const issues = issuesAfter((r) => {
+        withNames(names)(r);
+        if (elections === 2) r.elections.push({ ...election(r), code: 'AYUN', name: 'AYUNTAMIENTOS' });
+      });
+      expect(issues).toEqual([{ path: ['databases', 'electionZipName'], message }]);
+    });
+  });
 });
