@@ -118,7 +118,7 @@ async function readCsv(spec: SourceSpec, loaded: LoadedConfig, mapping: ColumnMa
   let decoder: RowDecoder | undefined;
   let code = '';
   const report = log.report;
-  read: for await (const batch of csvRecordBatches(text, { name, delimiter: mapping.delimiter, headerStart })) for (const { line, fields } of batch) {
+  read: for await (const batch of csvRecordBatches(text, { name, delimiter: mapping.delimiter, headerStart, limits: loaded.config.exportLimits })) for (const { line, fields } of batch) {
     if (decoder === undefined) {
       if (cleanText(fields[0] ?? '').toUpperCase() !== headerStart) {
         preamble.push(fields);
@@ -159,7 +159,7 @@ async function readNdjson(spec: SourceSpec, loaded: LoadedConfig, mapping: Colum
   let lastKeys: string[] = [];
   let lastCode = '';
   let lastCompiled: { code: string; decoder: RowDecoder } | null | undefined;
-  read: for await (const batch of ndjsonRecordBatches(text, { name })) for (const { line, value } of batch) {
+  read: for await (const batch of ndjsonRecordBatches(text, { name, limits: loaded.config.exportLimits })) for (const { line, value } of batch) {
     const declared = typeof value.ELECCION === 'string' ? value.ELECCION : (spec.election ?? mapping.election);
     const election = loaded.elections.find((e) => e.config.code === declared);
     if (election === undefined) {

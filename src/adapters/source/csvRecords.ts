@@ -3,6 +3,7 @@ import type { ParseError } from 'papaparse';
 import { inputError } from './inputError.ts';
 import { countLineFeeds, normalizeLineBreaks } from './lineBreaks.ts';
 import { isHeaderLine, sniffDelimiter } from './sniffDelimiter.ts';
+import { DEFAULT_EXPORT_LIMITS, raiseLimitHint, type ExportLimits } from '../../core/import/exportLimits.ts';
 
 /** One CSV record: its fields and the physical line (1-based) where it starts. */
 export interface CsvRecord {
@@ -18,6 +19,8 @@ export interface CsvRecordsOptions {
   delimiter?: string;
   /** How the header line begins (e.g. CLAVE_CASILLA); 'auto' sniffs that line only. */
   headerStart?: string;
+  /** Longest record and field accepted; DEFAULT_EXPORT_LIMITS when omitted. */
+  limits?: ExportLimits;
 }
 
 // Papaparse is handed about this much text per call: big enough that the per-call cost and
@@ -53,12 +56,14 @@ export async function* csvRecordBatches(text: AsyncIterable<string>, options: Cs
   const delimiter = requested === 'auto' ? await findDelimiter(input, options) : checkDelimiter(requested, options.name);
   const parser = new Papa.Parser({ delimiter, newline: '\n', quoteChar: '"', header: false });
 
+  const limits = options.limits ?? DEFAULT_EXPORT_LIMITS;
   let line = 1; // the line on which input.text starts
+  let wanted = PARSE_CHARS;
   for (;;) {
     // At least one read per round: the last round may have ended inside a long record.
     do {
       await input.readMore();
-    } while (!input.ended && input.text.length < PARSE_CHARS);
+    } while (!input.ended && input.text.length < wanted);
     const final = input.ended;
     const slice = input.text;
     const result = parser.parse(slice, 0, !final) as PapaChunk;
@@ -69,24 +74,32 @@ export async function* csvRecordBatches(text: AsyncIterable<string>, options: Cs
     const consumed = final ? slice.length : result.meta.cursor;
 
     const batch: CsvRecord[] = [];
+    let tooLong: Error | undefined;
     if (!final && error === undefined && countLineFeeds(slice, 0, consumed) === rows.length) {
       // The common case: no field holds a line break, so record i is on line + i.
       for (let i = 0; i < rows.length; i++) {
         const fields = rows[i]!;
+        if ((tooLong = overlong(fields, line + i, limits, options.name))) break;
         if (!isBlank(fields)) batch.push({ line: line + i, fields });
       }
       line += rows.length;
     } else {
       for (let i = 0; i < usable; i++) {
         const fields = rows[i]!;
+        if ((tooLong = overlong(fields, line, limits, options.name))) break;
         if (!isBlank(fields)) batch.push({ line, fields });
         line += 1 + lineFeedsInside(fields);
       }
     }
     if (batch.length > 0) yield batch;
+    if (tooLong !== undefined) throw tooLong;
     if (error !== undefined) throw quotingError(options.name, error, slice, line, rowStart(slice, rows, usable));
     input.text = slice.slice(consumed);
     if (final) return;
+    // The unfinished record is parsed again, from its start, with the next slice: reading twice
+    // its length first keeps a long record linear, and the cap keeps it from taking all memory.
+    if (input.text.length > limits.maxRecordChars) throw unfinishedTooLong(options.name, line, limits.maxRecordChars);
+    wanted = Math.max(PARSE_CHARS, 2 * input.text.length);
   }
 }
 
@@ -176,6 +189,40 @@ function firstError(errors: ParseError[], completeRows: number): ParseError | un
     if (row < completeRows && (first === undefined || row < first.row!)) first = error;
   }
   return first;
+}
+
+/** The error for a record or one of its fields over the caps, if it is. */
+function overlong(fields: string[], line: number, limits: ExportLimits, file: string): Error | undefined {
+  let length = fields.length - 1; // the delimiters
+  for (let i = 0; i < fields.length; i++) {
+    const n = fields[i]!.length;
+    if (n > limits.maxFieldChars)
+      return inputError({
+        file,
+        line,
+        column: String(i + 1),
+        value: fields[i]!.slice(0, 200),
+        message: `this field is ${n} characters long`,
+        expected: raiseLimitHint('maxFieldChars', limits.maxFieldChars),
+      });
+    length += n;
+  }
+  if (length <= limits.maxRecordChars) return undefined;
+  return inputError({
+    file,
+    line,
+    message: `the record on this line is ${length} characters long`,
+    expected: raiseLimitHint('maxRecordChars', limits.maxRecordChars),
+  });
+}
+
+function unfinishedTooLong(file: string, line: number, limit: number): Error {
+  return inputError({
+    file,
+    line,
+    message: `the record starting on this line runs past ${limit} characters without ending (a line break missing, or a quoted field never closed?)`,
+    expected: raiseLimitHint('maxRecordChars', limit),
+  });
 }
 
 /** Blank or spacer record: every field empty once blanks and tabs are trimmed. */

@@ -52,4 +52,25 @@ describe('ndjsonRecords', () => {
     expect(error.diagnostics[0]!.value!.length).toBeLessThanOrEqual(200);
     expect(error.message.length).toBeLessThan(300);
   });
+
+  it.each([
+    ['a plain repeat', '{"SECCION":"0001","PAN":3,"SECCION":"0002"}', 'SECCION'],
+    ['a repeat written with an escape', '{"PAN":3,"P\\u0041N":4}', 'PAN'],
+    ['a repeat after a nested object holding the same key', '{"v":{"a":1,"a":2},"b":1,"b":2}', 'b'],
+    ['a repeat after strings holding quotes, colons and braces', '{"n":"x\\\":{\\\\","a":"21:00","a":"}"}', 'a'],
+  ])('rejects a key written twice in one object (%s), naming file:line and the key', async (_label, line, key) => {
+    for (const sizes of [undefined, [1]]) {
+      const error = await inputErrorOf(read(`{"ok":1}\n${line}\n`, sizes));
+      expect(error.diagnostics).toEqual([
+        { rejects: true, file: 'actas.ndjson', line: 2, column: key, message: 'this key appears twice in the object; only one of its values could be read', expected: 'each key once per line' },
+      ]);
+    }
+  });
+
+  it('accepts the same key in different objects, nested or on other lines', async () => {
+    expect(await read('{"a":{"a":1},"b":[{"a":2},{"a":3}]}\n{"a":4, "b" : "\\"a\\":"}')).toEqual([
+      { line: 1, value: { a: { a: 1 }, b: [{ a: 2 }, { a: 3 }] } },
+      { line: 2, value: { a: 4, b: '"a":' } },
+    ]);
+  });
 });
