@@ -25,6 +25,9 @@ export interface HeaderContext {
   actaTypes?: readonly string[];
 }
 
+/** The fields that identify an acta: two columns for one of them could put its votes on another acta. */
+const KEY_FIELDS = new Set<FieldName>(['claveCasilla', 'claveActa', 'entidad', 'seccion', 'tipoCasilla', 'idCasilla', 'extContigua', 'tipoActa']);
+
 /** Marks a vote column the layout does not carry (mapping `absentVotes`). */
 const ABSENT = -2;
 
@@ -76,7 +79,11 @@ export function compileHeader(
     }
     const field = fieldAliases.get(name);
     if (field !== undefined) {
-      if (!fieldAt.has(field)) fieldAt.set(field, i);
+      const first = fieldAt.get(field);
+      if (first === undefined) fieldAt.set(field, i);
+      else if (header[first] === name) problems.push(at(name, `column ${name} appears twice`, 'each column once in the header'));
+      else if (KEY_FIELDS.has(field))
+        problems.push(at(name, `column ${name} and column ${header[first]} both give the acta's ${field}; which one identifies the acta cannot be told`, `one of them, or a column mapping that names only one`));
       return;
     }
     if (ignored.has(name)) return;

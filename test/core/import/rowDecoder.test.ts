@@ -122,6 +122,31 @@ describe('compileHeader(header, layout, mapping, ctx)', () => {
     expect(problemsOf([...HEADER, 'PAN'])).toEqual([{ rejects: true, file: FILE, line: 6, column: 'PAN', message: 'vote column PAN appears twice' }]);
   });
 
+  it.each([
+    ['a key column written twice', [...HEADER, 'SECCION'], ANEXO_18_5, 'SECCION', 'column SECCION appears twice', 'each column once in the header'],
+    ['another field written twice', [...HEADER, 'OBSERVACIONES'], ANEXO_18_5, 'OBSERVACIONES', 'column OBSERVACIONES appears twice', 'each column once in the header'],
+    [
+      'two spellings of the entity key',
+      [...HEADER, 'ID_ESTADO'],
+      ANEXO_18_5,
+      'ID_ESTADO',
+      "column ID_ESTADO and column ID_ENTIDAD both give the acta's entidad; which one identifies the acta cannot be told",
+      'one of them, or a column mapping that names only one',
+    ],
+    [
+      'a mapping sending two source columns onto one key',
+      [...HEADER, 'SECC_ALT'],
+      { ...ANEXO_18_5, fields: { ...ANEXO_18_5.fields, seccion: ['SECCION', 'SECC_ALT'] } },
+      'SECC_ALT',
+      "column SECC_ALT and column SECCION both give the acta's seccion; which one identifies the acta cannot be told",
+      'one of them, or a column mapping that names only one',
+    ],
+  ])('compileHeader rejects %s', (_label, header, mapping, column, message, expected) => {
+    const result = compileHeader(header, layout, mapping, CTX);
+    expect(result.decoder).toBeUndefined();
+    expect(result.problems).toEqual([{ rejects: true, file: FILE, line: 6, column, message, expected }]);
+  });
+
   it('compileHeader rejects a header with neither CLAVE_CASILLA nor the parts to build it', () => {
     expect(problemsOf(without('CLAVE_CASILLA', 'SECCION'))).toEqual([
       { rejects: true, file: FILE, line: 6, column: 'CLAVE_CASILLA', message: 'the export has no CLAVE_CASILLA and no SECCION, TIPO_CASILLA, ID_CASILLA to build it' },
