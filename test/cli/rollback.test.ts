@@ -1,6 +1,6 @@
 /** `prep rollback` as an operator runs it on a local target with three cuts. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readlink, rm } from 'node:fs/promises';
+import { readlink, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openLocalTarget } from '../../src/adapters/publish/local/localTarget.ts';
 import { siteOf, stageFixture, temporaryDir } from '../adapters/publish/local/stagedFixture.ts';
@@ -42,6 +42,16 @@ describe('prep rollback', () => {
     const r = prep('rollback', ...args, '--target', root);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(message.replace('<root>', root));
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(await live()).toBe(`cuts/${C}`);
+  });
+
+  it('refuses a kept cut edited after it was published, naming the file; the live cut stays live', async () => {
+    await writeFile(join(root, 'cuts', A, 'index.html'), '<p>cifras falsas</p>');
+    const r = prep('rollback', A, '--target', root);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`cut ${A} differs from its publication.json (${join(root, 'cuts', A, 'index.html')}: holds 20 bytes`);
+    expect(r.stderr).toContain(`refusing to make it live, cut ${C} stays live`);
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(await live()).toBe(`cuts/${C}`);
   });

@@ -1,6 +1,6 @@
 /** `prep status` as an operator runs it: what a local target holds, as text and as JSON. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openLocalTarget } from '../../src/adapters/publish/local/localTarget.ts';
 import { siteOf, stageFixture, temporaryDir } from '../adapters/publish/local/stagedFixture.ts';
@@ -46,5 +46,19 @@ describe('prep status', () => {
     const r = prep('status', '--target', empty);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe(`${empty}: nothing published yet\n`);
+  });
+
+  it('--check reads the live cut back: exit 0 when intact, exit 1 listing every difference', async () => {
+    const intact = prep('status', '--target', root, '--check');
+    expect(intact.status, intact.stderr).toBe(0);
+    expect(intact.stdout).toMatch(new RegExp(`check: live cut ${B} is intact \\(9 files, every size and SHA-256 as its publication.json lists\\)\\n$`));
+
+    await writeFile(join(root, 'cuts', B, 'index.html'), '<p>cifras falsas</p>');
+    const tampered = prep('status', '--target', root, '--check');
+    expect(tampered.status).toBe(1);
+    expect(tampered.stdout).toContain(`check: live cut ${B} DIFFERS from its publication.json in 1 file:\n  ${join(root, 'cuts', B, 'index.html')}: holds 20 bytes`);
+    const json = prep('status', '--target', root, '--check', '--json');
+    expect(json.status).toBe(1);
+    expect(JSON.parse(json.stdout).check).toMatchObject({ live: B, files: 9, differences: [expect.stringContaining('index.html: holds 20 bytes')] });
   });
 });

@@ -53,6 +53,25 @@ export interface TargetStatus {
   cuts: TargetCut[];
 }
 
+/** The live cut checked file by file against its publication.json (`prep status --check`). */
+export interface LiveCheck {
+  /** null: nothing is live. */
+  live: string | null;
+  /** Files checked. */
+  files: number;
+  /** One line per file that is missing, has other bytes, or is not listed; empty when the live cut is intact. */
+  differences: string[];
+}
+
+/** Thrown when a cut about to go live (rollback) no longer holds what its publication.json lists. */
+export class TamperedCutError extends Error {
+  constructor(target: string, stamp: string, live: string, differences: readonly string[]) {
+    const shown = differences.slice(0, 5).join('; ') + (differences.length > 5 ? `; and ${differences.length - 5} more` : '');
+    super(`${target}: cut ${stamp} differs from its publication.json (${shown}); refusing to make it live, cut ${live} stays live: publish that cut again (prep publish) or roll back to another kept cut`);
+    this.name = 'TamperedCutError';
+  }
+}
+
 export interface PublicationTarget {
   readonly name: string;
   /** Writes, verifies and switches to the staged cut; a failure leaves the live cut live. */
@@ -60,6 +79,8 @@ export interface PublicationTarget {
   status(): Promise<TargetStatus>;
   /** Makes a kept cut live again (default: the one before the live cut); returns its stamp. */
   rollback(stamp?: string, options?: PublishOptions): Promise<string>;
+  /** Reads every file of the live cut back and compares it with its publication.json. */
+  checkLive(): Promise<LiveCheck>;
 }
 
 /** Thrown when a target holds the other kind of publication (a drill vs the real night). */

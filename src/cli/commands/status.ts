@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { action } from '../failure.ts';
 import { targetOf, withTargetOptions, type TargetCliOptions } from '../targetOptions.ts';
-import type { TargetStatus } from '../../adapters/publish/target.ts';
+import type { LiveCheck, TargetStatus } from '../../adapters/publish/target.ts';
 
 interface Options extends TargetCliOptions {
   json?: boolean;
+  check?: boolean;
 }
 
 const MODES = { drill: 'a drill (simulacro)', real: 'the real election night' } as const;
@@ -21,22 +22,35 @@ export function statusText(s: TargetStatus): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The result of `--check` as the operator reads it: every difference, or that the live cut is intact. */
+export function checkText(target: string, c: LiveCheck): string {
+  if (c.live === null) return `${target}: no live cut to check\n`;
+  if (c.differences.length === 0) return `check: live cut ${c.live} is intact (${c.files} files, every size and SHA-256 as its publication.json lists)\n`;
+  return `check: live cut ${c.live} DIFFERS from its publication.json in ${c.differences.length} file${c.differences.length === 1 ? '' : 's'}:\n${c.differences.map((d) => `  ${d}\n`).join('')}`;
+}
+
 /** `prep status`: what a target holds. */
 export function registerStatus(program: Command): void {
   withTargetOptions(program.command('status'))
     .description('Show what a publication target holds: drill or real night, the live cut, every cut kept')
-    .option('--json', 'print the status as JSON: {target, mode, live, cuts: [{stamp, label, live}]}')
+    .option('--json', 'print the status as JSON: {target, mode, live, cuts: [{stamp, label, live}]} (with --check: and check: {live, files, differences})')
+    .option('--check', 'also read every file of the live cut back and compare its size and SHA-256 with its publication.json; exit code 1 on any difference')
     .addHelpText(
       'after',
       `
 Examples:
   prep status --target /srv/prep
+  prep status --target /srv/prep --check
   prep status --target s3://prep-gro-2024/ --json`,
     )
     .action(
       action(async (opts: Options) => {
-        const status = await targetOf(opts).status();
-        process.stdout.write(opts.json === true ? `${JSON.stringify(status, null, 2)}\n` : statusText(status));
+        const target = targetOf(opts);
+        const status = await target.status();
+        const check = opts.check === true ? await target.checkLive() : undefined;
+        if (opts.json === true) process.stdout.write(`${JSON.stringify(check === undefined ? status : { ...status, check }, null, 2)}\n`);
+        else process.stdout.write(statusText(status) + (check === undefined ? '' : checkText(status.target, check)));
+        if (check !== undefined && check.differences.length > 0) process.exitCode = 1;
       }),
     );
 }

@@ -13,7 +13,8 @@ import { parsePublication, publicationJson, type Publication, type PublishedObje
 import { DATABASES_PREFIX } from '../../../core/publish/publicationRoutes.ts';
 import { syncDirectory, writeFileAtomic } from '../../package/atomicFile.ts';
 import { listFiles } from '../stagedCut.ts';
-import type { PublicationTarget, PublishOptions, PublishReport, StagedCut, TargetCut, TargetStatus } from '../target.ts';
+import { TamperedCutError, type LiveCheck, type PublicationTarget, type PublishOptions, type PublishReport, type StagedCut, type TargetCut, type TargetStatus } from '../target.ts';
+import { cutDifferences } from './cutDifferences.ts';
 import { fileDigest } from '../fileDigest.ts';
 import { localLayout, type LocalLayout } from './localLayout.ts';
 import { readLive, switchLive } from './liveLink.ts';
@@ -107,13 +108,22 @@ export function openLocalTarget(root: string, options: LocalTargetOptions = {}):
         opts.log?.(`${name}: cuts/${to} is already live`);
         return to;
       }
+      const differences = await cutDifferences(layout, await readPublication(layout, to), concurrency);
+      if (differences.length > 0) throw new TamperedCutError(name, to, live, differences);
       await switchLive(layout.current, to);
       opts.log?.(`${name}: current → cuts/${to} (was cuts/${live})`);
       return to;
     });
   };
 
-  return { name, publish, status, rollback };
+  const checkLive = async (): Promise<LiveCheck> => {
+    const live = await readLive(layout.current);
+    if (live === null) return { live, files: 0, differences: [] };
+    const p = await readPublication(layout, live);
+    return { live, files: p.files.length, differences: await cutDifferences(layout, p, concurrency) };
+  };
+
+  return { name, publish, status, rollback, checkLive };
 }
 
 /** Every path must stay inside the site, and a shared one be `datos/<stamp>/…`. */

@@ -14,7 +14,7 @@ import { parsePublication, type Publication, type PublishedObject } from '../../
 import { cacheControl } from '../../../core/publish/publicationRoutes.ts';
 import { parseTargetRecord, TARGET_FILE, targetMismatch, targetRecord, targetRecordJson } from '../../../core/publish/targetRecord.ts';
 import { CUTS_PREFIX, cutPrefix, markerKey, objectKey, planCounts, planUpload, type FileStep, type HeldObject } from '../../../core/publish/uploadPlan.ts';
-import { EntityMismatchError, ModeMismatchError, type PublicationTarget, type PublishOptions, type PublishReport, type StagedCut, type TargetStatus } from '../target.ts';
+import { EntityMismatchError, ModeMismatchError, TamperedCutError, type LiveCheck, type PublicationTarget, type PublishOptions, type PublishReport, type StagedCut, type TargetStatus } from '../target.ts';
 import { forEachBounded } from '../../concurrency/boundedPool.ts';
 import type { CutRouter } from './cutRouter.ts';
 import { liveStateJson, parseLiveState, STATE_KEY } from './liveState.ts';
@@ -22,7 +22,7 @@ import { createObjectStore, type ObjectMeta, type ObjectStore } from './objectSt
 import { s3Url } from './parseS3Url.ts';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry.ts';
 import { createS3Client } from './s3Client.ts';
-import { verifyObject } from './verifyObject.ts';
+import { VerificationError, verifyObject } from './verifyObject.ts';
 
 export interface S3TargetOptions {
   bucket: string;
@@ -251,6 +251,31 @@ export function openS3Target(options: S3TargetOptions): PublicationTarget {
   };
 
   /**
+   * How a cut differs from its publication.json: every object read back in full (one GET each)
+   * and its bytes hashed, besides the size and SHA-256 recorded in its metadata — metadata
+   * alone would not show bytes replaced behind the publisher's back.
+   */
+  const cutDifferences = async (s: ObjectStore, p: Publication): Promise<string[]> => {
+    const differences: string[] = [];
+    await forEachBounded(p.files, concurrency, async (f) => {
+      try {
+        await verifyObject(s, objectKey(p.cut.stamp, f), metaOf(f), true);
+      } catch (error) {
+        if (!(error instanceof VerificationError)) throw error;
+        differences.push(error.message);
+      }
+    });
+    return differences.sort();
+  };
+
+  const checkLive = async (): Promise<LiveCheck> => {
+    const live = await readLive(store);
+    const p = live === null ? null : await readPublication(store, live);
+    if (live === null || p === null) return { live, files: 0, differences: live === null ? [] : [`${name}${markerKey(live)}: the live cut's publication.json is missing`] };
+    return { live, files: p.files.length, differences: await cutDifferences(store, p) };
+  };
+
+  /**
    * Switches to a kept cut. Rolling back to the live cut switches again too: it routes the CDN
    * and places the error page anew, which repairs a router reset behind the publisher's back
    * (a CloudFormation update, docs/publish-cloudfront.md).
@@ -265,10 +290,12 @@ export function openS3Target(options: S3TargetOptions): PublicationTarget {
     if (target === undefined) throw new Error(`${name}: no complete cut older than the live cut ${live}; kept cuts: ${stamps.join(', ')}`);
     const to = cuts.find((p) => p.cut.stamp === target);
     if (to === undefined) throw new Error(`${name} holds no complete cut ${target}; kept cuts: ${stamps.join(', ')}`);
+    const differences = await cutDifferences(s, to);
+    if (differences.length > 0) throw new TamperedCutError(name, target, live, differences);
     await switchTo(s, to, cuts.find((p) => p.cut.stamp === live) ?? null, log);
     log(`${name}: cut ${target} is live (was ${live})`);
     return target;
   };
 
-  return { name, publish, status, rollback };
+  return { name, publish, status, rollback, checkLive };
 }

@@ -135,6 +135,52 @@ describe('a local target', () => {
     });
   });
 
+  describe('a kept cut edited after it was published', () => {
+    const tamperings = [
+      { name: 'its own page edited', path: () => `cuts/${B}/index.html`, shown: () => `cuts/${B}/index.html: holds` },
+      {
+        name: 'an asset edited through the live cut, to which it is hard-linked',
+        path: () => `cuts/${C}/_astro/client.abc123.js`,
+        shown: () => `cuts/${B}/_astro/client.abc123.js: holds`,
+      },
+      { name: 'its databases edited', path: () => `datos/${B}/SHA256SUMS`, shown: () => `datos/${B}/SHA256SUMS: holds` },
+    ];
+
+    it.each(tamperings)('is refused by rollback, naming the file, the live cut staying live: $name', async ({ path, shown }) => {
+      const target = openLocalTarget(root);
+      await publishAll(target, A, B, C);
+      await writeFile(join(root, path()), 'tampered');
+      await expect(target.rollback(B)).rejects.toThrow(`${join(root, shown())}`);
+      await expect(target.rollback(B)).rejects.toThrow(`refusing to make it live, cut ${C} stays live`);
+      expect(await live()).toBe(`cuts/${C}`);
+    });
+
+    it('a file added to a kept cut is refused too', async () => {
+      const target = openLocalTarget(root);
+      await publishAll(target, A, B);
+      await writeFile(join(root, 'cuts', A, 'extra.html'), '<p>no publicada</p>');
+      await expect(target.rollback()).rejects.toThrow(`${join(root, 'cuts', A, 'extra.html')}: not listed in publication.json`);
+    });
+  });
+
+  describe('checkLive', () => {
+    it('reads every file of the live cut back: intact, then each difference listed', async () => {
+      const target = openLocalTarget(root);
+      expect(await target.checkLive()).toEqual({ live: null, files: 0, differences: [] });
+      await publishAll(target, A, B);
+      const intact = await target.checkLive();
+      expect(intact).toEqual({ live: B, files: Object.keys(siteOf(B, B)).length, differences: [] });
+
+      await writeFile(join(root, 'cuts', B, 'index.html'), 'x');
+      await rm(join(root, 'datos', B, 'SHA256SUMS'));
+      const checked = await target.checkLive();
+      expect(checked.differences).toEqual([
+        expect.stringMatching(new RegExp(`^${join(root, 'cuts', B, 'index.html')}: holds 1 bytes, SHA-256 [0-9a-f]{12}…, publication.json lists \\d+ bytes`)),
+        expect.stringMatching(new RegExp(`^${join(root, 'datos', B, 'SHA256SUMS')}: missing`)),
+      ]);
+    });
+  });
+
   it('prunes the oldest cuts beyond keep after the switch, never the live cut nor any databases', async () => {
     const target = openLocalTarget(root, { keep: 2 });
     await publishAll(target, A, B);
