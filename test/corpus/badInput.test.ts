@@ -80,6 +80,21 @@ const QUOTE_HINT = 'a quote inside a quoted field is written as two quotes ""';
 const NOT_UTF8 = "(the start of the file looked like UTF-8, so it was read as UTF-8); if the file is Latin-1, read it with --encoding latin1 (expected UTF-8 text throughout)";
 const VOTE_COLUMNS = ['PAN', 'PRI', 'PRD', 'MORENA', 'MC', 'PAN_PRI_PRD', 'PAN_PRI', 'PAN_PRD', 'PRI_PRD', 'NO_REGISTRADAS', 'NULOS'];
 
+const RAISE = (key: string): string => `a real export never comes near this, but if it must, raise exportLimits.${key} in the configuration`;
+
+/** A configuration whose ZIP name template is refused by the schema: one error on its line. */
+function zipNameCases(rows: [file: string, line: number, key: 'masterZipName' | 'electionZipName', value: string, message: string][]): Case[] {
+  return rows.map(([file, line, key, value, message]) => {
+    const example = key === 'masterZipName' ? '{stamp}_{entity}.zip' : '{stamp}_{election}_{entity}.zip';
+    return {
+      file,
+      args: withConfig(file),
+      exit: 1,
+      stderr: [`error: ${D}${file}:${line}: column databases.${key}: value ${JSON.stringify(value)}: ${message} (expected one file name ending in .zip, such as ${example})`],
+    };
+  });
+}
+
 const cases: Case[] = [
   // --- the valid bases
   { file: 'valid.csv', cli: true, args: tally('valid.csv'), exit: 0, stderr: [], summary: { DIP_LOC: VALID } },
@@ -245,6 +260,25 @@ const cases: Case[] = [
     exit: 1,
     stderr: [`error: ${D}column-missing-vote.csv:7: column MC: the export has no column for MC, a vote column of DIP_LOC in the configuration`],
   },
+  {
+    file: 'column-key-repeated.csv', cli: true,
+    args: tally('column-key-repeated.csv'),
+    exit: 1,
+    stderr: [`error: ${D}column-key-repeated.csv:7: column SECCION: column SECCION appears twice (expected each column once in the header)`],
+  },
+  {
+    file: 'field-too-long.csv (with config-export-limits.yaml)', cli: true,
+    args: ['--config', `${D}config-export-limits.yaml`, '--source', `${D}field-too-long.csv`],
+    exit: 1,
+    stderr: [`error: ${D}field-too-long.csv:9: column 6: value "${'A'.repeat(57)}...": this field is 300 characters long (expected at most 256 characters; ${RAISE('maxFieldChars')})`],
+  },
+  {
+    file: 'record-too-long.csv (with config-export-limits.yaml)',
+    args: ['--config', `${D}config-export-limits.yaml`, '--source', `${D}record-too-long.csv`],
+    exit: 1,
+    stderr: [`error: ${D}record-too-long.csv:10: the record on this line is 1250 characters long (expected at most 1024 characters; ${RAISE('maxRecordChars')})`],
+  },
+  { file: 'config-export-limits.yaml (valid.csv within the caps)', args: withConfig('config-export-limits.yaml'), exit: 0, stderr: [], summary: { DIP_LOC: VALID } },
   { file: 'no-header.csv', args: tally('no-header.csv'), exit: 1, stderr: [`error: ${D}no-header.csv: ${NO_HEADER}`] },
   { file: 'preamble-only.csv', args: tally('preamble-only.csv'), exit: 1, stderr: [`error: ${D}preamble-only.csv: ${NO_HEADER}`] },
   {
@@ -305,6 +339,12 @@ const cases: Case[] = [
     exit: 1,
     stderr: [`error: ${D}ndjson-array.ndjson:3: value "[\\"DIP_LOC\\",\\"010339B0100\\",\\"2\\"]": is an array, not an object (expected one JSON object per line)`],
   },
+  {
+    file: 'ndjson-duplicate-key.ndjson', cli: true,
+    args: tally('ndjson-duplicate-key.ndjson'),
+    exit: 1,
+    stderr: [`error: ${D}ndjson-duplicate-key.ndjson:2: column PAN: this key appears twice in the object; only one of its values could be read (expected each key once per line)`],
+  },
 
   // --- configuration and catalogue
   {
@@ -348,6 +388,21 @@ const cases: Case[] = [
     args: withConfig('config-catalogue-missing-file.yaml'),
     exit: 1,
     stderr: [`error: ${D}catalogo-no-existe.csv: file not found`],
+  },
+  ...zipNameCases([
+    ['config-zip-name-path.yaml', 34, 'masterZipName', 'datos/{stamp}_PREP_{entity}.zip', 'must be one file name, not a path: it holds a / or \\'],
+    ['config-zip-name-dotdot.yaml', 34, 'electionZipName', '../{stamp}_PREP_{election}_{entity}.zip', "must be a file name inside the cut's folder: '..' would climb out of it"],
+    ['config-zip-name-leading-dot.yaml', 34, 'masterZipName', '.{stamp}_PREP_{entity}.zip', 'must not start with a dot (a hidden file)'],
+    ['config-zip-name-not-zip.yaml', 34, 'masterZipName', '{stamp}_PREP_{entity}.tar.gz', 'must end in .zip'],
+    ['config-zip-name-reserved.yaml', 34, 'electionZipName', 'manifest.json.zip', 'takes the name of manifest.json, which every cut writes itself'],
+  ]),
+  {
+    file: 'config-zip-names-equal.yaml', cli: true,
+    args: withConfig('config-zip-names-equal.yaml'),
+    exit: 1,
+    stderr: [
+      `error: ${D}config-zip-names-equal.yaml:35: column databases.electionZipName: value "{stamp}_PREP_{entity}.zip": gives DIP_LOC's ZIP the name 20240602_2000_PREP_AGS.zip, already taken by the cut's ZIP (masterZipName) (expected a name of its own for every ZIP: {election} in electionZipName, and a different pattern from masterZipName)`,
+    ],
   },
 
   // --- sources
