@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { stageCut } from '../../../../src/adapters/publish/stagedCut.ts';
 import { EntityMismatchError, ModeMismatchError, type StagedCut } from '../../../../src/adapters/publish/target.ts';
 import { ERROR_PAGE_KEY, openS3Target, type S3TargetOptions } from '../../../../src/adapters/publish/s3/openS3Target.ts';
@@ -155,6 +155,26 @@ describe('openS3Target', () => {
     expect(await t.rollback(STAMPS[2])).toBe(STAMPS[2]);
     expect((await t.status()).live).toBe(STAMPS[2]);
     await expect(t.rollback('20240602_1900')).rejects.toThrow(`holds no complete cut 20240602_1900; kept cuts: ${STAMPS.slice(0, 3).join(', ')}`);
+  });
+
+  it('refuses to roll back to a kept cut whose bytes were replaced (metadata kept), and checkLive lists such a difference in the live cut', async () => {
+    const t = target();
+    for (const [i, stamp] of STAMPS.slice(0, 2).entries()) await t.publish(await stage(stamp, site(stamp, `v${i}`)));
+    expect(await t.checkLive()).toEqual({ live: STAMPS[1], files: 9, differences: [] });
+    /** Other bytes of the same size under a key, its recorded SHA-256 left as it was: only reading the bytes shows it. */
+    const replace = async (key: string): Promise<void> => {
+      const held = await head(key);
+      await client.send(new PutObjectCommand({ Bucket: s3.bucket, Key: `${prefix}${key}`, Body: 'x'.repeat(held.ContentLength!), Metadata: held.Metadata }));
+    };
+    await replace(`cuts/${STAMPS[0]}/index.html`);
+    await expect(t.rollback()).rejects.toThrow(
+      new RegExp(`cut ${STAMPS[0]} differs from its publication.json \\(verification failed for cuts/${STAMPS[0]}/index.html: the store returns 9 bytes, SHA-256 \\w+…, expected 9 bytes.*cut ${STAMPS[1]} stays live`),
+    );
+    expect((await t.status()).live).toBe(STAMPS[1]);
+
+    await replace(`datos/${STAMPS[1]}/SHA256SUMS`);
+    const checked = await t.checkLive();
+    expect(checked.differences).toEqual([expect.stringMatching(new RegExp(`^verification failed for datos/${STAMPS[1]}/SHA256SUMS: the store returns \\d+ bytes`))]);
   });
 
   it('refuses a drill on a target that holds the real night, and another entity, without writing anything', async () => {
