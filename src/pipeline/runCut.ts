@@ -5,11 +5,14 @@
  * ends as a CutFailure that says, in plain words, which stage failed, why, and which cut is
  * still live.
  */
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { countCut, cutIdentity } from '../core/count/countCut.ts';
 import type { CutDatabasesInput } from '../core/databases/cutDatabasesInput.ts';
 import { InputError, formatDiagnostic, type Diagnostic } from '../core/diagnostics.ts';
+import { MANIFEST_NAME } from '../core/databases/fileNames.ts';
+import { parseManifest } from '../core/integrity/manifest.ts';
+import { regressionReasons, type LiveCutFigures } from '../core/count/regressionGuard.ts';
 import type { SigningKey } from '../adapters/package/signing.ts';
 import type { PublicationTarget, PublishReport, TargetStatus } from '../adapters/publish/target.ts';
 import { stageCut, STAGED_SITE_DIR } from '../adapters/publish/stagedCut.ts';
@@ -34,6 +37,8 @@ export interface CutSetup {
   reporter?: CutReporter;
   /** Stops the cut between stages; the abort reason is thrown as it is. */
   signal?: AbortSignal;
+  /** Publish a cut the regression guard refuses (--allow-regression): logged, and recorded in its signed manifest. */
+  allowRegression?: boolean;
 }
 
 export interface CutResult {
@@ -76,6 +81,24 @@ export function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Refused by the regression guard (regressionGuard.ts): nothing was written. */
+export class RegressionRefused extends Error {
+  override name = 'RegressionRefused';
+}
+
+/** The target's live cut and its figures, from its signed manifest in the work folder (null: nothing is live). */
+async function liveCutFigures(target: PublicationTarget, datos: string): Promise<LiveCutFigures | null> {
+  const status = await target.status();
+  if (status.live === null) return null;
+  const label = status.cuts.find((c) => c.stamp === status.live)?.label ?? status.live;
+  const file = join(datos, status.live, MANIFEST_NAME);
+  const text = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  return { stamp: status.live, label, summary: text === undefined ? undefined : parseManifest(text, file).summary };
+}
+
 function liveWords(status: TargetStatus | undefined): string {
   if (status === undefined) return 'the target could not be asked which cut is live; it switches only complete cuts, so the previous one should be';
   if (status.live === null) return 'nothing is live on the target yet';
@@ -106,8 +129,10 @@ export async function runCut(setup: CutSetup, scheduled: { at: number; last: boo
   };
 
   try {
-    const exported = await stage('read', () => capture.exportAt(scheduled.at), (e) => `${sum([...e.actas.values()].map((l) => l.length)).toLocaleString('en-US')} actas in the export`);
+    const actasIn = (e: { actas: Map<string, unknown[]> }): number => sum([...e.actas.values()].map((l) => l.length));
+    const exported = await stage('read', () => capture.exportAt(scheduled.at), (e) => `${actasIn(e).toLocaleString('en-US')} actas in the export`);
     warnings.push(...exported.warnings);
+    const exportedActas = actasIn(exported);
 
     const input = await stage(
       'count',
@@ -120,7 +145,13 @@ export async function runCut(setup: CutSetup, scheduled: { at: number; last: boo
         // Every expected acta is in: this cut is the night's last, and participation takes in the casillas especiales.
         if (!counted.input.cut.last && isLastCut(false, counted.input.elections.map((e) => e.count.summary))) counted = count(true);
         warnings.push(...counted.found);
-        return counted.input;
+        const now = Object.fromEntries(counted.input.elections.map((e) => [e.config.code, e.count.summary]));
+        const reasons = regressionReasons(exportedActas, now, await liveCutFigures(target, paths.datos));
+        if (reasons.length === 0) return counted.input;
+        if (!setup.allowRegression)
+          throw new RegressionRefused(`refused as a regression:\n  ${reasons.join('\n  ')}\n  (if this is truly what must be published, take the cut again with --allow-regression)`);
+        for (const reason of reasons) reporter.log(`--allow-regression: published although ${reason}`);
+        return { ...counted.input, allowedRegression: reasons };
       },
       (i) => `${sum(i.elections.map((e) => e.count.summary.ACTAS_CONTABILIZADAS)).toLocaleString('en-US')} actas counted${i.cut.last ? ', last cut' : ''}`,
     );

@@ -1,5 +1,5 @@
 /** `prep cut` end to end on the small Aguascalientes fixture, into a local target. */
-import { mkdtemp, readlink, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readlink, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,4 +47,29 @@ describe('prep cut', () => {
     expect(r.stdout).toBe('');
     expect(await readlink(join(root, 'target/current'))).toMatch(/20240602_2040$/);
   }, 120_000);
+
+  it.each([
+    ['an empty export', () => '', /^  the capture export holds no acta \(empty or header only\) while the live cut 02\/06\/2024 20:40 \(UTC-6\) has its figures$/m],
+    ['a shrinking export', () => `${rows.slice(1).join('\n')}\n`, /^  DIP_LOC: ACTAS_REGISTRADAS falls from \d+ \(live cut 02\/06\/2024 20:40 \(UTC-6\)\) to \d+$/m],
+  ])('refuses %s as a regression: nothing written, the cut live before stays live', async (_case, content, reason) => {
+    await writeFile(join(root, 'captura.ndjson'), content());
+    const r = prep(...args('--at', '21:00'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^error: cut 02\/06\/2024 21:00 \(UTC-6\) failed while counting the actas: refused as a regression:$/m);
+    expect(r.stderr).toMatch(reason);
+    expect(r.stderr).toContain('take the cut again with --allow-regression');
+    expect(r.stderr).toContain('cut 02/06/2024 20:40 (UTC-6) stays live');
+    expect(existsSync(join(root, 'work/datos/20240602_2100')), 'no databases written').toBe(false);
+    expect(await readlink(join(root, 'target/current'))).toMatch(/20240602_2040$/);
+  }, 120_000);
+
+  it('publishes a shrinking export with --allow-regression: logged, and recorded in the signed manifest', async () => {
+    await writeFile(join(root, 'captura.ndjson'), `${rows.slice(1).join('\n')}\n`);
+    const r = prep(...args('--at', '21:00', '--allow-regression'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^  --allow-regression: published although DIP_LOC: ACTAS_REGISTRADAS falls from \d+/m);
+    expect(await readlink(join(root, 'target/current'))).toMatch(/20240602_2100$/);
+    const manifest = JSON.parse(await readFile(join(root, 'work/datos/20240602_2100/manifest.json'), 'utf8')) as { allowedRegression?: { reasons: string[] } };
+    expect(manifest.allowedRegression?.reasons).toEqual([expect.stringMatching(/^DIP_LOC: ACTAS_REGISTRADAS falls from \d+ \(live cut 02\/06\/2024 20:40 \(UTC-6\)\) to \d+$/)]);
+  }, 300_000);
 });

@@ -116,6 +116,7 @@ async function writeInto(dir: string, input: CutDatabasesInput, options: CutData
     cut: manifestCut(cut, config.entity.timeZone),
     files,
     summary: Object.fromEntries(input.elections.map((e) => [e.config.code, e.count.summary])),
+    ...(input.allowedRegression === undefined ? {} : { allowedRegression: { reasons: input.allowedRegression } }),
   };
   const integrity = await writeIntegrityFiles(dir, manifest, options.key);
   log(`  manifest.json signed with key ${integrity.fingerprint.slice(0, 16)}…`);

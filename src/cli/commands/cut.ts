@@ -14,20 +14,26 @@ export interface PublishingOptions extends PublishTargetOptions {
   work: string;
   keepStaged: boolean;
   siteUrl?: string;
+  allowRegression: boolean;
 }
 
 interface Options extends CutOptions, PublishingOptions {}
 
-/** Adds --target and its S3 options, --work, --keep, --keep-staged and --site-url. */
+/** Adds --target and its S3 options, --work, --keep, --keep-staged, --site-url and --allow-regression. */
 export function withPublishingOptions(command: Command): Command {
   return withPublishTargetOptions(command)
     .option('-w, --work <dir>', "work folder: every cut's databases, the staged cut, the build cache, the history of the cuts that went live", '.prep')
     .option('--keep-staged', 'keep each staged cut (<work>/staging/<stamp>/) once it is live (default: removed; a cut that failed to publish is always kept)', false)
-    .option('--site-url <url>', 'the public origin of the site (https://prep.example.org): the sitemap lists absolute URLs (default: paths)');
+    .option('--site-url <url>', 'the public origin of the site (https://prep.example.org): the sitemap lists absolute URLs (default: paths)')
+    .option(
+      '--allow-regression',
+      "publish a cut the regression guard refuses (an export with no acta, or fewer actas registered than the live cut): logged, and recorded in the cut's signed manifest",
+      false,
+    );
 }
 
 /** The target, and what the pipeline takes from the publishing options; a bad value is the operator's to fix. */
-export function publishingOf(opts: PublishingOptions): { target: PublicationTarget; work: string; keepStaging: boolean; siteUrl?: string } {
+export function publishingOf(opts: PublishingOptions): { target: PublicationTarget; work: string; keepStaging: boolean; siteUrl?: string; allowRegression: boolean } {
   const target = publishTargetOf(opts);
   let siteUrl: string | undefined;
   try {
@@ -35,7 +41,7 @@ export function publishingOf(opts: PublishingOptions): { target: PublicationTarg
   } catch (error) {
     throw new UserError(`--site-url: ${(error as Error).message}`);
   }
-  return { target, work: opts.work, keepStaging: opts.keepStaged, siteUrl };
+  return { target, work: opts.work, keepStaging: opts.keepStaged, siteUrl, allowRegression: opts.allowRegression };
 }
 
 /** `prep cut`: one cut, from the capture export to live on the target. */
@@ -48,7 +54,9 @@ export function registerCut(program: Command): void {
 Stages (each timed on stderr; a progress bar while publishing):
   read       the capture export (--source), as it is now
   count      the Anexo 13 rules; when every expected acta is registered the cut is the
-             last one and applies the last-cut rule (as --last-cut does)
+             last one and applies the last-cut rule (as --last-cut does). Refused as a
+             regression: an export with no acta, or an election with fewer actas registered
+             than the live cut (--allow-regression publishes it anyway)
   databases  <work>/datos/<stamp>/, signed (reused when written already with the same figures;
              other figures under a stamp already written are refused)
   site       <work>/staging/<stamp>/site/: every page, with this cut's databases hard-linked in

@@ -26,4 +26,6 @@ export interface CutDatabasesInput {
   config: Config;
   cut: CutIdentity;
   elections: ElectionCut[];
+  /** Published with --allow-regression: why the regression guard would have refused it (recorded in the signed manifest). */
+  allowedRegression?: string[];
 }

@@ -48,6 +48,11 @@ export interface CutManifest {
   files: ManifestFile[];
   /** By election code. */
   summary: Record<string, SummaryFigures>;
+  /**
+   * Present only on a cut the operator published with --allow-regression: why the regression
+   * guard would have refused it. Absent from every other manifest, so they are as before.
+   */
+  allowedRegression?: { reasons: string[] };
 }
 
 const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(Z|([+-])(\d{2}):(\d{2}))$/;
@@ -115,6 +120,7 @@ export const ManifestSchema = z.strictObject({
     }
   }),
   summary: z.record(z.string().regex(COLUMN_ID, 'election codes are upper-case letters, digits and underscores'), SummarySchema),
+  allowedRegression: z.strictObject({ reasons: z.array(z.string().min(1)).min(1) }).optional(),
 }) satisfies z.ZodType<CutManifest>;
 
 function validWallClock(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
@@ -152,6 +158,7 @@ export function manifestJson(m: CutManifest): string {
     summary: Object.fromEntries(
       codes.map((code) => [code, Object.fromEntries(SUMMARY_NAMES.map((name) => [name, m.summary[code]![name]]))]),
     ),
+    ...(m.allowedRegression === undefined ? {} : { allowedRegression: { reasons: [...m.allowedRegression.reasons] } }),
   };
   return `${JSON.stringify(canonical, null, 2)}\n`;
 }
