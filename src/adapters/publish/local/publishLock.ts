@@ -1,11 +1,31 @@
 /**
- * One writer at a time on a local target: publish and rollback hold `<root>/.publish.lock`
- * (the holder's process id). A lock left by a process that no longer runs (killed mid-cut)
- * is taken over, so that the next run can complete the cut.
+ * One writer at a time on a local target: publish and rollback hold `<root>/.publish.lock`.
+ * The lock records the holder's process id, that process's start time (field 22 of
+ * /proc/<pid>/stat) and the boot id: a process id is reused after a reboot or once the holder
+ * is gone, so a lock is held only while that very process runs. A lock left by a process that
+ * no longer runs (killed mid-cut) is taken over, so that the next run can complete the cut.
  */
 import { open, readFile, rm } from 'node:fs/promises';
 
-const running = (pid: number): boolean => {
+interface LockHolder {
+  pid: number;
+  /** null: not known (no /proc, or a lock written by an older version, which recorded the pid only). */
+  startTime: string | null;
+  bootId: string | null;
+}
+
+const readProc = (path: string): Promise<string | null> => readFile(path, 'utf8').then((text) => text.trim(), () => null);
+
+/** Field 22 of /proc/<pid>/stat, counted after the command name, which may itself hold spaces and parentheses. */
+async function startTimeOf(pid: number): Promise<string | null> {
+  const stat = await readProc(`/proc/${pid}/stat`);
+  if (stat === null) return null;
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+}
+
+const bootId = (): Promise<string | null> => readProc('/proc/sys/kernel/random/boot_id');
+
+const alive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;
@@ -14,24 +34,48 @@ const running = (pid: number): boolean => {
   }
 };
 
+function parseLockHolder(text: string): LockHolder | null {
+  const [pid, startTime, boot] = text.trim().split(/\s+/);
+  const n = Number.parseInt(pid ?? '', 10);
+  if (!Number.isSafeInteger(n) || n <= 0) return null;
+  return { pid: n, startTime: startTime ?? null, bootId: boot ?? null };
+}
+
+/** Whether the process that wrote the lock is still the one running under its pid. */
+async function holderRuns(holder: LockHolder): Promise<boolean> {
+  if (!alive(holder.pid)) return false;
+  if (holder.bootId !== null && holder.bootId !== (await bootId())) return false;
+  if (holder.startTime !== null) {
+    const now = await startTimeOf(holder.pid);
+    if (now !== null && now !== holder.startTime) return false;
+  }
+  return true;
+}
+
 export async function withLock<T>(file: string, name: string, work: () => Promise<T>): Promise<T> {
+  const record = [process.pid, (await startTimeOf(process.pid)) ?? '', (await bootId()) ?? ''].join(' ').trim();
   for (let attempt = 0; ; attempt++) {
     try {
       const handle = await open(file, 'wx');
-      await handle.writeFile(`${process.pid}\n`);
+      await handle.writeFile(`${record}\n`);
       await handle.close();
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
-      const pid = Number.parseInt(await readFile(file, 'utf8').catch(() => ''), 10);
-      if (Number.isSafeInteger(pid) && running(pid))
-        throw new Error(`${name} is being written by another process (pid ${pid}); wait for it to finish`);
+      const holder = parseLockHolder(await readFile(file, 'utf8').catch(() => ''));
+      if (holder !== null && (await holderRuns(holder)))
+        throw new Error(`${name} is being written by another process (pid ${holder.pid}); wait for it to finish`);
       await rm(file, { force: true });
     }
   }
+  let result: T;
   try {
-    return await work();
-  } finally {
-    await rm(file, { force: true });
+    result = await work();
+  } catch (error) {
+    // The work's own error is what the operator must see, not a second one from removing the lock (a read-only target).
+    await rm(file, { force: true }).catch(() => {});
+    throw error;
   }
+  await rm(file, { force: true });
+  return result;
 }
