@@ -2,8 +2,9 @@
 import { mkdtemp, readFile, readlink, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prep, smallNight } from './nightFixture.ts';
+import { prep, ROOT, smallNight } from './nightFixture.ts';
 
 let root: string;
 const args = (...more: string[]) => ['run', '--config', join(root, 'config.yaml'), '--source', join(root, 'captura.ndjson'), '--target', join(root, 'target'), '--work', join(root, 'work'), ...more];
@@ -59,4 +60,29 @@ describe('prep run', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^night complete: the last cut is live \(0 cuts published in this run/m);
   });
+});
+
+describe('prep run over a live cut, when the export shrinks', () => {
+  it('treats the refused cut as failed: retried, said why, and the cut live before stays live', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'prep-run-regression-'));
+    try {
+      const rows = await smallNight(dir, '2024-06-02T20:20:00-06:00');
+      const common = ['--config', join(dir, 'config.yaml'), '--source', join(dir, 'captura.ndjson'), '--target', join(dir, 'target'), '--work', join(dir, 'work')];
+      await writeFile(join(dir, 'captura.ndjson'), `${rows.join('\n')}\n`);
+      expect(prep('cut', ...common, '--at', '20:00').status).toBe(0);
+      await writeFile(join(dir, 'captura.ndjson'), `${rows.slice(1).join('\n')}\n`);
+      // The 20:20 cut is the last one: refused, it is retried until the night is stopped.
+      const env = { ...process.env };
+      delete env.PREP_DEBUG;
+      const r = spawnSync(process.execPath, ['src/cli/prep.ts', 'run', ...common, '--clock', '600x', '--from', '20:20'], { cwd: ROOT, encoding: 'utf8', env, timeout: 15_000, killSignal: 'SIGINT' });
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/cut 02\/06\/2024 20:20 \(UTC-6\) failed while counting the actas: refused as a regression:/);
+      expect(r.stderr).toMatch(/DIP_LOC: ACTAS_REGISTRADAS falls from \d+ \(live cut 02\/06\/2024 20:00 \(UTC-6\)\) to \d+/);
+      expect(r.stderr).toContain('cut 02/06/2024 20:00 (UTC-6) stays live');
+      expect(r.stderr.match(/refused as a regression/g)!.length, 'retried').toBeGreaterThan(1);
+      expect(await readlink(join(dir, 'target/current'))).toMatch(/20240602_2000$/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
