@@ -1,6 +1,6 @@
 /** `prep status` as an operator runs it: what a local target holds, as text and as JSON. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openLocalTarget } from '../../src/adapters/publish/local/localTarget.ts';
 import { siteOf, stageFixture, temporaryDir } from '../adapters/publish/local/stagedFixture.ts';
@@ -39,6 +39,17 @@ describe('prep status', () => {
     const r = prep('status', '--target', root, '--json');
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual(await openLocalTarget(root).status());
+  });
+
+  it('lists what failed or interrupted cuts left on the target', async () => {
+    const C = '20240602_2120';
+    await mkdir(join(root, 'datos', C), { recursive: true });
+    await mkdir(join(root, 'cuts', `.${C}.partial`), { recursive: true });
+    const r = prep('status', '--target', root);
+    await rm(join(root, 'datos', C), { recursive: true });
+    await rm(join(root, 'cuts', `.${C}.partial`), { recursive: true });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain(['left by failed or interrupted cuts (2), not part of any kept cut: publish their cut again, or delete them:', `  cuts/.${C}.partial/`, `  datos/${C}/`, ''].join('\n'));
   });
 
   it('says when nothing was published to a target yet', () => {

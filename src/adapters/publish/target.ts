@@ -51,6 +51,11 @@ export interface TargetStatus {
   live: string | null;
   /** Every complete cut the target holds, oldest first. */
   cuts: TargetCut[];
+  /**
+   * What failed or interrupted cuts left, relative to the target: work-in-progress folders and
+   * databases of a cut that never went live. The next publication cleans what it can.
+   */
+  leftovers: string[];
 }
 
 /** The live cut checked file by file against its publication.json (`prep status --check`). */

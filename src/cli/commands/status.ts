@@ -19,6 +19,10 @@ export function statusText(s: TargetStatus): string {
     lines.push(`cuts kept (${s.cuts.length}), oldest first:`);
     for (const c of s.cuts) lines.push(`${c.live ? '* ' : '  '}${c.stamp}  ${c.label}`);
   }
+  if (s.leftovers.length > 0) {
+    lines.push(`left by failed or interrupted cuts (${s.leftovers.length}), not part of any kept cut: publish their cut again, or delete them:`);
+    for (const l of s.leftovers) lines.push(`  ${l}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -33,7 +37,7 @@ export function checkText(target: string, c: LiveCheck): string {
 export function registerStatus(program: Command): void {
   withTargetOptions(program.command('status'))
     .description('Show what a publication target holds: drill or real night, the live cut, every cut kept')
-    .option('--json', 'print the status as JSON: {target, mode, live, cuts: [{stamp, label, live}]} (with --check: and check: {live, files, differences})')
+    .option('--json', 'print the status as JSON: {target, mode, live, cuts: [{stamp, label, live}], leftovers} (with --check: and check: {live, files, differences})')
     .option('--check', 'also read every file of the live cut back and compare its size and SHA-256 with its publication.json; exit code 1 on any difference')
     .addHelpText(
       'after',

@@ -16,7 +16,8 @@ import { listFiles } from '../stagedCut.ts';
 import { TamperedCutError, type LiveCheck, type PublicationTarget, type PublishOptions, type PublishReport, type StagedCut, type TargetCut, type TargetStatus } from '../target.ts';
 import { cutDifferences } from './cutDifferences.ts';
 import { fileDigest } from '../fileDigest.ts';
-import { localLayout, type LocalLayout } from './localLayout.ts';
+import { CUTS_DIR, DATOS_DIR, localLayout, type LocalLayout } from './localLayout.ts';
+import { unpublishedDatabases } from '../leftovers.ts';
 import { readLive, switchLive } from './liveLink.ts';
 import { placeFiles, type PlacedCounts, type Placement } from './placeFiles.ts';
 import { withLock } from './publishLock.ts';
@@ -80,11 +81,13 @@ export function openLocalTarget(root: string, options: LocalTargetOptions = {}):
     const record = await readTargetRecord(layout.target);
     const live = await readLive(layout.current);
     const cuts: TargetCut[] = [];
+    const kept: Publication[] = [];
     for (const stamp of await completeCuts(layout)) {
       const p = await readPublication(layout, stamp);
+      kept.push(p);
       cuts.push({ stamp, label: p.cut.label, live: stamp === live });
     }
-    return { target: name, mode: record?.mode ?? null, live, cuts };
+    return { target: name, mode: record?.mode ?? null, live, cuts, leftovers: await localLeftovers(layout, kept) };
   };
 
   const rollback = async (stamp?: string, opts: PublishOptions = {}): Promise<string> => {
@@ -241,6 +244,13 @@ const namesIn = (dir: string): Promise<string[]> =>
 async function completeCuts(layout: LocalLayout): Promise<string[]> {
   const manifests = new Set(await namesIn(layout.publications));
   return (await namesIn(layout.cuts)).filter((n) => isCutStamp(n) && manifests.has(`${n}.json`)).sort();
+}
+
+/** Hidden work-in-progress folders in cuts/ and datos/, and databases of cuts that never went live. */
+async function localLeftovers(layout: LocalLayout, kept: readonly Publication[]): Promise<string[]> {
+  const hidden = async (dir: string, under: string): Promise<string[]> => (await namesIn(dir)).filter((n) => n.startsWith('.')).map((n) => `${under}/${n}/`);
+  const datos = (await namesIn(layout.datos)).filter(isCutStamp);
+  return [...(await hidden(layout.cuts, CUTS_DIR)), ...(await hidden(layout.datos, DATOS_DIR)), ...unpublishedDatabases(datos, kept)].sort();
 }
 
 /**

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { contentType } from '../../../core/publish/contentType.ts';
 import { parsePublication, type Publication, type PublishedObject } from '../../../core/publish/publication.ts';
-import { cacheControl } from '../../../core/publish/publicationRoutes.ts';
+import { cacheControl, DATABASES_PREFIX } from '../../../core/publish/publicationRoutes.ts';
+import { unpublishedDatabases } from '../leftovers.ts';
 import { parseTargetRecord, TARGET_FILE, targetMismatch, targetRecord, targetRecordJson } from '../../../core/publish/targetRecord.ts';
 import { CUTS_PREFIX, cutPrefix, markerKey, objectKey, planCounts, planUpload, type FileStep, type HeldObject } from '../../../core/publish/uploadPlan.ts';
 import { EntityMismatchError, ModeMismatchError, TamperedCutError, type LiveCheck, type PublicationTarget, type PublishOptions, type PublishReport, type StagedCut, type TargetStatus } from '../target.ts';
@@ -241,12 +242,22 @@ export function openS3Target(options: S3TargetOptions): PublicationTarget {
   };
 
   const status = async (): Promise<TargetStatus> => {
-    const [text, live, cuts] = await Promise.all([store.getText(TARGET_FILE), readLive(store), completeCuts(store)]);
+    const [text, live, cuts, cutFolders, datosFolders] = await Promise.all([
+      store.getText(TARGET_FILE),
+      readLive(store),
+      completeCuts(store),
+      store.listFolders(CUTS_PREFIX),
+      store.listFolders(DATABASES_PREFIX),
+    ]);
+    const complete = new Set(cuts.map((p) => p.cut.stamp));
+    // A cut folder without its completion marker: an upload that never finished.
+    const unfinished = cutFolders.filter((s) => !complete.has(s)).map((s) => `${CUTS_PREFIX}${s}/`);
     return {
       target: name,
       mode: text === null ? null : parseTargetRecord(text, `${name}${TARGET_FILE}`).mode,
       live,
       cuts: cuts.map((p) => ({ stamp: p.cut.stamp, label: p.cut.label, live: p.cut.stamp === live })),
+      leftovers: [...unfinished, ...unpublishedDatabases(datosFolders, cuts)].sort(),
     };
   };
 

@@ -56,12 +56,13 @@ describe('a local target', () => {
         { stamp: A, label: '02/06/2024 20:40 (UTC-6)', live: false },
         { stamp: B, label: '02/06/2024 21:00 (UTC-6)', live: true },
       ],
+      leftovers: [],
     });
     expect((await readdir(join(root, 'cuts'))).sort()).toEqual([A, B]);
   });
 
   it('reports an empty target', async () => {
-    expect(await openLocalTarget(root).status()).toEqual({ target: root, mode: null, live: null, cuts: [] });
+    expect(await openLocalTarget(root).status()).toEqual({ target: root, mode: null, live: null, cuts: [], leftovers: [] });
   });
 
   it('never replaces a published cut: the same cut again is a no-op switch, other bytes under its stamp are refused', async () => {
@@ -199,7 +200,7 @@ describe('a local target', () => {
     expect((await readdir(join(root, 'cuts'))).sort()).toEqual([C, D]);
   });
 
-  it('cleans what an interrupted run left of another cut, and resumes its own', async () => {
+  it('lists what interrupted runs left, cleans what was left of another cut, and resumes its own', async () => {
     const target = openLocalTarget(root);
     await publishAll(target, A);
     await mkdir(join(root, 'cuts', `.${C}.partial`, 'eleccion'), { recursive: true });
@@ -208,9 +209,15 @@ describe('a local target', () => {
     await mkdir(join(root, 'cuts', `.${B}.partial`), { recursive: true });
     await writeFile(join(root, 'cuts', `.${B}.partial`, 'index.html'), `<!doctype html><title>PREP</title><p>corte ${B}: ${B}</p>`);
     await writeFile(join(root, 'cuts', `.${B}.partial`, 'corte.json'), 'half a fil');
+    await mkdir(join(root, 'datos', D), { recursive: true });
+    await writeFile(join(root, 'datos', D, 'SHA256SUMS'), `sums of ${D}\n`);
+    expect((await target.status()).leftovers).toEqual([`cuts/.${A}.pruned/`, `cuts/.${B}.partial/`, `cuts/.${C}.partial/`, `datos/.${C}.partial/`, `datos/${D}/`]);
     const lines: string[] = [];
     const report = await target.publish(await stage(B), { log: (l) => lines.push(l) });
     expect(report).toMatchObject({ written: 5, copied: 3, skipped: 1 });
+    // The databases of a cut that never went live stay, listed, for the operator to delete or publish.
+    expect((await target.status()).leftovers).toEqual([`datos/${D}/`]);
+    await rm(join(root, 'datos', D), { recursive: true });
     expect(lines.filter((l) => l.startsWith('removed '))).toHaveLength(3);
     expect((await readdir(join(root, 'cuts'))).sort()).toEqual([A, B]);
     expect((await readdir(join(root, 'datos'))).sort()).toEqual([A, B]);
