@@ -20,6 +20,8 @@ import { buildCutSite } from '../adapters/site/buildCutSite.ts';
 import { readPublishedCuts } from '../adapters/site/publishedCuts.ts';
 import type { CaptureProvider } from './captureProvider.ts';
 import { cutDatabases } from './cutDatabases.ts';
+import { databaseFiles } from '../adapters/package/integrityFiles.ts';
+import { stagedDatabaseDifferences } from '../core/publish/stagedDatabases.ts';
 import { isLastCut } from './lastCut.ts';
 import { CUT_STAGES, STAGE_WORDS, silentReporter, type CutReporter, type CutStage } from './cutStages.ts';
 import { DATOS, linkTree, readLiveHistory, workPaths, writeLiveHistory } from './workFolder.ts';
@@ -197,12 +199,19 @@ export async function runCut(setup: CutSetup, scheduled: { at: number; last: boo
 
     const staged = await stage(
       'stage',
-      () =>
-        stageCut(stagingDir, {
+      async () => {
+        const s = await stageCut(stagingDir, {
           mode: config.drill ? 'drill' : 'real',
           entity: config.entity,
           cut: { stamp: cut.stamp, label: cut.label, at: cut.at, last: cut.last },
-        }),
+        });
+        const differ = stagedDatabaseDifferences(s.publication.files, `${DATOS}/${cut.stamp}/`, databaseFiles(databases.manifest, setup.key));
+        if (differ.length > 0)
+          throw new RangeError(
+            `the staged databases are not the ones the cut's signed manifest lists (${differ.slice(0, 5).join('; ')}${differ.length > 5 ? `; and ${differ.length - 5} more` : ''}): delete ${databases.dir} to write this cut's databases again`,
+          );
+        return s;
+      },
       (s) => `${s.publication.files.length.toLocaleString('en-US')} files, ${mib(sum(s.publication.files.map((f) => f.size)))}`,
     );
 

@@ -1,0 +1,68 @@
+/**
+ * One cut through the real pipeline into a real local target, with the databases edited while
+ * the cut is under way: after they were written, before the cut is staged. The edit reaches the
+ * staged site through the hard link, and staging must refuse it rather than publish it.
+ */
+import { appendFile, mkdtemp, readFile, readlink, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/adapters/config/loadConfig.ts';
+import { simulatorTestKey } from '../../src/adapters/package/signing.ts';
+import { openLocalTarget } from '../../src/adapters/publish/local/localTarget.ts';
+import { sourceCapture } from '../../src/pipeline/sourceCapture.ts';
+import { runCut, type CutSetup } from '../../src/pipeline/runCut.ts';
+import { silentReporter, type CutStage } from '../../src/pipeline/cutStages.ts';
+import { smallNight } from '../cli/nightFixture.ts';
+
+let root: string;
+let rows: string[];
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'prep-run-cut-'));
+  rows = await smallNight(root, '2024-06-02T21:00:00-06:00');
+});
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+const target = () => openLocalTarget(join(root, 'target'));
+
+async function cut(at: string, onStage: (stage: CutStage) => Promise<void> | void = () => {}): Promise<unknown> {
+  const source = join(root, 'captura.ndjson');
+  const setup: CutSetup = {
+    capture: await sourceCapture(await loadConfig(join(root, 'config.yaml')), { source: [source] }),
+    key: simulatorTestKey(),
+    target: target(),
+    work: join(root, 'work'),
+    reporter: { ...silentReporter, start: (stage) => void onStage(stage) },
+  };
+  return runCut(setup, { at: Date.parse(at), last: false }).catch((error: unknown) => error);
+}
+
+describe('runCut', () => {
+  it('refuses to stage databases edited after they were written, naming the file and the folder to delete; the live cut stays', async () => {
+    await writeFile(join(root, 'captura.ndjson'), `${rows.slice(0, 2).join('\n')}\n`);
+    expect(await cut('2024-06-02T20:00:00-06:00')).toMatchObject({ stamp: '20240602_2000' });
+
+    await writeFile(join(root, 'captura.ndjson'), `${rows.slice(0, 3).join('\n')}\n`);
+    const datos = join(root, 'work', 'datos', '20240602_2020');
+    let edited = '';
+    const failure = await cut('2024-06-02T20:20:00-06:00', async (stage) => {
+      if (stage !== 'stage') return;
+      const sums = await readFile(join(datos, 'SHA256SUMS'), 'utf8');
+      edited = sums.split('\n').map((l) => l.split('  ')[1]).find((f) => f?.endsWith('.csv'))!;
+      await appendFile(join(datos, edited), '"9999"\r\n');
+    });
+    expect(failure).toBeInstanceOf(Error);
+    const message = (failure as Error).message;
+    expect(message).toContain('failed while staging the cut (hashing every file)');
+    expect(message).toMatch(new RegExp(`the staged databases are not the ones the cut's signed manifest lists \\(datos/20240602_2020/${edited.replace('.', '\\.')}: holds \\d+ bytes, SHA-256 [0-9a-f]{12}… where the signed manifest says \\d+ bytes`));
+    expect(message).toContain(`delete ${datos} to write this cut's databases again`);
+    expect(message).toContain('cut 02/06/2024 20:00 (UTC-6) stays live');
+    expect(await readlink(join(root, 'target', 'current'))).toBe('cuts/20240602_2000');
+    expect(existsSync(join(root, 'target', 'datos', '20240602_2020'))).toBe(false);
+
+    // Deleting the folder, as the message says, lets the cut go live.
+    await rm(datos, { recursive: true });
+    expect(await cut('2024-06-02T20:20:00-06:00')).toMatchObject({ stamp: '20240602_2020', databasesWritten: true });
+  }, 300_000);
+});
