@@ -2,11 +2,16 @@
 // fields (≈ 512 k actas per cut), CRLF. Run: node bench/csvRecords.bench.ts
 // Prints rows/s and ms; asserts nothing. Throughput runs parse text generated beforehand
 // (so generation is not timed); the memory run generates lazily and samples the live heap
-// after a full GC, which must stay flat however many lines have gone by.
+// after a full GC, which must stay flat however many lines have gone by. The long-line runs
+// time a single line with no line break (generated as it is read): under the default caps it
+// is rejected once past maxRecordChars, so 50 MiB and 200 MiB cost the same; with the caps
+// raised to let it through, the time must grow with the length, not with its square.
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { csvRecords } from '../src/adapters/source/csvRecords.ts';
 import { decodeText } from '../src/adapters/source/decodeText.ts';
+import { InputError } from '../src/core/diagnostics.ts';
+import type { ExportLimits } from '../src/core/import/exportLimits.ts';
 
 const ROWS = 512 * 1024;
 const FIELDS = 50;
@@ -70,6 +75,27 @@ async function memory(rows: number): Promise<void> {
   console.log(`live heap after each quarter of ${rows} lines (lazy input): ${samples.join(', ')}`);
 }
 
+/** A header, then one line of `mib` MiB that never ends. */
+async function* singleLine(mib: number): AsyncGenerator<string> {
+  yield 'CLAVE_CASILLA,A\r\n1,';
+  const chunk = 'x'.repeat(CHUNK_CHARS);
+  for (let n = 0; n < mib * 1024 * 1024; n += chunk.length) yield chunk;
+}
+
+async function longLine(mib: number, limits?: ExportLimits): Promise<void> {
+  gc();
+  const start = performance.now();
+  let outcome = 'read';
+  try {
+    for await (const record of csvRecords(singleLine(mib), { ...options, ...(limits ? { limits } : {}) })) void record;
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    outcome = 'rejected';
+  }
+  const caps = limits ? `caps raised to ${limits.maxRecordChars / 1024 / 1024} MiB` : 'default caps';
+  console.log(`one ${String(mib).padStart(3)} MiB line, ${caps.padEnd(24)} ${outcome.padEnd(8)} ${(performance.now() - start).toFixed(0).padStart(6)} ms`);
+}
+
 console.log(`node ${process.version}; ${ROWS} lines × ${FIELDS} fields, CRLF, ${CHUNK_CHARS / 1024} KiB text chunks`);
 const plain = [...generateText(ROWS, false)];
 const quoted = [...generateText(ROWS, true)];
@@ -85,3 +111,6 @@ for (let round = 1; round <= 2; round++) {
 plain.length = quoted.length = bytes.length = 0;
 await memory(ROWS);
 await memory(4 * ROWS);
+const raised: ExportLimits = { maxRecordChars: 256 * 1024 * 1024, maxFieldChars: 256 * 1024 * 1024 };
+for (const mib of [50, 200]) await longLine(mib);
+for (const mib of [16, 64]) await longLine(mib, raised);
