@@ -24,7 +24,7 @@ import { databaseFiles } from '../adapters/package/integrityFiles.ts';
 import { stagedDatabaseDifferences } from '../core/publish/stagedDatabases.ts';
 import { isLastCut } from './lastCut.ts';
 import { CUT_STAGES, STAGE_WORDS, silentReporter, type CutReporter, type CutStage } from './cutStages.ts';
-import { DATOS, linkTree, readLiveHistory, workPaths, writeLiveHistory } from './workFolder.ts';
+import { DATOS, linkTree, readLiveHistory, removeStagingBefore, workPaths, writeLiveHistory } from './workFolder.ts';
 
 export interface CutSetup {
   capture: CaptureProvider;
@@ -232,7 +232,10 @@ export async function runCut(setup: CutSetup, scheduled: { at: number; last: boo
       () => `cut ${cut.stamp} is live on ${target.name}`,
     );
     // After the cut is live: not part of its time to live.
-    if (!setup.keepStaging) await rm(stagingDir, { recursive: true, force: true });
+    if (!setup.keepStaging) {
+      await rm(stagingDir, { recursive: true, force: true });
+      for (const dir of await removeStagingBefore(work, cut.stamp)) reporter.log(`removed ${dir}: staged by a cut that never went live, older than the live cut`);
+    }
 
     return {
       stamp: cut.stamp,

@@ -2,18 +2,20 @@
  * The night's work folder (`--work`, default `.prep`): what the pipeline keeps between cuts.
  *
  *   datos/<stamp>/        every cut's databases, written once and signed (the target gets them too)
- *   staging/<stamp>/      a cut being published: site/ and publication.json (removed once live, unless --keep)
+ *   staging/<stamp>/      a cut being published: site/ and publication.json (removed once live, unless
+ *                         --keep-staged, with those of earlier cuts that never went live)
  *   site-data/            the site build's input of the cut being built
  *   site-cache/           the incremental build's cache: pages whose data did not change are reused
  *   history.json          the history points of the cuts that went live: the next cut's history
  *                         page, and where a restarted night resumes
  */
-import { link, mkdir } from 'node:fs/promises';
+import { link, mkdir, readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { readHistory } from '../adapters/site/writeSiteData.ts';
 import { writeFileAtomic } from '../adapters/package/atomicFile.ts';
 import { listFiles } from '../adapters/publish/stagedCut.ts';
 import type { HistoryPoint } from '../core/site/historyPoint.ts';
+import { isCutStamp } from '../core/schedule/cutLabel.ts';
 
 /** Where the databases live inside the site, and their URL path. */
 export const DATOS = 'datos';
@@ -21,6 +23,7 @@ export const DATOS = 'datos';
 export function workPaths(work: string) {
   return {
     datos: join(work, DATOS),
+    stagingRoot: join(work, 'staging'),
     staging: (stamp: string): string => join(work, 'staging', stamp),
     siteData: join(work, 'site-data'),
     siteCache: join(work, 'site-cache'),
@@ -51,4 +54,22 @@ export async function linkTree(from: string, to: string): Promise<number> {
     await link(join(from, file), dest);
   }
   return files.length;
+}
+
+/**
+ * Removes the staged cuts older than `live` (failed cuts kept for `prep publish`, now older
+ * than what visitors see: publishing one would take the site back) and returns their folders.
+ */
+export async function removeStagingBefore(work: string, live: string): Promise<string[]> {
+  const root = workPaths(work).stagingRoot;
+  const names = await readdir(root).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  const removed: string[] = [];
+  for (const name of names.filter((n) => isCutStamp(n) && n < live).sort()) {
+    await rm(join(root, name), { recursive: true, force: true });
+    removed.push(join(root, name));
+  }
+  return removed;
 }

@@ -1,9 +1,10 @@
 /**
- * One cut through the real pipeline into a real local target, with the databases edited while
- * the cut is under way: after they were written, before the cut is staged. The edit reaches the
- * staged site through the hard link, and staging must refuse it rather than publish it.
+ * Cuts through the real pipeline into a real local target: the databases edited while a cut
+ * is under way (after they were written, before the cut is staged: the edit reaches the staged
+ * site through the hard link, and staging must refuse it rather than publish it), and what
+ * failed cuts left staged.
  */
-import { appendFile, mkdtemp, readFile, readlink, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +27,8 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 
 const target = () => openLocalTarget(join(root, 'target'));
 
+const logged: string[] = [];
+
 async function cut(at: string, onStage: (stage: CutStage) => Promise<void> | void = () => {}): Promise<unknown> {
   const source = join(root, 'captura.ndjson');
   const setup: CutSetup = {
@@ -33,7 +36,7 @@ async function cut(at: string, onStage: (stage: CutStage) => Promise<void> | voi
     key: simulatorTestKey(),
     target: target(),
     work: join(root, 'work'),
-    reporter: { ...silentReporter, start: (stage) => void onStage(stage) },
+    reporter: { ...silentReporter, start: (stage) => void onStage(stage), log: (line) => logged.push(line) },
   };
   return runCut(setup, { at: Date.parse(at), last: false }).catch((error: unknown) => error);
 }
@@ -64,5 +67,18 @@ describe('runCut', () => {
     // Deleting the folder, as the message says, lets the cut go live.
     await rm(datos, { recursive: true });
     expect(await cut('2024-06-02T20:20:00-06:00')).toMatchObject({ stamp: '20240602_2020', databasesWritten: true });
+  }, 300_000);
+
+  it('once live, removes what earlier cuts that never went live left staged, and keeps a later one', async () => {
+    const staging = join(root, 'work', 'staging');
+    for (const stamp of ['20240602_2030', '20240602_2100']) {
+      await mkdir(join(staging, stamp, 'site'), { recursive: true });
+      await writeFile(join(staging, stamp, 'site', 'index.html'), `<p>${stamp}</p>`);
+    }
+    await writeFile(join(root, 'captura.ndjson'), `${rows.slice(0, 4).join('\n')}\n`);
+    logged.length = 0;
+    expect(await cut('2024-06-02T20:40:00-06:00')).toMatchObject({ stamp: '20240602_2040' });
+    expect((await readdir(staging)).sort()).toEqual(['20240602_2100']);
+    expect(logged).toContain(`removed ${join(staging, '20240602_2030')}: staged by a cut that never went live, older than the live cut`);
   }, 300_000);
 });

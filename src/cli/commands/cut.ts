@@ -23,7 +23,7 @@ interface Options extends CutOptions, PublishingOptions {}
 export function withPublishingOptions(command: Command): Command {
   return withPublishTargetOptions(command)
     .option('-w, --work <dir>', "work folder: every cut's databases, the staged cut, the build cache, the history of the cuts that went live", '.prep')
-    .option('--keep-staged', 'keep each staged cut (<work>/staging/<stamp>/) once it is live (default: removed; a cut that failed to publish is always kept)', false)
+    .option('--keep-staged', 'keep each staged cut (<work>/staging/<stamp>/) once it is live (default: removed; a cut that failed to publish is kept until a later cut goes live)', false)
     .option('--site-url <url>', 'the public origin of the site (https://prep.example.org): the sitemap lists absolute URLs (default: paths)')
     .option(
       '--allow-regression',
