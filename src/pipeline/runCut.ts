@@ -189,6 +189,8 @@ export async function runCut(setup: CutSetup, scheduled: { at: number; last: boo
           previousHistory: history,
           // Kept from cut to cut: only the pages whose data changed are rendered again.
           cacheDir: paths.siteCache,
+          // No build while another one writes into this work folder (a second publisher, or one left running).
+          pidFile: join(work, 'site-build.json'),
           siteUrl: setup.siteUrl,
           log: (line) => reporter.log(line),
         });

@@ -7,8 +7,13 @@
  *   node src/adapters/site/astroBuild.ts <root> <outDir> <logLevel>
  *
  * with PREP_SITE_DATA (and PREP_SITE_CACHE) set (astro.config.mjs).
+ *
+ * buildSite starts it with PREP_SITE_BUILD_GROUP=1, in a process group of its own, its stdin a
+ * pipe from buildSite: when buildSite's process dies, even by kill -9, the pipe closes and a
+ * thread of this process (parentWatch.ts) kills the whole group (Astro's own helpers included),
+ * so no build outlives the cut that started it and goes on writing into the cut's folders.
  */
-import { build } from 'astro';
+import { Worker } from 'node:worker_threads';
 
 const [root, outDir, logLevel] = process.argv.slice(2);
 const LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -17,6 +22,10 @@ if (root === undefined || outDir === undefined || level === undefined) {
   process.stderr.write(`usage: astroBuild.ts <root> <outDir> <${LEVELS.join('|')}>\n`);
   process.exit(2);
 }
+if (process.env.PREP_SITE_BUILD_GROUP === '1') new Worker(new URL('./parentWatch.ts', import.meta.url)).unref();
+// Imported only now: loading Astro takes a while, and the parent may die meanwhile.
+const { build } = await import('astro');
+
 try {
   await build({
     root,

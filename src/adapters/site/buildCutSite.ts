@@ -38,6 +38,8 @@ export interface CutSiteOptions {
   previousHistory: HistoryPoint[];
   /** The incremental build's cache folder (kept from cut to cut; one build at a time); default none: every page is rendered. */
   cacheDir?: string;
+  /** Where the running build is recorded, to refuse a build while one left by an earlier cut still runs (buildSite). */
+  pidFile?: string;
   /** The site's public origin for the sitemap's absolute URLs (`https://prep.example.org`); default none: it lists paths. */
   siteUrl?: string;
   log?: (line: string) => void;
@@ -99,7 +101,7 @@ export async function buildCutSite(input: CutDatabasesInput, options: CutSiteOpt
       log(`  incremental build: ${changedPages.toLocaleString('en-US')} of ${Object.keys(now).length.toLocaleString('en-US')} pages changed since the cache's last build`);
     }
     const t1 = performance.now();
-    await buildSite({ data: options.data, out, ...(cacheDir === undefined ? {} : { cacheDir }) });
+    await buildSite({ data: options.data, out, ...(options.pidFile === undefined ? {} : { pidFile: options.pidFile }), ...(cacheDir === undefined ? {} : { cacheDir }) });
     const t2 = performance.now();
     if (cacheDir !== undefined) {
       await mkdir(cacheDir, { recursive: true });

@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { recordBuild, refuseLeftoverBuild } from './buildRecord.ts';
 
 /** The repository root, where astro.config.mjs is. */
 export const SITE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -26,6 +27,11 @@ export interface BuildSiteOptions {
    * per folder. Default: none, every page is rendered.
    */
   cacheDir?: string;
+  /**
+   * Where the running build's process id and start time are recorded (e.g. `<work>/site-build.json`):
+   * a build left running there by an earlier process makes this one refuse to start. Default: none.
+   */
+  pidFile?: string;
   /** Astro's log level; default `warn` (one line per page at `info`). */
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
@@ -72,8 +78,9 @@ const ERROR_TAIL = 4000;
  * to this process's stderr as they come.
  */
 export async function buildSite(options: BuildSiteOptions): Promise<void> {
+  if (options.pidFile !== undefined) await refuseLeftoverBuild(options.pidFile);
   const out = resolve(options.out);
-  const env: NodeJS.ProcessEnv = { ...process.env, PREP_SITE_DATA: resolve(options.data), PREP_SITE_OUT: out, ASTRO_TELEMETRY_DISABLED: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PREP_SITE_DATA: resolve(options.data), PREP_SITE_OUT: out, ASTRO_TELEMETRY_DISABLED: '1', PREP_SITE_BUILD_GROUP: '1' };
   if (options.cacheDir === undefined) delete env.PREP_SITE_CACHE;
   else env.PREP_SITE_CACHE = resolve(options.cacheDir);
   await mkdir(out, { recursive: true });
@@ -89,14 +96,27 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
     const child = spawn(process.execPath, [fileURLToPath(new URL('./astroBuild.ts', import.meta.url)), SITE_ROOT, out, options.logLevel ?? 'warn'], {
       cwd,
       env,
-      stdio: ['ignore', 'inherit', 'pipe'],
+      // A group of its own, and a pipe that closes when this process dies (astroBuild.ts).
+      detached: true,
+      stdio: ['pipe', 'inherit', 'pipe'],
     });
+    const closed = once(child, 'close') as Promise<[number | null, NodeJS.Signals | null]>;
+    // Its failure (the child could not be started) is awaited below, not an unhandled rejection meanwhile.
+    closed.catch(() => {});
     child.stderr.on('data', (chunk: Buffer) => {
       process.stderr.write(chunk);
       tail = (tail + chunk.toString('utf8')).slice(-ERROR_TAIL);
     });
-    [code, signal] = (await once(child, 'close')) as [number | null, NodeJS.Signals | null];
+    if (options.pidFile !== undefined && child.pid !== undefined)
+      await recordBuild(options.pidFile, child.pid).catch(async (error: unknown) => {
+        // Not recorded, the build must not run: closing its stdin makes it stop its group.
+        child.stdin.end();
+        await closed;
+        throw error;
+      });
+    [code, signal] = await closed;
   } finally {
+    if (options.pidFile !== undefined) await rm(options.pidFile, { force: true });
     await rm(cwd, { recursive: true, force: true });
   }
   if (code !== 0) throw new Error(`the Astro build of ${out} failed (${signal ?? `exit code ${code}`})${tail.trim() === '' ? '' : `:\n${tail.trim()}`}`);

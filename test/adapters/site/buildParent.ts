@@ -1,0 +1,27 @@
+/**
+ * A process that builds the hand-made cut's site (test/core/site/siteFixtures.ts) with
+ * buildCutSite, for the tests that kill it mid-build (buildSite.test.ts).
+ *
+ *   node test/adapters/site/buildParent.ts <folder>
+ *
+ * The site goes to <folder>/site, its data to <folder>/data, the build record to
+ * <folder>/site-build.json; with a second argument, <folder>/cache is the build's cache.
+ */
+import { join } from 'node:path';
+import { buildCutSite } from '../../../src/adapters/site/buildCutSite.ts';
+import { handInput } from '../../core/site/siteFixtures.ts';
+
+const [dir, cache] = process.argv.slice(2);
+if (dir === undefined) throw new Error('usage: buildParent.ts <folder> [cache]');
+const input = handInput();
+await buildCutSite(input, {
+  out: join(dir, 'site'),
+  data: join(dir, 'data'),
+  manifest: { files: [] },
+  cutFiles: `/datos/${input.cut.stamp}/`,
+  databases: [],
+  previousHistory: [],
+  pidFile: join(dir, 'site-build.json'),
+  ...(cache === undefined ? {} : { cacheDir: join(dir, 'cache') }),
+  log: (line) => process.stderr.write(`${line}\n`),
+});
