@@ -12,8 +12,12 @@
  * pipe from buildSite: when buildSite's process dies, even by kill -9, the pipe closes and a
  * thread of this process (parentWatch.ts) kills the whole group (Astro's own helpers included),
  * so no build outlives the cut that started it and goes on writing into the cut's folders.
+ *
+ * Exit codes: 0 built, 1 failed, 2 usage, DamagedPageError.EXIT_CODE (3) a built page could not
+ * be finished — its message is then the last line on stderr.
  */
 import { Worker } from 'node:worker_threads';
+import { DamagedPageError } from './finishSite.ts';
 
 const [root, outDir, logLevel] = process.argv.slice(2);
 const LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -26,6 +30,12 @@ if (process.env.PREP_SITE_BUILD_GROUP === '1') new Worker(new URL('./parentWatch
 // Imported only now: loading Astro takes a while, and the parent may die meanwhile.
 const { build } = await import('astro');
 
+/** The error, or the one it was caused by, that a page could not be finished (Astro may wrap an integration's error). */
+function damagedPage(error: unknown): Error | undefined {
+  for (let e = error; e instanceof Error; e = e.cause) if (e.name === 'DamagedPageError') return e;
+  return undefined;
+}
+
 try {
   await build({
     root,
@@ -37,6 +47,7 @@ try {
   });
 } catch (error) {
   // Astro has logged the error with its context; a stack trace would tell the reader nothing more.
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+  const damaged = damagedPage(error);
+  process.stderr.write(`${damaged?.message ?? (error instanceof Error ? error.message : String(error))}\n`);
+  process.exit(damaged === undefined ? 1 : DamagedPageError.EXIT_CODE);
 }

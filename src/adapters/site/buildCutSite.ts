@@ -10,16 +10,19 @@
  * cut's stamp and label, and what every page shows) and templates are the same as in the last
  * build with that folder is not rendered again. Pages hold placeholders for the cut, filled in
  * at the end of every build (finishSite.ts), so a reused page is byte for byte the page a full
- * build gives.
+ * build gives. A page that cannot be finished there (cut short, or without its placeholders: a
+ * damaged copy in the cache) costs the cache: it is discarded, with a log line, and every page
+ * is built again.
  */
 import type { CutDatabasesInput } from '../../core/databases/cutDatabasesInput.ts';
 import type { CutManifest } from '../../core/integrity/manifest.ts';
 import type { HistoryPoint } from '../../core/site/historyPoint.ts';
 import type { PublishedCut } from './publishedCuts.ts';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { imagesOf, writeSiteData, type PageList } from './writeSiteData.ts';
 import { buildSite, clearExcept } from './buildSite.ts';
+import { DamagedPageError } from './finishSite.ts';
 
 export interface CutSiteOptions {
   /** The site folder. */
@@ -101,7 +104,16 @@ export async function buildCutSite(input: CutDatabasesInput, options: CutSiteOpt
       log(`  incremental build: ${changedPages.toLocaleString('en-US')} of ${Object.keys(now).length.toLocaleString('en-US')} pages changed since the cache's last build`);
     }
     const t1 = performance.now();
-    await buildSite({ data: options.data, out, ...(options.pidFile === undefined ? {} : { pidFile: options.pidFile }), ...(cacheDir === undefined ? {} : { cacheDir }) });
+    const build = { data: options.data, out, ...(options.pidFile === undefined ? {} : { pidFile: options.pidFile }) };
+    if (cacheDir === undefined) await buildSite(build);
+    else
+      await buildSite({ ...build, cacheDir }).catch(async (error: unknown) => {
+        if (!(error instanceof DamagedPageError)) throw error;
+        // A page reused from the cache is damaged: no page of the cache can be trusted.
+        log(`  site build cache: ${error.message}; the cache ${cacheDir} is discarded and every page built again`);
+        await rm(cacheDir, { recursive: true, force: true });
+        await buildSite({ ...build, cacheDir });
+      });
     const t2 = performance.now();
     if (cacheDir !== undefined) {
       await mkdir(cacheDir, { recursive: true });

@@ -9,6 +9,7 @@ import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { recordBuild, refuseLeftoverBuild } from './buildRecord.ts';
+import { DamagedPageError } from './finishSite.ts';
 
 /** The repository root, where astro.config.mjs is. */
 export const SITE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -119,5 +120,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
     if (options.pidFile !== undefined) await rm(options.pidFile, { force: true });
     await rm(cwd, { recursive: true, force: true });
   }
+  // astroBuild.ts's last line then names the page and what is wrong with it.
+  if (code === DamagedPageError.EXIT_CODE) throw new DamagedPageError(tail.trim().split('\n').at(-1) ?? '');
   if (code !== 0) throw new Error(`the Astro build of ${out} failed (${signal ?? `exit code ${code}`})${tail.trim() === '' ? '' : `:\n${tail.trim()}`}`);
 }

@@ -18,6 +18,28 @@ import type { SiteInfo } from './writeSiteData.ts';
 /** Pages read, filled and written at once. */
 const CONCURRENCY = 32;
 
+/**
+ * A built page that cannot be finished: cut short (it does not end with `</html>`) or not
+ * fillable with the cut's values. With the incremental build, such a page is most likely a
+ * damaged copy in the cache (a disk full, a killed copy): buildCutSite then discards the cache
+ * and builds every page again.
+ */
+export class DamagedPageError extends Error {
+  override name = 'DamagedPageError';
+  /** astroBuild.ts's exit code when the build failed on one: how buildSite tells it apart. */
+  static readonly EXIT_CODE = 3;
+}
+
+/** The page's HTML with the cut's values, after checking that it is whole (every page Astro writes ends with `</html>`). */
+function finishPage(html: string, values: CutValues, where: string): string {
+  if (!html.trimEnd().endsWith('</html>')) throw new DamagedPageError(`${where} is cut short: it does not end with </html>`);
+  try {
+    return fillCut(html, values, where);
+  } catch (error) {
+    throw new DamagedPageError((error as Error).message);
+  }
+}
+
 /** The values of the cut of `site`, as pages show them. */
 export function cutValuesOf(site: Pick<SiteInfo, 'cut' | 'entity' | 'cutFiles'>): CutValues {
   const values = { stamp: site.cut.stamp, label: site.cut.label, time: cutIso(site.cut.at, site.entity.timeZone), files: site.cutFiles };
@@ -40,13 +62,13 @@ export async function fillCutPages(dir: string, pageNames: readonly string[], va
       throw error;
     });
     if (html !== undefined) {
-      await writeFile(index, fillCut(html, values, `page /${name}`));
+      await writeFile(index, finishPage(html, values, `page /${name}`));
       paths.push(`/${name}`);
       return;
     }
     // A page that is not a folder's index (404.html).
     const file = join(dir, `${name.replace(/\/$/, '')}.html`);
-    await writeFile(file, fillCut(await readFile(file, 'utf8'), values, `page /${name}`));
+    await writeFile(file, finishPage(await readFile(file, 'utf8'), values, `page /${name}`));
   };
   await forEachBounded(pageNames, CONCURRENCY, fill);
   return paths;

@@ -70,7 +70,7 @@ beforeAll(async () => {
   // Mark the cache's copy of a page that B does not change, and of one it changes.
   for (const page of [UNCHANGED, CHANGED]) {
     const file = join(cache, 'dist', page);
-    await writeFile(file, (await readFile(file, 'utf8')) + MARK);
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/<\/html>\s*$/, `${MARK}</html>`));
   }
   incrementalB = await build(cutB, 'incremental', incrementalA, cache);
 }, 300_000);
@@ -88,8 +88,8 @@ describe('buildCutSite with a cache folder (incremental build)', () => {
     const differ: string[] = [];
     for (const f of files) {
       const [a, b] = await Promise.all([readFile(join(scratch, f)), readFile(join(incremental, f))]);
-      // The marked page is the cache's copy: the scratch page plus the mark, nothing else.
-      const expected = f === UNCHANGED ? Buffer.concat([a, Buffer.from(MARK)]) : a;
+      // The marked page is the cache's copy: the scratch page with the mark, nothing else.
+      const expected = f === UNCHANGED ? Buffer.from(a.toString('utf8').replace(/<\/html>\s*$/, `${MARK}</html>`)) : a;
       if (!expected.equals(b)) differ.push(f);
     }
     expect(differ).toEqual([]);
@@ -135,6 +135,38 @@ describe('buildCutSite with a cache folder (incremental build)', () => {
     expect(locs).toContain(`${SITE_URL}/eleccion/DIP_LOC/distrito/2/seccion/10/`);
     expect(locs.some((l) => l.includes('404'))).toBe(false);
   });
+});
+
+describe('buildCutSite with a damaged page in the cache', () => {
+  it('discards the cache, builds every page again and says so in one line', async () => {
+    const cache = join(root, 'cache');
+    // The cache's copy of a page B did not change, cut short as by a full disk or a killed copy.
+    const cached = join(cache, 'dist', UNCHANGED);
+    const whole = await readFile(cached);
+    await writeFile(cached, whole.subarray(0, whole.length >> 1));
+    const lines: string[] = [];
+    await buildCutSite(cutB, {
+      out: join(root, 'damaged', 'site'),
+      data: join(root, 'damaged', 'data'),
+      manifest: manifestOf(cutB),
+      cutFiles: `/datos/${cutB.cut.stamp}/`,
+      databases: [],
+      previousHistory: incrementalA.history,
+      siteUrl: SITE_URL,
+      cacheDir: cache,
+      log: (line) => lines.push(line),
+    });
+    expect(lines.filter((l) => l.includes('cache'))).toEqual([
+      '  incremental build: 0 of 7 pages changed since the cache\'s last build',
+      `  site build cache: page /${UNCHANGED.slice(0, -'index.html'.length)} is cut short: it does not end with </html>; the cache ${cache} is discarded and every page built again`,
+    ]);
+    // Every page rendered again: the site is B's from scratch, and the cache whole again.
+    const [scratch, rebuilt] = [join(root, 'scratch', 'site'), join(root, 'damaged', 'site')];
+    const files = await filesOf(scratch);
+    expect(await filesOf(rebuilt)).toEqual(files);
+    for (const f of files) expect((await readFile(join(rebuilt, f))).equals(await readFile(join(scratch, f))), f).toBe(true);
+    expect((await readFile(cached, 'utf8')).trimEnd().endsWith('</html>')).toBe(true);
+  }, 120_000);
 });
 
 describe('buildCutSite of a drill', () => {

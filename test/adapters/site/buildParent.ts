@@ -5,14 +5,14 @@
  *   node test/adapters/site/buildParent.ts <folder>
  *
  * The site goes to <folder>/site, its data to <folder>/data, the build record to
- * <folder>/site-build.json; with a second argument, <folder>/cache is the build's cache.
+ * <folder>/site-build.json.
  */
 import { join } from 'node:path';
 import { buildCutSite } from '../../../src/adapters/site/buildCutSite.ts';
 import { handInput } from '../../core/site/siteFixtures.ts';
 
-const [dir, cache] = process.argv.slice(2);
-if (dir === undefined) throw new Error('usage: buildParent.ts <folder> [cache]');
+const [dir] = process.argv.slice(2);
+if (dir === undefined) throw new Error('usage: buildParent.ts <folder>');
 const input = handInput();
 await buildCutSite(input, {
   out: join(dir, 'site'),
@@ -22,6 +22,5 @@ await buildCutSite(input, {
   databases: [],
   previousHistory: [],
   pidFile: join(dir, 'site-build.json'),
-  ...(cache === undefined ? {} : { cacheDir: join(dir, 'cache') }),
   log: (line) => process.stderr.write(`${line}\n`),
 });
