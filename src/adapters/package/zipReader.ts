@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { crc32, inflateRawSync } from 'node:zlib';
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { crc32, createInflateRaw, inflateRawSync } from 'node:zlib';
 import { InputError } from '../../core/diagnostics.ts';
 
 /**
@@ -7,8 +9,9 @@ import { InputError } from '../../core/diagnostics.ts';
  * the whole archive: a cut's ZIP is at most a few hundred MB, and an entry that is itself a
  * ZIP is read the same way from its extracted bytes (`openNestedZip`). It reads stored and
  * deflated entries, checks every CRC-32 and size, and refuses what it does not handle
- * (ZIP64, encryption, other methods, multi-disk archives) in plain words. Errors are
- * ZipErrors naming the archive, the entry and the problem.
+ * (ZIP64, encryption, other methods, multi-disk archives) and what a hostile archive uses
+ * (symbolic links, overlapping entries, ZIPs nested too deep, sizes or ratios beyond
+ * ZipLimits) in plain words. Errors are ZipErrors naming the archive, the entry and the problem.
  */
 
 export type ZipProblem =
@@ -24,7 +27,12 @@ export type ZipProblem =
   | 'crc-mismatch'
   | 'unsafe-name'
   | 'duplicate-name'
-  | 'no-such-entry';
+  | 'no-such-entry'
+  | 'symlink'
+  | 'overlapping'
+  | 'ratio'
+  | 'too-deep'
+  | 'too-large';
 
 /** A ZIP that cannot be trusted or read: which archive, which entry, what is wrong. */
 export class ZipError extends InputError {
@@ -59,6 +67,26 @@ export interface ZipEntry {
   unixMode: number | undefined;
   isDirectory: boolean;
 }
+
+/**
+ * What a hostile archive may cost before it is refused. Each archive's entries are checked
+ * by their declared sizes when it is opened, before any is inflated, and inflation never goes
+ * past a declared size, so a ZIP bomb costs no more than these bounds.
+ */
+export interface ZipLimits {
+  /** How many archives deep an entry may lie: a cut's ZIP holds election ZIPs, which hold files (2). */
+  maxDepth: number;
+  /**
+   * Largest size / compressed size of one entry over 1 MiB, and largest bytes inflated in all
+   * (nested ZIPs included) / size of the outermost archive once that total is over 1 MiB.
+   * Deflate of the results CSVs stays below 20; deflate's own ceiling is about 1032.
+   */
+  maxRatio: number;
+  /** Bytes all the entries of one archive (nested ones included) may inflate to, together. */
+  maxTotalInflated: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxDepth: 3, maxRatio: 200, maxTotalInflated: 4 * 1024 ** 3 };
 
 export interface ZipArchiveView {
   /** How errors name the archive; `outer.zip!inner.zip` for a nested ZIP. */
@@ -174,6 +202,9 @@ export function openZip(buffer: Buffer, name: string): ZipArchiveView {
     if (localHeaderOffset + LOCAL_SIZE > cdOffset)
       fail('bad-central-directory', `local header offset ${localHeaderOffset} lies beyond the entries' data (which ends at ${cdOffset})`, entryName);
     const fromUnix = madeBy >> 8 === 3;
+    // Extracted, a link could point anywhere on the reader's machine.
+    if (fromUnix && ((externalAttributes >>> 16) & 0o170000) === 0o120000)
+      fail('symlink', 'a symbolic link: refused (a cut holds only plain files)', entryName);
     entries.push({
       name: entryName,
       method: method as 0 | 8,
@@ -191,6 +222,7 @@ export function openZip(buffer: Buffer, name: string): ZipArchiveView {
   }
   if (at !== cdOffset + cdSize)
     fail('bad-central-directory', `the ${entryCount} entries take ${at - cdOffset} bytes but the central directory is ${cdSize} bytes long`);
+  checkNoOverlap(buffer, entries, cdOffset, fail);
   return { name, buffer, entries, comment, centralDirectory: { offset: cdOffset, size: cdSize } };
 }
 
@@ -204,14 +236,29 @@ export function findEntry(zip: ZipArchiveView, name: string): ZipEntry {
 /**
  * The bytes of an entry, checked: local header agrees with the central directory, the data
  * lies inside the archive, inflates cleanly to exactly the declared size, and its CRC-32
- * matches (and so does the data descriptor, when there is one).
+ * matches (and so does the data descriptor, when there is one). The whole entry is held in
+ * memory: for an entry of unknown size, scanZip hashes it chunk by chunk instead.
  */
 export function readEntry(zip: ZipArchiveView, entryOrName: ZipEntry | string): Buffer {
   const entry = typeof entryOrName === 'string' ? findEntry(zip, entryOrName) : entryOrName;
-  const { buffer } = zip;
-  const fail = (problem: ZipProblem, detail: string): never => {
+  const fail = entryFail(zip, entry);
+  const data = entryData(zip, entry, fail);
+  const content = entry.method === 0 ? data : inflateChecked(data, entry.size, fail);
+  checkInflated(entry, content.length, crc32(content) >>> 0, fail);
+  return content;
+}
+
+type EntryFail = (problem: ZipProblem, detail: string) => never;
+
+const entryFail =
+  (zip: ZipArchiveView, entry: ZipEntry): EntryFail =>
+  (problem, detail) => {
     throw new ZipError(zip.name, entry.name, problem, detail);
   };
+
+/** An entry's compressed data, once its local header (and data descriptor) agree with the central directory. */
+function entryData(zip: ZipArchiveView, entry: ZipEntry, fail: EntryFail): Buffer {
+  const { buffer } = zip;
   const at = entry.localHeaderOffset;
   const dataLimit = zip.centralDirectory.offset;
   const signature = buffer.readUInt32LE(at);
@@ -255,36 +302,102 @@ export function readEntry(zip: ZipArchiveView, entryOrName: ZipEntry | string): 
         `local header (CRC-32 ${hex8(lCrc)}, ${lCompressed} compressed, ${lSize} bytes) disagrees with the central directory (CRC-32 ${hex8(entry.crc32)}, ${entry.compressedSize} compressed, ${entry.size} bytes)`,
       );
   }
-
   const data = buffer.subarray(dataStart, dataEnd);
-  let content: Buffer;
-  if (entry.method === 0) {
-    if (entry.compressedSize !== entry.size)
-      fail('size-mismatch', `stored entry has ${entry.compressedSize} bytes of data but declares ${entry.size}`);
-    content = data;
-  } else {
-    content = inflateChecked(data, entry.size, (problem, detail) => fail(problem, detail));
-    if (content.length !== entry.size) fail('size-mismatch', `inflates to ${content.length} bytes but declares ${entry.size}`);
-  }
-  const actual = crc32(content) >>> 0;
-  if (actual !== entry.crc32)
-    fail('crc-mismatch', `CRC-32 mismatch: the data gives ${hex8(actual)} but the archive records ${hex8(entry.crc32)} (the entry is corrupt)`);
-  return content;
+  if (entry.method === 0 && entry.compressedSize !== entry.size)
+    fail('size-mismatch', `stored entry has ${entry.compressedSize} bytes of data but declares ${entry.size}`);
+  return data;
+}
+
+const inflatesTooFar = (size: number): string => `inflates to more than the declared ${size} bytes`;
+
+/** The extracted bytes, counted and CRC'd, against what the archive declares. */
+function checkInflated(entry: ZipEntry, size: number, crc: number, fail: EntryFail): void {
+  if (size > entry.size) fail('size-mismatch', inflatesTooFar(entry.size));
+  if (size !== entry.size) fail('size-mismatch', `inflates to ${size} bytes but declares ${entry.size}`);
+  if (crc !== entry.crc32)
+    fail('crc-mismatch', `CRC-32 mismatch: the data gives ${hex8(crc)} but the archive records ${hex8(entry.crc32)} (the entry is corrupt)`);
 }
 
 /** Inflates raw deflate data, never to more than `size` bytes plus one (so a ZIP bomb cannot exhaust memory). */
-function inflateChecked(data: Buffer, size: number, fail: (problem: ZipProblem, detail: string) => never): Buffer {
+function inflateChecked(data: Buffer, size: number, fail: EntryFail): Buffer {
   try {
     return inflateRawSync(data, { maxOutputLength: size + 1 });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError)
-      return fail('size-mismatch', `inflates to more than the declared ${size} bytes`);
-    const message = (error as Error).message;
-    return fail(
-      'corrupt-data',
-      /unexpected end/i.test(message) ? 'compressed data is cut short (zlib: unexpected end of file)' : `compressed data is corrupt (zlib: ${message})`,
-    );
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) return fail('size-mismatch', inflatesTooFar(size));
+    return failZlib(error, fail);
   }
+}
+
+function failZlib(error: unknown, fail: EntryFail): never {
+  const message = (error as Error).message;
+  return fail(
+    'corrupt-data',
+    /unexpected end/i.test(message) ? 'compressed data is cut short (zlib: unexpected end of file)' : `compressed data is corrupt (zlib: ${message})`,
+  );
+}
+
+/** Inflated bytes are handed on in slices of this size: what hashing an entry costs in memory, whatever its size. */
+const CHUNK = 1 << 16;
+
+/** How much of an entry's start scanZip's `keep` sees (at least; all of an entry shorter than this). */
+export const HEAD_BYTES = 1 << 20;
+
+/**
+ * Checks an entry like readEntry without holding it: inflates it chunk by chunk into a
+ * running CRC-32 and SHA-256. Its bytes are kept only when `keep` wants them, judged from its
+ * name and first HEAD_BYTES.
+ */
+async function streamEntry(zip: ZipArchiveView, entry: ZipEntry, keep: Keep | undefined): Promise<{ sha256: string; bytes?: Buffer }> {
+  const fail = entryFail(zip, entry);
+  const data = entryData(zip, entry, fail);
+  const hash = createHash('sha256');
+  let crc = 0;
+  let size = 0;
+  let head: Buffer[] | undefined = keep === undefined ? undefined : [];
+  let kept: Buffer | undefined;
+  const decide = (): void => {
+    const start = Buffer.concat(head!);
+    head = undefined;
+    if (!keep!(entry.name, start)) return;
+    kept = Buffer.allocUnsafe(entry.size);
+    start.copy(kept);
+  };
+  const take = (chunk: Buffer): void => {
+    if (size + chunk.length > entry.size) fail('size-mismatch', inflatesTooFar(entry.size));
+    crc = crc32(chunk, crc);
+    hash.update(chunk);
+    if (kept !== undefined) chunk.copy(kept, size);
+    size += chunk.length;
+    if (head !== undefined) {
+      head.push(chunk);
+      if (size >= HEAD_BYTES) decide();
+    }
+  };
+  if (entry.method === 0) take(data);
+  else {
+    const slices = function* (): Generator<Buffer> {
+      for (let at = 0; at < data.length; at += CHUNK) yield data.subarray(at, at + CHUNK);
+    };
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        try {
+          take(chunk);
+          done();
+        } catch (error) {
+          done(error as Error);
+        }
+      },
+    });
+    try {
+      await pipeline(Readable.from(slices()), createInflateRaw({ chunkSize: CHUNK }), sink);
+    } catch (error) {
+      if (error instanceof ZipError) throw error;
+      failZlib(error, fail);
+    }
+  }
+  if (head !== undefined) decide();
+  checkInflated(entry, size, crc >>> 0, fail);
+  return { sha256: hash.digest('hex'), ...(kept === undefined ? {} : { bytes: kept }) };
 }
 
 /** A ZIP stored as an entry of another, named `outer.zip!inner.zip` in errors. */
@@ -303,30 +416,151 @@ export interface CheckedEntry {
   unixMode: number | undefined;
   /** For an entry whose name ends in `.zip`, its own entries, checked the same way. */
   nested?: CheckedEntry[];
+  /** The extracted bytes, when scanZip's `keep` asked for them. */
+  bytes?: Buffer;
+}
+
+/** Whether scanZip keeps an entry's bytes, from its name and its first HEAD_BYTES (or all of it, when shorter). */
+export type Keep = (entryName: string, head: Buffer) => boolean;
+
+export interface ScanOptions {
+  limits?: ZipLimits;
+  keep?: Keep;
+}
+
+/** Below this size an entry's ratio is not held against it: a few KiB of blanks compress a hundredfold and cost nothing. */
+const RATIO_FREE_SIZE = 1 << 20;
+
+const isZipName = (name: string): boolean => /\.zip$/i.test(name);
+
+/** What the archives opened so far (the outermost and those nested in it) have declared. */
+interface Budget {
+  limits: ZipLimits;
+  /** The outermost archive: the ratio of the whole is taken against its size. */
+  outer: { name: string; size: number };
+  inflated: number;
 }
 
 /**
- * Opens and checks every entry (and every nested `.zip` entry, recursively): the whole
- * archive is sound when this returns. Throws the first ZipError found.
+ * Opens an archive and admits its entries by their declared sizes, before any is inflated:
+ * no ZIP nested deeper than the limit, no entry or whole of a ratio beyond it, no more
+ * inflated bytes in all than allowed.
  */
-export function checkZip(buffer: Buffer, name: string): CheckedEntry[] {
-  return checkView(openZip(buffer, name));
+function admitArchive(buffer: Buffer, name: string, depth: number, budget: Budget): ZipArchiveView {
+  const zip = openZip(buffer, name);
+  const { limits, outer } = budget;
+  let declared = 0;
+  for (const entry of zip.entries) {
+    const fail = entryFail(zip, entry);
+    if (isZipName(entry.name) && depth >= limits.maxDepth)
+      fail('too-deep', `a ZIP nested ${depth} levels deep: refused (at most ${limits.maxDepth - 1} levels of ZIPs inside the ZIP)`);
+    if (entry.size > RATIO_FREE_SIZE && entry.size > limits.maxRatio * entry.compressedSize)
+      fail(
+        'ratio',
+        `declares ${entry.size} bytes from ${entry.compressedSize} compressed (ratio ${ratio(entry.size, entry.compressedSize)}:1, more than ${limits.maxRatio}:1): refused as a likely ZIP bomb`,
+      );
+    declared += entry.size;
+  }
+  const total = budget.inflated + declared;
+  const whole = name === outer.name ? 'its entries declare' : `with its entries, ${outer.name} declares`;
+  if (total > limits.maxTotalInflated)
+    throw new ZipError(name, undefined, 'too-large', `${whole} ${total} bytes in all, more than the ${limits.maxTotalInflated} allowed: refused`);
+  if (total > RATIO_FREE_SIZE && total > limits.maxRatio * outer.size)
+    throw new ZipError(
+      name,
+      undefined,
+      'ratio',
+      `${whole} ${total} bytes in all from a ${outer.size}-byte archive (ratio ${ratio(total, outer.size)}:1, more than ${limits.maxRatio}:1): refused as a likely ZIP bomb`,
+    );
+  budget.inflated = total;
+  return zip;
 }
 
-function checkView(zip: ZipArchiveView): CheckedEntry[] {
-  return zip.entries.map((entry) => {
-    const content = readEntry(zip, entry);
-    const checked: CheckedEntry = {
-      name: entry.name,
-      size: entry.size,
-      crc32: entry.crc32,
-      sha256: createHash('sha256').update(content).digest('hex'),
-      modified: entry.modified,
-      unixMode: entry.unixMode,
-    };
-    if (/\.zip$/i.test(entry.name)) checked.nested = checkView(openZip(content, `${zip.name}!${entry.name}`));
+const ratio = (size: number, compressed: number): number => Math.round(size / Math.max(1, compressed));
+
+const checkedOf = (entry: ZipEntry, sha256: string): CheckedEntry => ({
+  name: entry.name,
+  size: entry.size,
+  crc32: entry.crc32,
+  sha256,
+  modified: entry.modified,
+  unixMode: entry.unixMode,
+});
+
+const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * Opens and checks every entry (and every nested `.zip` entry, recursively) within `limits`,
+ * each inflated whole: for archives this project wrote. The whole archive is sound when this
+ * returns; it throws the first ZipError found.
+ */
+export function checkZip(buffer: Buffer, name: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): CheckedEntry[] {
+  const budget: Budget = { limits, outer: { name, size: buffer.length }, inflated: 0 };
+  const check = (zip: ZipArchiveView, depth: number): CheckedEntry[] =>
+    zip.entries.map((entry) => {
+      const content = readEntry(zip, entry);
+      const checked = checkedOf(entry, sha256Of(content));
+      if (isZipName(entry.name)) checked.nested = check(admitArchive(content, `${zip.name}!${entry.name}`, depth + 1, budget), depth + 1);
+      return checked;
+    });
+  return check(admitArchive(buffer, name, 1, budget), 1);
+}
+
+/**
+ * checkZip for archives from anywhere: the same checks and results, with memory bounded by
+ * the limits and not by what the entries declare. Each entry is hashed chunk by chunk; only
+ * nested ZIPs (read whole, since their directory is at their end) and the entries `keep`
+ * wants are held.
+ */
+export async function scanZip(buffer: Buffer, name: string, options: ScanOptions = {}): Promise<CheckedEntry[]> {
+  const budget: Budget = { limits: options.limits ?? DEFAULT_ZIP_LIMITS, outer: { name, size: buffer.length }, inflated: 0 };
+  const scan = async (zip: ZipArchiveView, depth: number): Promise<CheckedEntry[]> => {
+    const checked: CheckedEntry[] = [];
+    for (const entry of zip.entries) {
+      if (isZipName(entry.name)) {
+        const content = readEntry(zip, entry);
+        const nested = admitArchive(content, `${zip.name}!${entry.name}`, depth + 1, budget);
+        checked.push({ ...checkedOf(entry, sha256Of(content)), nested: await scan(nested, depth + 1) });
+      } else {
+        const { sha256, bytes } = await streamEntry(zip, entry, options.keep);
+        checked.push({ ...checkedOf(entry, sha256), ...(bytes === undefined ? {} : { bytes }) });
+      }
+    }
     return checked;
-  });
+  };
+  return scan(admitArchive(buffer, name, 1, budget), 1);
+}
+
+/**
+ * Each entry's local header and data must lie apart from every other's: entries sharing
+ * their data are how a small flat ZIP inflates to a huge total (a non-recursive bomb).
+ */
+function checkNoOverlap(
+  buffer: Buffer,
+  entries: readonly ZipEntry[],
+  dataLimit: number,
+  fail: (problem: ZipProblem, detail: string, entry?: string) => never,
+): void {
+  const ranges = entries
+    .map((e) => {
+      const at = e.localHeaderOffset;
+      // A header that cannot be read is reported, by name, when the entry is read.
+      const lengths = at + LOCAL_SIZE <= dataLimit ? buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28) : 0;
+      return { name: e.name, start: at, end: at + LOCAL_SIZE + lengths + e.compressedSize };
+    })
+    .sort((a, b) => a.start - b.start);
+  for (let i = 1; i < ranges.length; i++) {
+    const before = ranges[i - 1]!;
+    const here = ranges[i]!;
+    if (here.start < before.end)
+      fail(
+        'overlapping',
+        here.start === before.start
+          ? `shares its local header at offset ${here.start} with entry "${before.name}": refused (overlapping entries)`
+          : `starts at offset ${here.start}, inside entry "${before.name}" (offsets ${before.start} to ${before.end}): refused (overlapping entries)`,
+        here.name,
+      );
+  }
 }
 
 function hasExtraField(extra: Buffer, id: number): boolean {

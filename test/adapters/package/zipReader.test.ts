@@ -4,8 +4,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDeterministicZip } from '../../../src/adapters/package/deterministicZip.ts';
-import { checkZip, openNestedZip, openZip, readEntry, ZipError, type ZipProblem } from '../../../src/adapters/package/zipReader.ts';
+import {
+  checkZip,
+  DEFAULT_ZIP_LIMITS,
+  HEAD_BYTES,
+  openNestedZip,
+  openZip,
+  readEntry,
+  scanZip,
+  ZipError,
+  type CheckedEntry,
+  type ZipProblem,
+} from '../../../src/adapters/package/zipReader.ts';
 import { InputError } from '../../../src/core/diagnostics.ts';
+import { deepZip, deflated, flatBomb, manySmallBomb, nestedBomb, overlapBomb, rawZip, sharedHeaderZip, stored, symlinkZip, tooLargeZip } from './hostileZips.ts';
 import { python } from './tools.ts';
 
 const CUT_TIME = '2024-06-02T20:00:00-06:00';
@@ -237,5 +249,179 @@ with zipfile.ZipFile(sys.argv[1], "w") as z:
     );
     const bytes = await readFile(path);
     expectZipError(() => openZip(bytes, 'evil.zip'), 'unsafe-name', '../../etc/cron.d/x', /escape the folder/);
+  });
+});
+
+/** The ZipError a promise rejects with; fails the test if it resolves. */
+async function zipErrorOfAsync(promise: Promise<unknown>): Promise<ZipError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ZipError) return error;
+    throw new Error(`expected a ZipError, got ${String(error)}`, { cause: error });
+  }
+  throw new Error('expected a ZipError, nothing was thrown');
+}
+
+/** checkZip's results without the kept bytes: what scanZip must agree with. */
+const withoutBytes = (entries: CheckedEntry[]): CheckedEntry[] =>
+  entries.map(({ bytes: _bytes, nested, ...rest }) => ({ ...rest, ...(nested === undefined ? {} : { nested: withoutBytes(nested) }) }));
+
+describe('scanZip: the checks of checkZip, hashing chunk by chunk', () => {
+  it('gives checkZip\'s results on archiver output, nested ZIPs included, and keeps only what `keep` asks for', async () => {
+    const innerPath = join(dir, 'scan-inner.zip');
+    await writeDeterministicZip(innerPath, [{ name: 'GRO_DIP_LOC_2024.csv', source: Buffer.from(text) }, { name: 'noise.bin', source: noise }], { modifiedAt: CUT_TIME });
+    const outerPath = join(dir, 'scan-outer.zip');
+    await writeDeterministicZip(outerPath, [{ name: 'inner.zip', source: await readFile(innerPath) }, { name: 'LEEME.txt', source: Buffer.from('Léeme\r\n') }], { modifiedAt: CUT_TIME });
+    const outer = await readFile(outerPath);
+    const seen: [string, number][] = [];
+    const scanned = await scanZip(outer, 'cut.zip', {
+      keep: (name, head) => {
+        seen.push([name, head.length]);
+        return name.endsWith('.csv');
+      },
+    });
+    expect(withoutBytes(scanned)).toEqual(checkZip(outer, 'cut.zip'));
+    expect(scanned[0]!.nested![0]!.bytes?.toString()).toBe(text);
+    expect(scanned[0]!.nested![1]!.bytes).toBeUndefined();
+    expect(scanned[1]!.bytes).toBeUndefined();
+    // `keep` sees each entry that is not a ZIP once, from its start: the first MiB, or all of a shorter one.
+    expect(seen).toEqual([
+      ['GRO_DIP_LOC_2024.csv', Buffer.byteLength(text)],
+      ['noise.bin', noise.length],
+      ['LEEME.txt', Buffer.byteLength('Léeme\r\n')],
+    ]);
+    expect(await scanZip(archiverZip, 'cut.zip')).toEqual(checkZip(archiverZip, 'cut.zip'));
+  });
+
+  it('keeps a long entry whole, deciding from its first MiB', async () => {
+    const long = Buffer.from('CLAVE_CASILLA,PAN\r\n' + Array.from({ length: 200_000 }, (_, i) => `${i},${i % 97}\r\n`).join(''));
+    const zip = rawZip([deflated('long.csv', long)]);
+    let headLength = 0;
+    const [entry] = await scanZip(zip, 'long.zip', {
+      keep: (_name, head) => {
+        headLength = head.length;
+        return head.subarray(0, 13).toString() === 'CLAVE_CASILLA';
+      },
+    });
+    expect(headLength).toBeGreaterThanOrEqual(HEAD_BYTES);
+    expect(headLength).toBeLessThan(long.length);
+    expect(entry!.bytes!.equals(long)).toBe(true);
+  });
+
+  it('finds what readEntry finds: a CRC-32 mismatch, corrupt or short data, more bytes than declared, a stored size that disagrees', async () => {
+    const bad = Buffer.from(archiverZip);
+    bad[dataStart(bad, 'noise.bin') + 100_000]! ^= 0x01;
+    const crc = await zipErrorOfAsync(scanZip(bad, 'cut.zip'));
+    expect([crc.problem, crc.entry]).toEqual(['crc-mismatch', 'noise.bin']);
+    expect(crc.message).toMatch(/^error: cut\.zip: entry "noise\.bin": CRC-32 mismatch: the data gives [0-9a-f]{8} but the archive records [0-9a-f]{8}/);
+
+    const content = Buffer.from('CLAVE_CASILLA,PAN\r\n'.repeat(1000));
+    const good = deflated('a.csv', content);
+    const cases: [string, Buffer, ZipProblem, RegExp][] = [
+      ['short data', rawZip([{ ...good, data: good.data.subarray(0, good.data.length >> 1) }]), 'corrupt-data', /compressed data is cut short \(zlib: unexpected end of file\)/],
+      ['garbage', rawZip([{ ...good, data: Buffer.alloc(good.data.length, 0xff) }]), 'corrupt-data', /compressed data is corrupt \(zlib: /],
+      ['too many bytes', rawZip([{ ...good, size: content.length - 1 }]), 'size-mismatch', /inflates to more than the declared \d+ bytes/],
+      ['too few bytes', rawZip([{ ...good, size: content.length + 1 }]), 'size-mismatch', /inflates to \d+ bytes but declares \d+/],
+      ['stored size', rawZip([{ ...stored('a.csv', content), size: content.length + 1 }]), 'size-mismatch', /stored entry has \d+ bytes of data but declares \d+/],
+    ];
+    for (const [label, zip, problem, words] of cases) {
+      const sync = zipErrorOf(() => checkZip(zip, 'x.zip'));
+      const streamed = await zipErrorOfAsync(scanZip(zip, 'x.zip'));
+      expect([label, streamed.problem, streamed.entry], label).toEqual([label, problem, 'a.csv']);
+      expect(streamed.message, label).toMatch(words);
+      expect(sync.message, label).toBe(streamed.message);
+    }
+  });
+});
+
+describe('hostile archives: refused by their declared sizes and structure, before anything is inflated', () => {
+  const huge = 'GRO_GUB_2024.csv';
+  const cases: { label: string; build: () => Buffer | Promise<Buffer>; problem: ZipProblem; archive: string; entry: string | undefined; words: RegExp }[] = [
+    {
+      label: 'a flat bomb: one entry of 4 GiB from 4 MB',
+      build: () => flatBomb(huge),
+      problem: 'ratio',
+      archive: 'bomb.zip',
+      entry: huge,
+      words: /^error: bomb\.zip: entry "GRO_GUB_2024\.csv": declares 4294967294 bytes from \d+ compressed \(ratio 10\d\d:1, more than 200:1\): refused as a likely ZIP bomb$/,
+    },
+    {
+      label: 'a flat bomb of overlapping entries: 4 × 1 GiB from one 1 MB kernel',
+      build: () => overlapBomb(4),
+      problem: 'overlapping',
+      archive: 'bomb.zip',
+      entry: '1.csv',
+      words: /^error: bomb\.zip: entry "1\.csv": starts at offset 40, inside entry "0\.csv" \(offsets 0 to \d+\): refused \(overlapping entries\)$/,
+    },
+    {
+      label: 'a nested bomb: 16 × 16 × 16 × 256 MiB in 42 KB',
+      build: nestedBomb,
+      problem: 'ratio',
+      archive: 'bomb.zip!0.zip',
+      entry: '0.zip',
+      words: /^error: bomb\.zip!0\.zip: entry "0\.zip": declares \d+ bytes from \d+ compressed \(ratio \d+:1, more than 200:1\): refused as a likely ZIP bomb$/,
+    },
+    {
+      label: 'many small entries of a high ratio: 2048 × 1 MiB from 2 MB',
+      build: manySmallBomb,
+      problem: 'ratio',
+      archive: 'bomb.zip',
+      entry: undefined,
+      words: /^error: bomb\.zip: its entries declare 2147483648 bytes in all from a \d+-byte archive \(ratio 9\d\d:1, more than 200:1\): refused as a likely ZIP bomb$/,
+    },
+    {
+      label: 'more than 4 GiB in all at an ordinary ratio',
+      build: tooLargeZip,
+      problem: 'too-large',
+      archive: 'bomb.zip',
+      entry: undefined,
+      words: /^error: bomb\.zip: its entries declare 5368709120 bytes in all, more than the 4294967296 allowed: refused$/,
+    },
+    {
+      label: 'ZIPs nested four deep',
+      build: () => deepZip(4),
+      problem: 'too-deep',
+      archive: 'bomb.zip!a.zip!b.zip',
+      entry: 'c.zip',
+      words: /^error: bomb\.zip!a\.zip!b\.zip: entry "c\.zip": a ZIP nested 3 levels deep: refused \(at most 2 levels of ZIPs inside the ZIP\)$/,
+    },
+    {
+      label: 'a symbolic link',
+      build: symlinkZip,
+      problem: 'symlink',
+      archive: 'bomb.zip',
+      entry: huge,
+      words: /^error: bomb\.zip: entry "GRO_GUB_2024\.csv": a symbolic link: refused \(a cut holds only plain files\)$/,
+    },
+    {
+      label: 'two entries sharing one local header',
+      build: sharedHeaderZip,
+      problem: 'overlapping',
+      archive: 'bomb.zip',
+      entry: 'b.csv',
+      words: /^error: bomb\.zip: entry "b\.csv": shares its local header at offset 0 with entry "a\.csv": refused \(overlapping entries\)$/,
+    },
+  ];
+
+  it.each(cases)('$label', async ({ build, problem, archive, entry, words }) => {
+    const bytes = await build();
+    for (const error of [zipErrorOf(() => checkZip(bytes, 'bomb.zip')), await zipErrorOfAsync(scanZip(bytes, 'bomb.zip'))]) {
+      expect(error.problem).toBe(problem);
+      expect(error.archive).toBe(archive);
+      expect(error.entry).toBe(entry);
+      expect(error.message).toMatch(words);
+    }
+  });
+
+  it('accepts what stays within the limits: ZIPs three deep, a high ratio in a small entry; and the limits can be set', async () => {
+    expect((await scanZip(deepZip(3), 'deep.zip'))[0]!.nested![0]!.nested!.map((e) => e.name)).toEqual(['LEEME.txt']);
+    const blanks = rawZip([deflated('LEEME.txt', ' '.repeat(1 << 20))]); // 1 MiB from 1 KiB
+    expect(await scanZip(blanks, 'blanks.zip')).toHaveLength(1);
+    expect(DEFAULT_ZIP_LIMITS).toEqual({ maxDepth: 3, maxRatio: 200, maxTotalInflated: 4 * 1024 ** 3 });
+    const limits = { ...DEFAULT_ZIP_LIMITS, maxDepth: 2, maxTotalInflated: 1 << 20 };
+    expect((await zipErrorOfAsync(scanZip(deepZip(3), 'deep.zip', { limits }))).problem).toBe('too-deep');
+    const error = await zipErrorOfAsync(scanZip(blanks, 'blanks.zip', { limits: { ...limits, maxTotalInflated: 1000 } }));
+    expect(error.message).toBe('error: blanks.zip: its entries declare 1048576 bytes in all, more than the 1000 allowed: refused');
   });
 });
