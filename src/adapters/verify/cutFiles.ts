@@ -1,9 +1,11 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../../core/diagnostics.ts';
 import { parseManifest } from '../../core/integrity/manifest.ts';
 import { parseSha256sums, pathProblem } from '../../core/integrity/sha256sums.ts';
 import { isActaImage } from '../../core/verify/images.ts';
+import type { FileDigest } from '../../core/verify/integrity.ts';
 import type { Findings } from '../../core/verify/report.ts';
 import { MANIFEST_NAME, PUBLIC_KEY_NAME, SHA256SUMS_NAME, SIGNATURE_NAME } from '../package/integrityFiles.ts';
 import { openSource, type OpenSourceOptions } from '../source/index.ts';
@@ -24,19 +26,57 @@ export interface CutFiles {
   readonly mode: 'folder' | 'zip' | 'file';
   /** Every file known to be here, relative paths. */
   paths(): readonly string[];
-  /** A file's bytes, or undefined when it is not here (for HTTP: could not be downloaded). */
+  /**
+   * A file's bytes, or undefined when it is not here (for HTTP: could not be downloaded).
+   * A local file over MAX_READ_BYTES cannot be read whole: ask `digest` first.
+   */
   read(path: string): Promise<Buffer | undefined>;
+  /** A file's size and SHA-256, read chunk by chunk (of any size), or undefined when it is not here. */
+  digest(path: string): Promise<FileDigest | undefined>;
 }
+
+/** The most Node reads into one Buffer (fs.readFile's limit, 2 GiB - 1): a larger file can only be hashed. */
+export const MAX_READ_BYTES = 2 ** 31 - 1;
+
+const absent = (error: unknown): boolean => ['ENOENT', 'ENOTDIR', 'EISDIR'].includes((error as NodeJS.ErrnoException).code ?? '');
 
 async function readIfPresent(path: string): Promise<Buffer | undefined> {
   try {
     return await readFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
+    if (absent(error)) return undefined;
     throw error;
   }
 }
+
+/** Hashing reads this much at a time (4 MiB: smaller reads make hashing 2 GiB twice as slow): memory stays the same for a file of any size. */
+const HASH_CHUNK = 4 << 20;
+
+async function hashIfPresent(path: string): Promise<FileDigest | undefined> {
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const chunk = Buffer.allocUnsafe(Math.max(1, Math.min(HASH_CHUNK, (await handle.stat()).size)));
+      const hash = createHash('sha256');
+      let size = 0;
+      for (;;) {
+        const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+        if (bytesRead === 0) break;
+        hash.update(chunk.subarray(0, bytesRead));
+        size += bytesRead;
+      }
+      return { size, sha256: hash.digest('hex') };
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    if (absent(error)) return undefined;
+    throw error;
+  }
+}
+
+const digestOfBytes = (bytes: Buffer | undefined): FileDigest | undefined =>
+  bytes === undefined ? undefined : { size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
 
 /** Every file under `root`, relative, `/` between folders, sorted. */
 async function walk(root: string): Promise<string[]> {
@@ -55,7 +95,8 @@ async function walk(root: string): Promise<string[]> {
 /** A cut folder on disk. */
 export async function directoryFiles(root: string): Promise<CutFiles & { root: string }> {
   const paths = await walk(root);
-  return { mode: 'folder', root, paths: () => paths, read: (path) => readIfPresent(join(root, ...path.split('/'))) };
+  const at = (path: string): string => join(root, ...path.split('/'));
+  return { mode: 'folder', root, paths: () => paths, read: (path) => readIfPresent(at(path)), digest: (path) => hashIfPresent(at(path)) };
 }
 
 /** A local ZIP and the integrity files beside it, when there are any. */
@@ -63,13 +104,23 @@ export async function localZipFiles(zipPath: string): Promise<CutFiles> {
   const dir = dirname(zipPath);
   const paths = [basename(zipPath)];
   for (const name of INTEGRITY_NAMES) if ((await stat(join(dir, name)).catch(() => undefined))?.isFile()) paths.push(name);
-  return { mode: 'zip', paths: () => paths, read: (path) => (paths.includes(path) ? readIfPresent(join(dir, path)) : Promise.resolve(undefined)) };
+  return {
+    mode: 'zip',
+    paths: () => paths,
+    read: (path) => (paths.includes(path) ? readIfPresent(join(dir, path)) : Promise.resolve(undefined)),
+    digest: (path) => (paths.includes(path) ? hashIfPresent(join(dir, path)) : Promise.resolve(undefined)),
+  };
 }
 
 /** One local file on its own (a results CSV, say). */
 export function localSingleFile(path: string): CutFiles {
   const name = basename(path);
-  return { mode: 'file', paths: () => [name], read: (p) => (p === name ? readIfPresent(path) : Promise.resolve(undefined)) };
+  return {
+    mode: 'file',
+    paths: () => [name],
+    read: (p) => (p === name ? readIfPresent(path) : Promise.resolve(undefined)),
+    digest: (p) => (p === name ? hashIfPresent(path) : Promise.resolve(undefined)),
+  };
 }
 
 type Fetched = { bytes: Buffer } | { missing: true } | { error: string };
@@ -172,11 +223,9 @@ export async function httpFiles(target: URL, options: OpenSourceOptions, finding
     for (const path of listed) if (!known.includes(path)) known.push(path);
   }
   const paths = known;
-  return {
-    mode: isFolder ? 'folder' : 'zip',
-    paths: () => paths,
-    read: (path) => (paths.includes(path) ? get(path, true) : Promise.resolve(undefined)),
-  };
+  // Downloads are held whole anyway (within the size cap), so hashing one costs nothing more.
+  const read = (path: string): Promise<Buffer | undefined> => (paths.includes(path) ? get(path, true) : Promise.resolve(undefined));
+  return { mode: isFolder ? 'folder' : 'zip', paths: () => paths, read, digest: async (path) => digestOfBytes(await read(path)) };
 }
 
 /** The files a cut lists: the manifest's, or SHA256SUMS' when the manifest cannot be read. */

@@ -10,11 +10,11 @@ import { checkCodigosIntegridad, checkImagesListed, claveOfImage, isActaImage } 
 import { Findings, verifyReport, type VerifyReport } from '../../core/verify/report.ts';
 import type { RowFacts } from '../../core/verify/rowTotals.ts';
 import { checkZipAgainstFolder, plainCopyPath, type MemberDigest } from '../../core/verify/zipContents.ts';
-import { openZip, readEntry, checkZip, type ZipArchiveView } from '../package/zipReader.ts';
+import { DEFAULT_ZIP_LIMITS, scanZip, type CheckedEntry, type ZipLimits } from '../package/zipReader.ts';
 import { MANIFEST_NAME, PUBLIC_KEY_NAME, SHA256SUMS_NAME, SIGNATURE_NAME } from '../package/integrityFiles.ts';
 import { SIMULATOR_TEST_KEY_FINGERPRINT, verifySignature } from '../package/signing.ts';
 import type { OpenSourceOptions } from '../source/index.ts';
-import { directoryFiles, httpFiles, INTEGRITY_NAMES, localSingleFile, localZipFiles, type CutFiles } from './cutFiles.ts';
+import { directoryFiles, httpFiles, INTEGRITY_NAMES, localSingleFile, localZipFiles, MAX_READ_BYTES, type CutFiles } from './cutFiles.ts';
 import { looksLikeResultsFile, verifyResultsCsv } from './resultsCsv.ts';
 import { forEachBounded } from '../concurrency/boundedPool.ts';
 import { DRILL_PREFIX, unzippedFolderName } from '../../core/databases/fileNames.ts';
@@ -26,6 +26,8 @@ export interface VerifyOptions {
   fingerprint?: string;
   /** Download knobs for an http(s) target (timeout, retries, size cap; tests pass their own fetch). */
   download?: OpenSourceOptions;
+  /** What a hostile ZIP may cost before it is refused (defaults: DEFAULT_ZIP_LIMITS). */
+  zipLimits?: Partial<ZipLimits>;
 }
 
 /**
@@ -110,18 +112,28 @@ interface ReadZips {
   views: ZipView[];
 }
 
-async function verifyFiles(files: CutFiles & { root?: string }, options: VerifyOptions, findings: Findings): Promise<void> {
-  const paths = files.paths();
+async function verifyFiles(all: CutFiles & { root?: string }, options: VerifyOptions, findings: Findings): Promise<void> {
+  const paths = all.paths();
   const digests = new Map<string, FileDigest>();
   await forEachBounded(paths, 8, async (path) => {
-    const bytes = await files.read(path);
-    if (bytes !== undefined) digests.set(path, { size: bytes.length, sha256: sha256(bytes) });
+    const digest = await all.digest(path);
+    if (digest !== undefined) digests.set(path, digest);
   });
   const present = (path: string): boolean => digests.has(path);
+  // Hashed and listed like the others, but never read: every check of their contents is skipped.
+  const unreadable = new Set(paths.filter((p) => (digests.get(p)?.size ?? 0) > MAX_READ_BYTES));
+  for (const path of unreadable)
+    findings.fail(
+      'file-size',
+      `${digests.get(path)!.size} bytes: too large to read (at most ${MAX_READ_BYTES}, 2 GiB; a cut's files are far smaller): its size and SHA-256 are checked, its contents are not`,
+      { file: path },
+    );
+  const files: CutFiles & { root?: string } = { ...all, read: (path) => (unreadable.has(path) ? Promise.resolve(undefined) : all.read(path)) };
 
   // The ZIPs first (their members stand for the listed files a bare ZIP holds), reported after the integrity files.
   const zipFindings = new Findings();
-  const zips = await readZips(files, paths.filter((p) => /\.zip$/i.test(p) && present(p)), digests, zipFindings);
+  const limits = { ...DEFAULT_ZIP_LIMITS, ...options.zipLimits };
+  const zips = await readZips(files, paths.filter((p) => /\.zip$/i.test(p) && present(p)), digests, limits, zipFindings);
   const virtual = new Map<string, FileDigest>();
   if (files.mode === 'zip') for (const m of zips.members) if (!virtual.has(m.plainPath)) virtual.set(m.plainPath, m.digest);
   const digestOf = (path: string): FileDigest | undefined => digests.get(path) ?? virtual.get(path);
@@ -220,8 +232,9 @@ async function checkIntegrity(
   }
 
   let entries: Sha256sumsEntry[] | undefined;
-  if (digests.has(SHA256SUMS_NAME)) {
-    const parsed = parseSha256sums((await files.read(SHA256SUMS_NAME))!, SHA256SUMS_NAME);
+  const sumsBytes = digests.has(SHA256SUMS_NAME) ? await files.read(SHA256SUMS_NAME) : undefined;
+  if (sumsBytes !== undefined) {
+    const parsed = parseSha256sums(sumsBytes, SHA256SUMS_NAME);
     if (parsed.ok) entries = parsed.entries;
     else for (const d of parsed.errors) findings.fail('sha256sums', d.value === undefined ? d.message : `${d.message}: "${d.value}"`, { file: SHA256SUMS_NAME, ...(d.line === undefined ? {} : { line: d.line }) });
   }
@@ -328,44 +341,43 @@ async function checkSignatureOnly(files: CutFiles, manifestBytes: Buffer | undef
 }
 
 /**
- * Checks every ZIP (CRC-32, sizes, structure, nested ZIPs too) and collects its members:
- * their digests, where their plain copies lie, and the bytes of those that may be results
- * files. A ZIP that fails is reported and not opened further.
+ * Checks every ZIP (CRC-32, sizes, structure, nested ZIPs too, within the limits) and collects
+ * its members: their digests, where their plain copies lie, and the bytes of those that are
+ * results files (the others are only hashed, chunk by chunk). A ZIP that fails is reported
+ * and not opened further.
  */
-async function readZips(files: CutFiles, zipPaths: readonly string[], digests: ReadonlyMap<string, FileDigest>, findings: Findings): Promise<ReadZips> {
+async function readZips(files: CutFiles, zipPaths: readonly string[], digests: ReadonlyMap<string, FileDigest>, limits: ZipLimits, findings: Findings): Promise<ReadZips> {
   const members: ZipMemberFile[] = [];
   const views: ZipView[] = [];
   for (const path of zipPaths) {
     const bytes = await files.read(path);
     if (bytes === undefined) continue;
+    let checked: CheckedEntry[];
     try {
-      const checked = checkZip(bytes, path);
-      const nested = checked.filter((e) => e.nested !== undefined).length;
-      findings.ok('zip', `${checked.length} entries${nested > 0 ? ` (${nested} nested ZIPs, checked too)` : ''}: CRC-32, sizes and structure are right`, { file: path });
+      checked = await scanZip(bytes, path, { limits, keep: (name, head) => mayBeResults(name) && looksLikeResultsFile(head) });
     } catch (error) {
       const d = error instanceof InputError ? error.diagnostics[0] : undefined;
       findings.fail('zip', d?.message ?? String(error), { file: d?.file ?? path });
       continue;
     }
+    const nested = checked.filter((e) => e.nested !== undefined).length;
+    findings.ok('zip', `${checked.length} entries${nested > 0 ? ` (${nested} nested ZIPs, checked too)` : ''}: CRC-32, sizes and structure are right`, { file: path });
     const slash = path.lastIndexOf('/');
     const zipDir = slash === -1 ? '' : path.slice(0, slash);
-    const visit = (zip: ZipArchiveView, zipName: string, sha: string): void => {
+    const visit = (label: string, zipName: string, sha: string, entries: readonly CheckedEntry[]): void => {
       const digestsHere: MemberDigest[] = [];
-      for (const entry of zip.entries) {
-        if (entry.isDirectory) continue;
-        const content = readEntry(zip, entry);
-        const digest = { size: content.length, sha256: sha256(content) };
+      for (const entry of entries) {
+        if (entry.name.endsWith('/')) continue;
+        const digest = { size: entry.size, sha256: entry.sha256 };
         digestsHere.push({ name: entry.name, ...digest });
-        const label = `${zip.name}!${entry.name}`;
-        const plainPath = plainCopyPath(zipDir, zipName, entry.name);
-        const member: ZipMemberFile = { label, plainPath, digest };
-        if (mayBeResults(entry.name)) member.bytes = content;
+        const member: ZipMemberFile = { label: `${label}!${entry.name}`, plainPath: plainCopyPath(zipDir, zipName, entry.name), digest };
+        if (entry.bytes !== undefined) member.bytes = entry.bytes;
         members.push(member);
-        if (/\.zip$/i.test(entry.name)) visit(openZip(content, label), entry.name, digest.sha256);
+        if (entry.nested !== undefined) visit(member.label, entry.name, entry.sha256, entry.nested);
       }
-      views.push({ label: zip.name, zipDir, zipName, members: digestsHere, sha256: sha });
+      views.push({ label, zipDir, zipName, members: digestsHere, sha256: sha });
     };
-    visit(openZip(bytes, path), path.slice(slash + 1), digests.get(path)?.sha256 ?? sha256(bytes));
+    visit(path, path.slice(slash + 1), digests.get(path)?.sha256 ?? sha256(bytes), checked);
   }
   return { members, views };
 }

@@ -8,6 +8,7 @@ export type CheckStatus = 'ok' | 'warn' | 'FAIL';
 /** What each line of the report is about (the `check` field of the JSON). */
 export const CHECK_IDS = [
   'download',
+  'file-size',
   'integrity-files',
   'sha256sums',
   'manifest',
