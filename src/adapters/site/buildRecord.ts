@@ -7,6 +7,7 @@
  * the record blocks only while that very process runs.
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
+import { bootId, startTimeOf } from '../process/processIdentity.ts';
 
 interface BuildRecord {
   pid: number;
@@ -14,22 +15,7 @@ interface BuildRecord {
   boot: string;
 }
 
-const readProc = (path: string): Promise<string | null> => readFile(path, 'utf8').then((text) => text.trim(), () => null);
-
-/**
- * The start time of process `pid` (field 22 of /proc/<pid>/stat, counted after the command
- * name, which may itself hold spaces and parentheses); null when it is gone or a zombie (state
- * Z, field 3): killed, it runs nothing more, but stays listed until its new parent reaps it,
- * which pid 1 may do only seconds later.
- */
-async function startTimeOf(pid: number): Promise<string | null> {
-  const stat = await readProc(`/proc/${pid}/stat`);
-  if (stat === null) return null;
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return fields[0] === 'Z' ? null : (fields[19] ?? null);
-}
-
-const bootId = async (): Promise<string> => (await readProc('/proc/sys/kernel/random/boot_id')) ?? '';
+const bootIdText = async (): Promise<string> => (await bootId()) ?? '';
 
 function parseRecord(text: string): BuildRecord | null {
   let value: unknown;
@@ -60,7 +46,7 @@ export async function refuseLeftoverBuild(file: string): Promise<void> {
     throw new Error(
       `${file}: ${JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text)} is not the record of a site build ({"pid": <number>, "start": "<start time>", "boot": "<boot id>"} expected): delete it once no site build runs in this work folder, then take the cut again`,
     );
-  if (record.boot === (await bootId()) && record.start === (await startTimeOf(record.pid)))
+  if (record.boot === (await bootIdText()) && record.start === (await startTimeOf(record.pid)))
     throw new Error(
       `a site build started earlier (process ${record.pid}, recorded in ${file}) still runs and writes into this work folder: wait for it to end or stop it (kill -- -${record.pid}), then take the cut again`,
     );
@@ -68,7 +54,7 @@ export async function refuseLeftoverBuild(file: string): Promise<void> {
 
 /** Records the build running as process `pid` in `file`, written whole (a temporary file renamed over it). */
 export async function recordBuild(file: string, pid: number): Promise<void> {
-  const record: BuildRecord = { pid, start: (await startTimeOf(pid)) ?? '', boot: await bootId() };
+  const record: BuildRecord = { pid, start: (await startTimeOf(pid)) ?? '', boot: await bootIdText() };
   await writeFile(`${file}.tmp`, `${JSON.stringify(record)}\n`);
   await rename(`${file}.tmp`, file);
 }

@@ -6,6 +6,7 @@
  * no longer runs (killed mid-cut) is taken over, so that the next run can complete the cut.
  */
 import { open, readFile, rm } from 'node:fs/promises';
+import { bootId, startTimeOf } from '../../process/processIdentity.ts';
 
 interface LockHolder {
   pid: number;
@@ -13,17 +14,6 @@ interface LockHolder {
   startTime: string | null;
   bootId: string | null;
 }
-
-const readProc = (path: string): Promise<string | null> => readFile(path, 'utf8').then((text) => text.trim(), () => null);
-
-/** Field 22 of /proc/<pid>/stat, counted after the command name, which may itself hold spaces and parentheses. */
-async function startTimeOf(pid: number): Promise<string | null> {
-  const stat = await readProc(`/proc/${pid}/stat`);
-  if (stat === null) return null;
-  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
-}
-
-const bootId = (): Promise<string | null> => readProc('/proc/sys/kernel/random/boot_id');
 
 const alive = (pid: number): boolean => {
   try {
@@ -45,10 +35,8 @@ function parseLockHolder(text: string): LockHolder | null {
 async function holderRuns(holder: LockHolder): Promise<boolean> {
   if (!alive(holder.pid)) return false;
   if (holder.bootId !== null && holder.bootId !== (await bootId())) return false;
-  if (holder.startTime !== null) {
-    const now = await startTimeOf(holder.pid);
-    if (now !== null && now !== holder.startTime) return false;
-  }
+  // A zombie, or another process under the same pid, is not the holder.
+  if (holder.startTime !== null) return (await startTimeOf(holder.pid)) === holder.startTime;
   return true;
 }
 
