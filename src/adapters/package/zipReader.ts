@@ -79,7 +79,7 @@ export interface ZipLimits {
   /**
    * Largest size / compressed size of one entry over 1 MiB, and largest bytes inflated in all
    * (nested ZIPs included) / size of the outermost archive once that total is over 1 MiB.
-   * Deflate of the results CSVs stays below 20; deflate's own ceiling is about 1032.
+   * A cut's CSVs and LEEME deflate 3 to 6:1; deflate's own ceiling is about 1032:1.
    */
   maxRatio: number;
   /** Bytes all the entries of one archive (nested ones included) may inflate to, together. */

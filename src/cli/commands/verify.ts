@@ -24,6 +24,10 @@ export function registerVerify(program: Command): void {
 Each line of the report is one check: ok, warn or FAIL, what was checked and where
 (file:line: column). The exit code is 1 when any check fails, 0 otherwise (warnings allowed).
 
+A ZIP is read within fixed limits (docs/databases.md): a ZIP bomb, a symbolic link, entries
+sharing their bytes or ZIPs nested too deep get one FAIL line, before anything is inflated.
+A file over 2 GiB is hashed and named in a FAIL; everything else is still checked.
+
 The JSON output is {"target","ok","checks":[{"check","status","file"?,"line"?,"column"?,"message"}],"summary":{"checks","ok","warn","fail"}}.
 
 For an http(s) target only the given address and files in the same URL folder are requested:
