@@ -1,17 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { ElectionLayout } from '../core/config/electionLayout.ts';
 import { formatCell, NO_APLICA } from '../core/model/voteCell.ts';
-import type { ActaTotals } from './record/actaTotals.ts';
-
-/** What one acta image shows besides its election's template. */
-export interface ActaImageFields {
-  claveActa: string;
-  /** Where: entity and unit on the first line, section and casilla on the second. */
-  place: readonly [string, string];
-  /** Vote cells in layout order, as captured (markers print as Ilegible / Sin dato; `-` rows are left out). */
-  votes: Int32Array;
-  totals: ActaTotals;
-}
+import { formRows, formTitle, TOTALS_LABELS, type ActaImageFields } from './actaForm.ts';
 
 /** A rendered acta image and its CODIGO_INTEGRIDAD (SHA-256 of the SVG's UTF-8 bytes, hex). */
 export interface ActaImage {
@@ -41,22 +31,12 @@ const ROW = 19;
 const TOP = 114;
 const RIGHT = WIDTH - 16;
 
-const TOTALS = ['TOTAL DE VOTOS', 'BOLETAS SOBRANTES', 'PERSONAS QUE VOTARON', 'REPRESENTANTES QUE VOTARON', 'VOTOS SACADOS DE LA URNA'];
-
 const escapeXml = (s: string): string => (!/[&<>"]/.test(s) ? s : s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, "&quot;"));
 
 /** Prepares an election's acta images: title, row labels and nominee colors. */
 export function actaImageTemplate(layout: ElectionLayout, year: number): ActaImageTemplate {
-  const rows = layout.columns.map((column, j) => {
-    const label =
-      j === layout.nulos ? 'VOTOS NULOS'
-      : j === layout.noRegistradas ? 'CANDIDATURAS NO REGISTRADAS'
-      : layout.independents.includes(j) ? `IND. ${layout.nominees.get(column)?.name ?? column}`
-      : column.replace(/_/g, ' + ');
-    const plain = layout.combinations.includes(j) || j === layout.nulos || j === layout.noRegistradas;
-    return { label: escapeXml(label), color: plain ? undefined : layout.nominees.get(column)?.color };
-  });
-  return { title: escapeXml(`ACTA PREP ${year} · ${layout.name}`), rows, heads: new Map() };
+  const rows = formRows(layout).map((row) => ({ label: escapeXml(row.label), color: row.color }));
+  return { title: escapeXml(formTitle(layout, year)), rows, heads: new Map() };
 }
 
 /**
@@ -114,7 +94,7 @@ function renderHead(template: ActaImageTemplate, votes: Int32Array): ImageHead {
   }
   y += 8;
   body += `<path d="M16 ${y}H${RIGHT}" stroke="#444"/>`;
-  for (const label of TOTALS) {
+  for (const label of TOTALS_LABELS) {
     y += ROW;
     body += `<text x="16" y="${y}">${label}</text>`;
     valueAt.push(`<tspan x="${RIGHT}" y="${y}">`);

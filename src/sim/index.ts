@@ -1,5 +1,5 @@
 /** The synthetic election night (`prep simulate`): pure generation; file output lives in ./io. */
-export { simulate, catalogueFileName } from './simulate.ts';
+export { simulate, catalogueFileName, type SimulateOptions } from './simulate.ts';
 export type { Simulation, SimulatedElection, ConfigInput } from './simulation.ts';
 export type { Preset, ElectionSpec, TerritorySpec, EntityTerritorySpec, CoalitionSpec } from './preset.ts';
 export { PRESETS, PRESET_NAMES } from './presets/index.ts';
@@ -10,7 +10,9 @@ export { catalogueCsv, CATALOGUE_HEADER } from './catalogueCsv.ts';
 export { recordsAsOf, recordCountAsOf, captureNdjson, captureLines } from './captureExport.ts';
 export { captureColumns, captureLineFormat, CAPTURE_TAIL_COLUMNS } from './captureNdjson.ts';
 export { captureRecord, type CaptureRecord } from './record/captureRecord.ts';
-export { actaImageTemplate, renderActaImage, type ActaImage, type ActaImageFields } from './actaImage.ts';
+export { actaImageTemplate, renderActaImage, type ActaImage } from './actaImage.ts';
+export type { ActaImageFields } from './actaForm.ts';
+export { actaImageRenderer, IMAGE_FORMATS, type ImageFormat, type ActaImageFile, type ActaImageRenderer } from './images.ts';
 export { codigoIntegridad } from './integrity.ts';
 export { resolveAsOf } from './asOf.ts';
 export { localTimeFormat, zoneOffset } from './localTime.ts';

@@ -10,7 +10,7 @@ import { unitShares } from './election/unitShares.ts';
 import { fueraDeCatalogo } from './night/fueraDeCatalogo.ts';
 import { caseCount, FUERA_DE_CATALOGO_SHARE } from './night/fates.ts';
 import { buildNight } from './night/night.ts';
-import { actaImageTemplate } from './actaImage.ts';
+import { actaImageRenderer, type ImageFormat } from './images.ts';
 import { createRng } from './prng.ts';
 import { seedOf } from './seed.ts';
 import { normal } from './random.ts';
@@ -18,11 +18,18 @@ import { normal } from './random.ts';
 /** The catalogue file of an election, relative to config.yaml. */
 export const catalogueFileName = (code: string): string => `catalogo_${code}.csv`;
 
+/** How a simulation renders what is not part of the election itself. */
+export interface SimulateOptions {
+  /** The acta images' format (default svg). */
+  images?: ImageFormat;
+}
+
 /**
- * Generates a whole election night from a preset and a seed: the same pair gives the same
- * configuration, catalogues and records, byte for byte.
+ * Generates a whole election night from a preset and a seed: the same pair (and image
+ * format) gives the same configuration, catalogues and records, byte for byte.
  */
-export function simulate(preset: Preset, seed: number): Simulation {
+export function simulate(preset: Preset, seed: number, options: SimulateOptions = {}): Simulation {
+  const imageFormat = options.images ?? 'svg';
   const territory = buildTerritory(preset.territory, seed);
   const partyIds = preset.parties.map((p) => p.id);
   const unitLists = preset.elections.map((spec) => unitsOf(territory, spec));
@@ -54,7 +61,7 @@ export function simulate(preset: Preset, seed: number): Simulation {
       casillas,
       fuera,
       unitNames,
-      imageTemplate: actaImageTemplate(layout, preset.year),
+      renderImage: actaImageRenderer(imageFormat, layout, preset.year, seed),
     };
   });
 
@@ -66,6 +73,7 @@ export function simulate(preset: Preset, seed: number): Simulation {
   return {
     preset,
     seed,
+    imageFormat,
     configDocument,
     config,
     territory,

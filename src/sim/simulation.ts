@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Config, ConfigSchema, ElectionConfig } from '../core/config/schema.ts';
-import type { ActaImageTemplate } from './actaImage.ts';
+import type { ActaImageRenderer, ImageFormat } from './images.ts';
 import type { ElectionLayout } from '../core/config/electionLayout.ts';
 import type { ElectionSpec, Preset } from './preset.ts';
 import type { Territory } from './territory/territory.ts';
@@ -25,13 +25,16 @@ export interface SimulatedElection {
   fuera: readonly FueraActa[];
   /** Unit names by unit id. */
   unitNames: readonly string[];
-  imageTemplate: ActaImageTemplate;
+  /** Renders this election's acta images in the simulation's format. */
+  renderImage: ActaImageRenderer;
 }
 
 /** A whole synthetic election night: configuration, territory, catalogues and every record. */
 export interface Simulation {
   preset: Preset;
   seed: number;
+  /** The format of the acta images, which their CODIGO_INTEGRIDAD are the hashes of. */
+  imageFormat: ImageFormat;
   /** The configuration as written to config.yaml (defaults left out). */
   configDocument: ConfigInput;
   /** The same, validated by ConfigSchema. */

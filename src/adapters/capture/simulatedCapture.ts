@@ -52,8 +52,7 @@ export class SimulatedCapture {
   readonly images: ActaImageSource = {
     read: async (claveActa) => {
       const k = this.recordOf.get(claveActa);
-      const image = k === undefined ? null : captureRecord(this.sim, k).image;
-      return image === null ? undefined : { bytes: Buffer.from(image, 'utf8'), ext: 'svg' };
+      return (k === undefined ? null : captureRecord(this.sim, k).image) ?? undefined;
     },
   };
 

@@ -32,7 +32,9 @@ export async function writeSimulation(sim: Simulation, options: WriteOptions): P
   const { out, log } = options;
   await mkdir(out, { recursive: true });
 
-  const header = `# Synthetic election: prep simulate --preset ${sim.preset.name} --seed ${sim.seed}\n# ${sim.preset.description}. Places and people are fictitious.\n`;
+  // The export's integrity codes depend on the image format: the comment says how to get the same files again.
+  const format = sim.imageFormat === 'svg' ? '' : ` --images ${sim.imageFormat}`;
+  const header = `# Synthetic election: prep simulate --preset ${sim.preset.name} --seed ${sim.seed}${format}\n# ${sim.preset.description}. Places and people are fictitious.\n`;
   await writeAtomic(join(out, CONFIG_FILE), [header, configYaml(sim)]);
   log(`wrote ${join(out, CONFIG_FILE)} (${sim.elections.length} elections, ${sim.config.parties.length} parties)`);
 
@@ -53,6 +55,7 @@ export async function writeSimulation(sim: Simulation, options: WriteOptions): P
   const line = captureLines(sim);
   const fates = new Map<string, number>();
   let imageCount = 0;
+  let imageBytes = 0;
   // Synchronous on purpose: the export is pulled line by line by the file stream, and an
   // async step per record would double the national run time.
   function* lines(): Generator<string> {
@@ -60,8 +63,9 @@ export async function writeSimulation(sim: Simulation, options: WriteOptions): P
     for (const r of recordsAsOf(sim, options.asOf)) {
       fates.set(r.fate, (fates.get(r.fate) ?? 0) + 1);
       if (staging !== undefined && r.image !== null) {
-        writeFileSync(join(staging, `${r.claveActa}.svg`), r.image);
+        writeFileSync(join(staging, `${r.claveActa}.${r.image.ext}`), r.image.bytes);
         imageCount++;
+        imageBytes += r.image.bytes.length;
       }
       yield line(r) + '\n';
       if (++k % PROGRESS_EVERY === 0) log(`  ${count(k)} of ${count(total)} records`);
@@ -81,7 +85,7 @@ export async function writeSimulation(sim: Simulation, options: WriteOptions): P
   if (images !== undefined && staging !== undefined) {
     await rm(images, { recursive: true, force: true });
     await rename(staging, images);
-    log(`wrote ${images}/ (${count(imageCount)} acta images)`);
+    log(`wrote ${images}/ (${count(imageCount)} acta images, ${(imageBytes / 1e6).toFixed(1)} MB)`);
   } else if (existsSync(join(out, IMAGES_DIR)))
     log(`note: ${join(out, IMAGES_DIR)}/ is from an earlier run and may not match this export (use --images to rewrite it)`);
 }

@@ -11,7 +11,7 @@ import { casillaTraits } from './casillaTraits.ts';
 import { drawVotes } from './votes.ts';
 import { applyFate } from './inconsistency.ts';
 import type { ActaTotals } from './actaTotals.ts';
-import { renderActaImage } from '../actaImage.ts';
+import type { ActaImageFile } from '../images.ts';
 import type { CasillaKey } from '../../core/model/casillaKey.ts';
 
 /** One record of the capture export, before serialization. */
@@ -35,8 +35,8 @@ export interface CaptureRecord extends ActaTotals {
   captura: number | null;
   /** Epoch ms of FECHA_HORA_VERIFICACION: when the record arrives (sin acta: when it is registered). */
   verificacion: number;
-  /** The acta image (SVG) and its SHA-256; null for sin acta. */
-  image: string | null;
+  /** The acta image (in the simulation's format) and its SHA-256; null for sin acta. */
+  image: ActaImageFile | null;
   codigoIntegridad: string | null;
 }
 
@@ -110,7 +110,7 @@ export function captureRecord(sim: Simulation, k: number): CaptureRecord {
   // the casilla, or the package's reception at the CATD) by minutes.
   const captura = verificacion - 1000 * uniformInt(rng, 20, atCasilla ? 360 : 600);
   const acopio = captura - 1000 * uniformInt(rng, atCasilla ? 60 : 300, atCasilla ? 1500 : 3600);
-  const image = renderActaImage(e.imageTemplate, { claveActa, place: place(sim, e.index, key, fuera === undefined ? c : -1), votes, totals });
+  const rendered = e.renderImage({ claveActa, place: place(sim, e.index, key, fuera === undefined ? c : -1), votes, totals });
   return {
     election,
     claveCasilla,
@@ -130,8 +130,8 @@ export function captureRecord(sim: Simulation, k: number): CaptureRecord {
     digitalizacion: atCasilla ? 'MOVIL' : 'ESCANER',
     acopio,
     captura,
-    image: image.svg,
-    codigoIntegridad: image.codigoIntegridad,
+    image: rendered.image,
+    codigoIntegridad: rendered.codigoIntegridad,
   };
 }
 
