@@ -12,6 +12,9 @@ import { catalogueCsv } from '../../src/sim/catalogueCsv.ts';
 import { catalogueEntries } from '../../src/sim/catalogue.ts';
 import { codigoIntegridad } from '../../src/sim/integrity.ts';
 import { guerrero } from './helpers.ts';
+import { simulate } from '../../src/sim/simulate.ts';
+import { GUERRERO } from '../../src/sim/presets/guerrero.ts';
+import { jpegStructure } from './jpeg/jpegStructure.ts';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -73,13 +76,14 @@ describe('prep simulate', () => {
 
   it('explains every option in --help', async () => {
     const { stdout } = await prep('simulate', '--help');
-    for (const option of ['--preset', '--seed', '--out', '--as-of', '--images', 'guerrero', 'national', '03:00']) expect(stdout).toContain(option);
+    for (const option of ['--preset', '--seed', '--out', '--as-of', '--images', 'svg', 'jpeg', '150–400 KB', 'guerrero', 'national', '03:00']) expect(stdout).toContain(option);
   });
 
   it.each([
     [['--as-of', 'midnight'], /error: --as-of: "midnight" is neither HH:MM nor an ISO 8601 time/],
     [['--seed', 'abc'], /--seed.*whole number/],
     [['--preset', 'mars'], /--preset.*mars/],
+    [['--images', 'png'], /--images.*'png' is invalid.*svg, jpeg/],
   ])('rejects %j with a plain message and exit code 1', async (args, message) => {
     const failed = await prep('simulate', '--out', join(out, 'never'), ...args).then(
       () => undefined,
@@ -87,5 +91,45 @@ describe('prep simulate', () => {
     );
     expect(failed?.code).toBe(1);
     expect(failed?.stderr).toMatch(message);
+  });
+});
+
+describe('prep simulate --images jpeg', () => {
+  const at2005 = Date.parse('2024-06-02T20:05:00-06:00');
+  let out: string;
+  let stderr: string;
+
+  beforeAll(async () => {
+    out = await mkdtemp(join(tmpdir(), 'prep-simulate-jpeg-'));
+    ({ stderr } = await prep('simulate', '--out', out, '--as-of', '20:05', '--images', 'jpeg'));
+  }, 60_000);
+  afterAll(async () => {
+    await rm(out, { recursive: true, force: true });
+  });
+
+  it('writes <out>/actas/<CLAVE_ACTA>.jpg for every exported acta with an image: 150–400 KB JPEGs whose SHA-256 is their CODIGO_INTEGRIDAD', async () => {
+    const lines = (await readFile(join(out, 'captura.ndjson'), 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+    const withImage = lines.filter((r) => r.CODIGO_INTEGRIDAD !== 'N/A');
+    expect(withImage.length).toBeGreaterThan(20);
+    expect((await readdir(join(out, 'actas'))).sort()).toEqual(withImage.map((r) => `${r.CLAVE_CASILLA}${r.TIPO_ACTA}.jpg`).sort());
+    for (const r of withImage) {
+      const jpeg = await readFile(join(out, 'actas', `${r.CLAVE_CASILLA}${r.TIPO_ACTA}.jpg`));
+      expect(codigoIntegridad(jpeg)).toBe(r.CODIGO_INTEGRIDAD);
+      expect(jpeg.length).toBeGreaterThanOrEqual(150_000);
+      expect(jpeg.length).toBeLessThanOrEqual(400_000);
+      expect(jpegStructure(jpeg).segments.at(-1)).toBe('EOI');
+    }
+  });
+
+  it('writes the export of the same night with the integrity codes of the JPEGs, and says how it was made in config.yaml', async () => {
+    const jpeg = simulate(GUERRERO, 2024, { images: 'jpeg' });
+    const text = await readFile(join(out, 'captura.ndjson'), 'utf8');
+    expect(text).toBe([...captureNdjson(jpeg, at2005)].join(''));
+    expect(text).not.toBe([...captureNdjson(guerrero, at2005)].join(''));
+    expect(await readFile(join(out, 'config.yaml'), 'utf8')).toMatch(/^# Synthetic election: prep simulate --preset guerrero --seed 2024 --images jpeg\n/);
+  });
+
+  it('says how many images and megabytes it wrote', () => {
+    expect(stderr).toMatch(/wrote .*actas\/ \([\d,]+ acta images, [\d.]+ MB\)/);
   });
 });

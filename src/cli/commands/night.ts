@@ -1,8 +1,9 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { join } from 'node:path';
 import { action, UserError } from '../failure.ts';
 import { simulationOf, withSimulationOptions, type SimulationOptions } from '../simulationOptions.ts';
 import { simulate } from '../../sim/simulate.ts';
+import { IMAGE_FORMATS, type ImageFormat } from '../../sim/images.ts';
 import { simulatorTestKey } from '../../adapters/package/signing.ts';
 import { openLocalTarget } from '../../adapters/publish/local/localTarget.ts';
 import { startServer } from '../../adapters/serve/staticServer.ts';
@@ -22,6 +23,7 @@ interface Options extends SimulationOptions {
   drill: boolean;
   work: string;
   target?: string;
+  images: ImageFormat;
 }
 
 const HOUR = 3_600_000;
@@ -35,6 +37,7 @@ export function registerNight(program: Command): void {
     .option('--drill', 'a drill (simulacro): every page and database says SIMULACRO', false)
     .option('-w, --work <dir>', 'work folder of the night', '.prep/night')
     .option('-t, --target <dir>', 'the local target the cuts are published to (default: <work>/target)')
+    .addOption(new Option('--images <format>', 'acta images of the simulated capture: svg (light, ~3 KB) or jpeg (realistic scans, 150–400 KB, to see what images cost)').choices(IMAGE_FORMATS).default('svg'))
     .addHelpText(
       'after',
       `
@@ -71,7 +74,7 @@ Examples:
         }
 
         process.stderr.write(`Generating the ${preset.name} synthetic election (seed ${seed})…\n`);
-        const generated = simulate(preset, seed);
+        const generated = simulate(preset, seed, { images: opts.images });
         const sim = opts.drill ? { ...generated, config: { ...generated.config, drill: true } } : generated;
         const capture = simulatedCapture(sim, `simulated capture (${preset.name}, seed ${seed})`);
         const { config } = sim;

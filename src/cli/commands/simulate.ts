@@ -4,13 +4,15 @@ import { PRESETS, PRESET_NAMES } from '../../sim/presets/index.ts';
 import { simulate } from '../../sim/simulate.ts';
 import { resolveAsOf } from '../../sim/asOf.ts';
 import { writeSimulation } from '../../sim/io/writeSimulation.ts';
+import { IMAGE_FORMATS, type ImageFormat } from '../../sim/images.ts';
 
 interface SimulateOptions {
   preset: string;
   seed: number;
   out?: string;
   asOf?: string;
-  images: boolean;
+  /** Absent: no image files, and the export's CODIGO_INTEGRIDAD are those of the SVGs. */
+  images?: ImageFormat;
 }
 
 const parseSeed = (value: string): number => {
@@ -27,7 +29,11 @@ export function registerSimulate(program: Command): void {
     .option('--seed <n>', 'seed of the random generator: change it for another night of the same shape', parseSeed, 2024)
     .option('--out <dir>', 'output directory (default: data/sim/<preset>)')
     .option('--as-of <time>', 'write the capture export as the capture system holds it at this time: HH:MM in the entity\'s time zone, or ISO 8601 with offset (default: the whole night)')
-    .option('--images', 'also write every exported acta image to <out>/actas/<CLAVE_ACTA>.svg', false)
+    .addOption(
+      new Option('--images [format]', 'also write every exported acta image to <out>/actas/: svg (light tally sheets, <CLAVE_ACTA>.svg) or jpeg (realistic 150–400 KB scans, <CLAVE_ACTA>.jpg)')
+        .choices(IMAGE_FORMATS)
+        .preset('svg'),
+    )
     .addHelpText(
       'after',
       `
@@ -37,6 +43,12 @@ Files written to <out> (each replaced atomically):
   captura.ndjson          capture export: one JSON object per acta, in arrival order
   actas/                  acta images (with --images), named by CLAVE_ACTA
 
+Each record's CODIGO_INTEGRIDAD is the SHA-256 of its acta image in the chosen format
+(SVG when --images is not given), so an export and its images always go together.
+--images jpeg writes grayscale scans of a letter-size form at 150 dpi (1280×1760), each
+150–400 KB and different from every other, as real PREP images are: ~2.8 GB for a whole
+Guerrero night, ~135 GB for the national one.
+
 --as-of HH:MM is the first time the clock shows HH:MM at or after the start of
 publication (20:00 on election day): 23:40 is the same evening, 03:00 and 19:00 are the
 next day. An ISO time such as 2024-06-03T03:00:00-06:00 is taken as it is.
@@ -44,6 +56,7 @@ next day. An ISO time such as 2024-06-03T03:00:00-06:00 is taken as it is.
 Examples:
   prep simulate
   prep simulate --as-of 23:40 --out /tmp/gro-2340
+  prep simulate --as-of 23:40 --out /tmp/gro-jpeg --images jpeg
   prep simulate --preset national --seed 7 --out /tmp/national`,
     )
     .action(
@@ -64,9 +77,9 @@ Examples:
           }
           if (asOf < start) log(`note: --as-of ${opts.asOf} is before the start of publication (${preset.schedule.start}): the export is empty`);
         }
-        const sim = simulate(preset, opts.seed);
+        const sim = simulate(preset, opts.seed, { images: opts.images ?? 'svg' });
         log(`simulated ${preset.name} (seed ${opts.seed}): ${sim.territory.casillas.count.toLocaleString('en-US')} casillas, ${sim.night.count.toLocaleString('en-US')} records over the night`);
-        await writeSimulation(sim, { out, asOf, images: opts.images, log });
+        await writeSimulation(sim, { out, asOf, images: opts.images !== undefined, log });
         log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       }),
     );
