@@ -9,14 +9,17 @@
  * with PREP_SITE_DATA (and PREP_SITE_CACHE) set (astro.config.mjs).
  *
  * buildSite starts it with PREP_SITE_BUILD_GROUP=1, in a process group of its own, its stdin a
- * pipe from buildSite: when buildSite's process dies, even by kill -9, the pipe closes and a
- * thread of this process (parentWatch.ts) kills the whole group (Astro's own helpers included),
- * so no build outlives the cut that started it and goes on writing into the cut's folders.
+ * pipe from buildSite. A watcher process in the group (a shell blocked reading that pipe) kills
+ * the whole group, Astro's own helpers included, once the pipe reaches its end: when
+ * buildSite's process dies, even by kill -9, or when buildSite closes it after the build. So no
+ * build outlives the cut that started it and goes on writing into the cut's folders. A process,
+ * not a thread: the build's main thread can be busy for seconds on end, and a thread blocked
+ * reading a pipe would keep this process from ever exiting.
  *
  * Exit codes: 0 built, 1 failed, 2 usage, DamagedPageError.EXIT_CODE (3) a built page could not
  * be finished — its message is then the last line on stderr.
  */
-import { Worker } from 'node:worker_threads';
+import { spawn } from 'node:child_process';
 import { DamagedPageError } from './finishSite.ts';
 
 const [root, outDir, logLevel] = process.argv.slice(2);
@@ -26,7 +29,8 @@ if (root === undefined || outDir === undefined || level === undefined) {
   process.stderr.write(`usage: astroBuild.ts <root> <outDir> <${LEVELS.join('|')}>\n`);
   process.exit(2);
 }
-if (process.env.PREP_SITE_BUILD_GROUP === '1') new Worker(new URL('./parentWatch.ts', import.meta.url)).unref();
+if (process.env.PREP_SITE_BUILD_GROUP === '1')
+  spawn('/bin/sh', ['-c', 'cat >/dev/null; kill -9 -"$1"', 'prep-build-watch', String(process.pid)], { stdio: ['inherit', 'ignore', 'ignore'] }).unref();
 // Imported only now: loading Astro takes a while, and the parent may die meanwhile.
 const { build } = await import('astro');
 

@@ -116,6 +116,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
         throw error;
       });
     [code, signal] = await closed;
+    // The end of the pipe tells the build's watcher to stop what is left of its group (astroBuild.ts).
+    child.stdin.destroy();
   } finally {
     if (options.pidFile !== undefined) await rm(options.pidFile, { force: true });
     await rm(cwd, { recursive: true, force: true });
