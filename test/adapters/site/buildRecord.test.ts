@@ -1,28 +1,24 @@
 /** The record of a running site build: a build that still runs is refused, a record of one that has ended is not. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordBuild, refuseLeftoverBuild } from '../../../src/adapters/site/buildRecord.ts';
+import { runningProcess, type RunningProcess } from '../../support/runningProcess.ts';
 
 let dir: string;
-let other: ChildProcess;
-let otherStart: string;
-let bootId: string;
+// A running process, standing for a leftover build.
+let other: RunningProcess;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'prep-build-record-'));
-  // A running process, standing for a leftover build.
-  other = spawn('sleep', ['60'], { stdio: 'ignore' });
-  const stat = await readFile(`/proc/${other.pid}/stat`, 'utf8');
-  otherStart = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]!;
-  bootId = (await readFile('/proc/sys/kernel/random/boot_id', 'utf8')).trim();
+  other = await runningProcess();
 });
 
 afterAll(async () => {
-  other.kill();
+  other.stop();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -35,15 +31,15 @@ const recordIn = async (name: string, content: string): Promise<string> => {
 describe('recordBuild', () => {
   it('records the pid, its start time and the boot id, as one JSON line', async () => {
     const file = join(dir, 'recorded.json');
-    await recordBuild(file, other.pid!);
-    expect(await readFile(file, 'utf8')).toBe(`${JSON.stringify({ pid: other.pid, start: otherStart, boot: bootId })}\n`);
+    await recordBuild(file, other.pid);
+    expect(await readFile(file, 'utf8')).toBe(`${JSON.stringify({ pid: other.pid, start: other.start, boot: other.bootId })}\n`);
   });
 });
 
 describe('refuseLeftoverBuild', () => {
   it('refuses while the recorded build still runs, saying which process and what to do', async () => {
     const file = join(dir, 'running.json');
-    await recordBuild(file, other.pid!);
+    await recordBuild(file, other.pid);
     await expect(refuseLeftoverBuild(file)).rejects.toThrow(
       `a site build started earlier (process ${other.pid}, recorded in ${file}) still runs and writes into this work folder: wait for it to end or stop it (kill -- -${other.pid}), then take the cut again`,
     );
@@ -77,9 +73,9 @@ describe('refuseLeftoverBuild', () => {
   });
 
   it.each([
-    { name: 'its process gone', content: () => JSON.stringify({ pid: 999_999_999, start: '1', boot: bootId }) },
-    { name: 'its pid now another program (other start time)', content: () => JSON.stringify({ pid: other.pid, start: '1', boot: bootId }) },
-    { name: 'written before a reboot (other boot id)', content: () => JSON.stringify({ pid: other.pid, start: otherStart, boot: '00000000-0000-0000-0000-000000000000' }) },
+    { name: 'its process gone', content: () => JSON.stringify({ pid: 999_999_999, start: '1', boot: other.bootId }) },
+    { name: 'its pid now another program (other start time)', content: () => JSON.stringify({ pid: other.pid, start: '1', boot: other.bootId }) },
+    { name: 'written before a reboot (other boot id)', content: () => JSON.stringify({ pid: other.pid, start: other.start, boot: '00000000-0000-0000-0000-000000000000' }) },
   ])('does not block on a stale record: $name', async ({ name, content }) => {
     const file = await recordIn(name.replace(/\W+/g, '-'), content());
     await expect(refuseLeftoverBuild(file)).resolves.toBeUndefined();
