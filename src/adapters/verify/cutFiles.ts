@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../../core/diagnostics.ts';
 import { parseManifest } from '../../core/integrity/manifest.ts';
@@ -8,6 +8,7 @@ import { isActaImage } from '../../core/verify/images.ts';
 import type { FileDigest } from '../../core/verify/integrity.ts';
 import type { Findings } from '../../core/verify/report.ts';
 import { MANIFEST_NAME, PUBLIC_KEY_NAME, SHA256SUMS_NAME, SIGNATURE_NAME } from '../package/integrityFiles.ts';
+import { fileDigest } from '../publish/fileDigest.ts';
 import { openSource, type OpenSourceOptions } from '../source/index.ts';
 
 /** The four files that let anyone check a cut, beside its databases. */
@@ -54,21 +55,8 @@ const HASH_CHUNK = 4 << 20;
 
 async function hashIfPresent(path: string): Promise<FileDigest | undefined> {
   try {
-    const handle = await open(path, 'r');
-    try {
-      const chunk = Buffer.allocUnsafe(Math.max(1, Math.min(HASH_CHUNK, (await handle.stat()).size)));
-      const hash = createHash('sha256');
-      let size = 0;
-      for (;;) {
-        const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-        if (bytesRead === 0) break;
-        hash.update(chunk.subarray(0, bytesRead));
-        size += bytesRead;
-      }
-      return { size, sha256: hash.digest('hex') };
-    } finally {
-      await handle.close();
-    }
+    const size = (await stat(path)).size;
+    return await fileDigest(path, { buffer: Buffer.allocUnsafe(Math.max(1, Math.min(HASH_CHUNK, size))) });
   } catch (error) {
     if (absent(error)) return undefined;
     throw error;
