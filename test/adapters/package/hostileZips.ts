@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { constants, crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
+import { constants, crc32, createDeflateRaw, deflateRawSync, type ZlibOptions } from 'node:zlib';
 
 /**
  * Hostile ZIPs, crafted byte by byte: ZIP bombs (flat, overlapping, nested), symbolic links,
@@ -95,15 +95,15 @@ export const stored = (name: string, content: Buffer | string, unixMode?: number
 
 const ZEROS = Buffer.alloc(64 << 20);
 
-/** Raw deflate of `size` zero bytes (run-length: about 1/1030 of it), and their CRC-32, without holding them. */
-export async function deflatedZeros(size: number): Promise<{ data: Buffer; crc: number }> {
-  const deflate = createDeflateRaw({ level: 9, strategy: constants.Z_RLE });
+/** Raw deflate of `size` bytes made of `block` repeated, and their CRC-32, without holding them. */
+async function deflateRepeated(block: Buffer, size: number, options: ZlibOptions): Promise<{ data: Buffer; crc: number }> {
+  const deflate = createDeflateRaw(options);
   const out: Buffer[] = [];
   deflate.on('data', (chunk: Buffer) => out.push(chunk));
   const ended = new Promise((resolve, reject) => deflate.on('end', resolve).on('error', reject));
   let crc = 0;
-  for (let left = size; left > 0; left -= ZEROS.length) {
-    const chunk = ZEROS.subarray(0, Math.min(left, ZEROS.length));
+  for (let left = size; left > 0; left -= block.length) {
+    const chunk = block.subarray(0, Math.min(left, block.length));
     crc = crc32(chunk, crc);
     if (!deflate.write(chunk)) await new Promise((resolve) => deflate.once('drain', resolve));
   }
@@ -111,6 +111,9 @@ export async function deflatedZeros(size: number): Promise<{ data: Buffer; crc: 
   await ended;
   return { data: Buffer.concat(out), crc };
 }
+
+/** Raw deflate of `size` zero bytes (run-length: about 1/1030 of it), and their CRC-32, without holding them. */
+export const deflatedZeros = (size: number): Promise<{ data: Buffer; crc: number }> => deflateRepeated(ZEROS, size, { level: 9, strategy: constants.Z_RLE });
 
 /** The CRC-32 of `prefix` followed by `zeros` zero bytes. */
 function crcWithZeros(prefix: Buffer, zeros: number): number {
@@ -206,17 +209,6 @@ export const sharedHeaderZip = (): Buffer => rawZip([deflated('a.csv', 'CLAVE_CA
 export async function largeEntryZip(size: number, name = 'datos.bin'): Promise<Buffer> {
   const block = Buffer.alloc(ZEROS.length);
   for (let i = 0; i < block.length; i += 509) block[i] = ((i * 7919) & 0xff) || 1;
-  const deflate = createDeflateRaw({ level: 1 });
-  const out: Buffer[] = [];
-  deflate.on('data', (chunk: Buffer) => out.push(chunk));
-  const ended = new Promise((resolve, reject) => deflate.on('end', resolve).on('error', reject));
-  let crc = 0;
-  for (let left = size; left > 0; left -= block.length) {
-    const chunk = block.subarray(0, Math.min(left, block.length));
-    crc = crc32(chunk, crc);
-    if (!deflate.write(chunk)) await new Promise((resolve) => deflate.once('drain', resolve));
-  }
-  deflate.end();
-  await ended;
-  return rawZip([{ name, data: Buffer.concat(out), method: 8, size, crc }]);
+  const { data, crc } = await deflateRepeated(block, size, { level: 1 });
+  return rawZip([{ name, data, method: 8, size, crc }]);
 }
