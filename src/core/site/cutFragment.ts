@@ -1,0 +1,61 @@
+/**
+ * `/corte.html`: the live cut, for readers without JavaScript. A page is rendered again only
+ * when its figures change, so its own text states its figures' cut, which may be older than
+ * the live one; every page frames this tiny document (`<iframe title="Corte vigente">`), which
+ * is written at every cut and kept briefly in caches like `/corte.json`, so the frame always
+ * names the live cut without the page changing.
+ *
+ * It is a whole document of its own: its style is inline (the site's stylesheet is a hashed
+ * asset of one build), its one link opens the home page in the whole tab, not in the frame,
+ * and its background is left transparent so that it sits in the banner of the page framing it.
+ */
+import { checkCutValues, escapeHtml } from './cutPlaceholders.ts';
+
+export interface CutFragmentInput {
+  /** The live cut, `YYYYMMDD_HHMM`. */
+  stamp: string;
+  /** `02/06/2024 23:40 (UTC-6)`. */
+  label: string;
+  /** The cut instant for `<time datetime>`: `2024-06-02T23:40:00-06:00`. */
+  time: string;
+  /** The closing cut of the night. */
+  last: boolean;
+  /** A drill: the fragment says SIMULACRO too. */
+  drill: boolean;
+  /** The entity and year, for the document's title. */
+  entity: { name: string; year: number };
+}
+
+/** The site's colours (src/site/styles/site.css): text, link, focus ring, drill banner. */
+const STYLE =
+  'html{font:.875rem/1.3 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#1a1a1a}' +
+  'body{margin:0}p{margin:0}a{color:#0a4f96}' +
+  'a:focus-visible{outline:3px solid #1a1a1a;outline-offset:-3px;box-shadow:inset 0 0 0 6px #ffbf47}' +
+  '.drill{background:#5c0a0a;color:#fff;padding:0 .25rem}';
+
+/** The HTML of `/corte.html` for the live cut; throws a RangeError when the values are not a cut's (checkCutValues). */
+export function cutFragmentHtml(input: CutFragmentInput): string {
+  const { stamp, label, time, last, drill, entity } = input;
+  checkCutValues({ stamp, label, time, files: null });
+  const title = `${drill ? 'SIMULACRO · ' : ''}Corte vigente · PREP ${entity.name} ${entity.year}`;
+  return (
+    '<!doctype html>\n' +
+    '<html lang="es-MX">\n' +
+    '<head>\n' +
+    '<meta charset="utf-8" />\n' +
+    '<meta name="viewport" content="width=device-width, initial-scale=1" />\n' +
+    '<meta name="robots" content="noindex" />\n' +
+    `<meta name="prep-cut" content="${escapeHtml(stamp)}" />\n` +
+    `<title>${escapeHtml(title)}</title>\n` +
+    `<style>${STYLE}</style>\n` +
+    '</head>\n' +
+    '<body>\n' +
+    '<p>' +
+    (drill ? '<strong class="drill">SIMULACRO</strong> ' : '') +
+    `<a href="/" target="_top">Corte vigente: <time datetime="${escapeHtml(time)}"><strong>${escapeHtml(label)}</strong></time></a>` +
+    (last ? ' (último corte)' : '') +
+    '</p>\n' +
+    '</body>\n' +
+    '</html>\n'
+  );
+}
