@@ -49,13 +49,20 @@ export type SearchSections = Pick<SearchIndex, 'elections' | 'sections'>;
 /** A shard's section numbers, `[from, to]` inclusive: every entidad's sections with those numbers. */
 export type SearchShardRange = [from: number, to: number];
 
+/**
+ * A shard as the head lists it: its range and the stamp of the cut it was written at. A shard
+ * whose sections did not change is carried over to later cuts as it is, so its stamp can be
+ * older than the head's; the stamp tells a shard of this head from one of another cut.
+ */
+export type SearchHeadShard = [from: number, to: number, stamp: string];
+
 /** `/buscar/datos.json`: the index without its sections, and the shards that hold them, by number. */
 export interface SearchHead {
   cut: PageCut;
   entity: PageEntity;
   elections: SearchElection[];
-  /** Ascending, not overlapping; shard `[from, to]` is at searchShardPath(from, to). */
-  shards: SearchShardRange[];
+  /** Ascending, not overlapping; shard `[from, to, stamp]` is at searchShardPath(from, to). */
+  shards: SearchHeadShard[];
 }
 
 /** A shard: the sections whose number is in its range, by entidad then number. */
@@ -153,7 +160,7 @@ export function splitSearchIndex(index: SearchIndex, maxSections = SEARCH_SHARD_
   }
   close();
   const { cut, entity, elections } = index;
-  return { head: { cut, entity, elections, shards: shards.map((s) => s.range) }, shards };
+  return { head: { cut, entity, elections, shards: shards.map((s): SearchHeadShard => [...s.range, s.cut.stamp]) }, shards };
 }
 
 /** What a query asks for: a section number, or the start of a CLAVE_CASILLA (normalised), or nothing searchable. */
@@ -188,11 +195,21 @@ export function shardsFor(head: Pick<SearchHead, 'shards'>, query: SearchQuery):
   return head.shards.flatMap(([from, to], i) => (from <= hi && to >= lo ? [i] : []));
 }
 
-/** The sections of some shards together, by entidad then number, as findInIndex scans them. */
-export const joinShards = (head: Pick<SearchHead, 'elections'>, shards: Array<Pick<SearchShard, 'sections'>>): SearchSections => ({
-  elections: head.elections,
-  sections: shards.flatMap((s) => s.sections).sort((a, b) => a[0] - b[0] || a[1] - b[1]),
-});
+/** Whether `shard` is the one `head` lists: same range, written at the cut the head lists for it. */
+export const isShardOf = (head: Pick<SearchHead, 'shards'>, shard: Pick<SearchShard, 'cut' | 'range'>): boolean =>
+  head.shards.some(([from, to, stamp]) => from === shard.range[0] && to === shard.range[1] && stamp === shard.cut.stamp);
+
+/**
+ * The sections of some shards of `head` together, by entidad then number, as findInIndex
+ * scans them. Throws when a shard is not one the head lists (isShardOf): a shard of another
+ * cut, from a cache, would mix two cuts' sections.
+ */
+export function joinShards(head: Pick<SearchHead, 'elections' | 'shards'>, shards: Array<Pick<SearchShard, 'cut' | 'range' | 'sections'>>): SearchSections {
+  for (const s of shards)
+    if (!isShardOf(head, s))
+      throw new RangeError(`search shard ${s.range[0]}-${s.range[1]} of cut ${s.cut.stamp} is not the one the head lists (${JSON.stringify(head.shards.find(([from]) => from === s.range[0]) ?? null)})`);
+  return { elections: head.elections, sections: shards.flatMap((s) => s.sections).sort((a, b) => a[0] - b[0] || a[1] - b[1]) };
+}
 
 /** Where each shard of `head` is published. */
 export const shardPaths = (head: Pick<SearchHead, 'shards'>): string[] => head.shards.map(([from, to]) => searchShardPath(from, to));

@@ -7,8 +7,8 @@
  */
 import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { findInIndex, joinShards, parseSearchQuery, shardPaths, shardsFor, type SearchHead, type SearchHit, type SearchShard } from '../../core/site/searchIndex.ts';
-import { browser, inputValue, pageStamp } from './browser.ts';
+import { findInIndex, isShardOf, joinShards, parseSearchQuery, shardPaths, shardsFor, type SearchHead, type SearchHit, type SearchShard } from '../../core/site/searchIndex.ts';
+import { browser, inputValue } from './browser.ts';
 
 export interface SearchProps {
   /** URL of the search index's head. */
@@ -17,13 +17,14 @@ export interface SearchProps {
   levels: Record<string, string>;
 }
 
-/** Every file fetched once per page (a shard of another cut is never used: see run). */
+/** Every file fetched once per page (a shard its head does not list is never used: see find). */
 const loading = new Map<string, Promise<unknown>>();
 
-function load<T>(url: string): Promise<T> {
-  let p = loading.get(url);
+/** `url`'s JSON, fetched once; `fresh`: fetched again, past the browser's cache. */
+function load<T>(url: string, fresh = false): Promise<T> {
+  let p = fresh ? undefined : loading.get(url);
   if (p === undefined) {
-    p = fetch(url).then((r) => {
+    p = fetch(url, fresh ? { cache: 'no-cache' } : {}).then((r) => {
       if (!r.ok) throw new Error(`HTTP ${r.status}`);
       return r.json() as Promise<unknown>;
     });
@@ -31,6 +32,23 @@ function load<T>(url: string): Promise<T> {
     loading.set(url, p);
   }
   return p as Promise<T>;
+}
+
+/**
+ * The head and the shards a query needs, all of one cut; null when the shards are not the ones
+ * the head lists. Shards are carried over from the cut they were written at while their
+ * sections do not change: a shard belongs to the head when its cut is the one the head lists
+ * for it. Another — a newer cut's, or an older one still in a cache — would mix two cuts, so
+ * head and shards are fetched once more past the browser's cache before giving up.
+ */
+async function find(index: string, query: string): Promise<{ head: SearchHead; shards: SearchShard[] } | null> {
+  for (const fresh of [false, true]) {
+    const head = await load<SearchHead>(index, fresh);
+    const paths = shardPaths(head);
+    const shards = await Promise.all(shardsFor(head, parseSearchQuery(query)).map((i) => load<SearchShard>(paths[i]!, fresh)));
+    if (shards.every((s) => isShardOf(head, s))) return { head, shards };
+  }
+  return null;
 }
 
 const describe = (hit: SearchHit, levels: Record<string, string>, level: string): string =>
@@ -50,16 +68,12 @@ export default function Search({ index, levels }: SearchProps) {
       return;
     }
     try {
-      const head = await load<SearchHead>(index);
-      const paths = shardPaths(head);
-      const shards = await Promise.all(shardsFor(head, parseSearchQuery(text)).map((i) => load<SearchShard>(paths[i]!)));
-      // The page's own cut only: files of another cut would mix two cuts.
-      const stamp = pageStamp();
-      if ([head, ...shards].some((f) => f.cut.stamp !== stamp)) {
-        setMessage('Se publicó un corte nuevo: recargue la página para buscar en él.');
+      const files = await find(index, text);
+      if (files === null) {
+        setMessage('Se está publicando un corte nuevo: recargue la página en unos segundos para buscar en él.');
         return;
       }
-      const data = joinShards(head, shards);
+      const data = joinShards(files.head, files.shards);
       const levelOf = new Map(data.elections.map((e) => [e.code, e.level as string]));
       const found = findInIndex(data, text).map((hit) => ({ hit, level: levelOf.get(hit.election) ?? '' }));
       setHits(found);

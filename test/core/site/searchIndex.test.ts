@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { casillaKeyOf, findInIndex, joinShards, parseSearchQuery, searchIndex, SEARCH_LIMIT, shardPaths, shardsFor, splitSearchIndex, type SearchIndex } from '../../../src/core/site/searchIndex.ts';
+import { casillaKeyOf, findInIndex, isShardOf, joinShards, parseSearchQuery, searchIndex, SEARCH_LIMIT, shardPaths, shardsFor, splitSearchIndex, type SearchIndex } from '../../../src/core/site/searchIndex.ts';
 import { pageJson } from '../../../src/core/site/pageJson.ts';
 import { parsePagePath } from '../../../src/core/site/pagePaths.ts';
 import { electionLayout } from '../../../src/core/config/electionLayout.ts';
@@ -102,12 +102,13 @@ describe('splitSearchIndex(index, maxSections), shardsFor, joinShards', () => {
   it('splits by section number, never splitting a number, each shard by entidad then number', () => {
     const { head, shards } = splitSearchIndex(national, 3);
     // Numbers 1, 2, 10, 11 with two sections each: 2 + 2 would pass 3.
-    expect(head.shards).toEqual([[1, 1], [2, 2], [10, 10], [11, 11]]);
+    const at = index.cut.stamp;
+    expect(head.shards).toEqual([[1, 1, at], [2, 2, at], [10, 10, at], [11, 11, at]]);
     expect(shards.map((s) => s.sections.map(([e, n]) => [e, n]))).toEqual([[[12, 1], [15, 1]], [[12, 2], [15, 2]], [[12, 10], [15, 10]], [[12, 11], [15, 11]]]);
     expect(shardPaths(head)).toEqual(['/buscar/secciones-1-1.json', '/buscar/secciones-2-2.json', '/buscar/secciones-10-10.json', '/buscar/secciones-11-11.json']);
     const two = splitSearchIndex(national, 4);
-    expect(two.head.shards).toEqual([[1, 2], [10, 11]]);
-    expect(splitSearchIndex(national).head.shards).toEqual([[1, 11]]);
+    expect(two.head.shards).toEqual([[1, 2, at], [10, 11, at]]);
+    expect(splitSearchIndex(national).head.shards).toEqual([[1, 11, at]]);
     expect(two.head).toMatchObject({ cut: index.cut, entity: index.entity, elections: index.elections });
     expect(two.shards.every((s) => s.cut === index.cut)).toBe(true);
     expect(() => splitSearchIndex(index, 0)).toThrow('sections per search shard must be at least 1, not 0');
@@ -131,6 +132,20 @@ describe('splitSearchIndex(index, maxSections), shardsFor, joinShards', () => {
     }
     expect(findInIndex(national, '10').map((h) => h.seccion)).toEqual([10, 10, 10, 10]);
     expect(joinShards(head, shards)).toEqual({ elections: national.elections, sections: [...national.sections].sort((a, b) => a[0] - b[0] || a[1] - b[1]) });
+  });
+
+  it('joins a shard carried over from an earlier cut when the head lists it at that cut, and refuses one the head does not list', () => {
+    const { head, shards } = splitSearchIndex(national, 4);
+    const earlier = { ...shards[0]!, cut: { ...shards[0]!.cut, stamp: '20240602_2000' } };
+    // The head of a later cut lists shard 0 as written at 20:00 (carried over), shard 1 as its own.
+    const later = { ...head, cut: { ...head.cut, stamp: '20240602_2359' }, shards: [[1, 2, '20240602_2000'], head.shards[1]!] as typeof head.shards };
+    expect(isShardOf(later, earlier)).toBe(true);
+    expect(joinShards(later, [earlier, shards[1]!]).sections).toHaveLength(national.sections.length);
+    // The shard as this cut wrote it is not the one the later head lists, nor is a range it does not list.
+    expect(isShardOf(later, shards[0]!)).toBe(false);
+    expect(isShardOf(head, { cut: shards[0]!.cut, range: [1, 1] })).toBe(false);
+    expect(() => joinShards(later, [shards[0]!])).toThrow(`search shard 1-2 of cut ${index.cut.stamp} is not the one the head lists ([1,2,"20240602_2000"])`);
+    expect(() => joinShards(head, [earlier])).toThrow(`search shard 1-2 of cut 20240602_2000 is not the one the head lists ([1,2,"${index.cut.stamp}"])`);
   });
 
   it('reads a query as a section number, the start of a CLAVE_CASILLA, or nothing', () => {
