@@ -57,13 +57,14 @@ async function checkReusable(dir: string, key: SigningKey): Promise<void> {
 }
 
 /**
- * The cut's databases in `<datos>/<stamp>/`: written once, signed, and never replaced. Writing
+ * The cut's databases in `<datos>/<stamp>/`, its new acta images in the image store `actas`
+ * (`<datos>/../actas/`, where verification looks for them): written once, signed, and never replaced. Writing
  * a cut again with the same figures reuses them (a retried or repeated cut) once they verify;
  * other figures under the same stamp, or files that no longer verify, are refused in plain words.
  */
 export async function cutDatabases(
   input: CutDatabasesInput,
-  options: { datos: string; images: ActaImageSource; key: SigningKey; log?: (line: string) => void },
+  options: { datos: string; actas: string; images: ActaImageSource; key: SigningKey; log?: (line: string) => void },
 ): Promise<CutDatabases> {
   const dir = join(options.datos, input.cut.stamp);
   const existing = await readFile(join(dir, MANIFEST_NAME)).catch((error: NodeJS.ErrnoException) => {
@@ -78,6 +79,6 @@ export async function cutDatabases(
     await checkReusable(dir, options.key);
     return { dir, manifest, written: false, warnings: [] };
   }
-  const written = await writeCutDatabases(input, { dir, images: options.images, key: options.key, log: options.log });
+  const written = await writeCutDatabases(input, { dir, images: { source: options.images, store: options.actas }, key: options.key, log: options.log });
   return { dir, manifest: written.manifest, written: true, warnings: written.warnings };
 }

@@ -163,7 +163,7 @@ export async function runCut(setup: CutSetup, scheduled: { at: number; last: boo
 
     const databases = await stage(
       'databases',
-      async () => cutDatabases(input, { datos: paths.datos, images: await capture.imagesAt(cut.at), key: setup.key, log: (line) => reporter.log(line) }),
+      async () => cutDatabases(input, { datos: paths.datos, actas: paths.actas, images: await capture.imagesAt(cut.at), key: setup.key, log: (line) => reporter.log(line) }),
       (d) => (d.written ? `${d.manifest.files.length.toLocaleString('en-US')} files written` : 'written already with the same figures, reused'),
     );
     warnings.push(...databases.warnings);

@@ -2,6 +2,8 @@
  * The night's work folder (`--work`, default `.prep`): what the pipeline keeps between cuts.
  *
  *   datos/<stamp>/        every cut's databases, written once and signed (the target gets them too)
+ *   actas/<sha256>.<ext>  every acta image the night received, named by its CODIGO_INTEGRIDAD,
+ *                         written once and referenced by the manifests of the cuts that show it
  *   staging/<stamp>/      a cut being published: site/ and publication.json (removed once live, unless
  *                         --keep-staged, with those of earlier cuts that never went live)
  *   site-data/            the site build's input of the cut being built
@@ -16,6 +18,7 @@ import { writeFileAtomic } from '../adapters/package/atomicFile.ts';
 import { listFiles } from '../adapters/publish/stagedCut.ts';
 import type { HistoryPoint } from '../core/site/historyPoint.ts';
 import { isCutStamp } from '../core/schedule/cutLabel.ts';
+import { IMAGES_FOLDER } from '../core/integrity/manifest.ts';
 
 /** Where the databases live inside the site, and their URL path. */
 export const DATOS = 'datos';
@@ -23,6 +26,7 @@ export const DATOS = 'datos';
 export function workPaths(work: string) {
   return {
     datos: join(work, DATOS),
+    actas: join(work, IMAGES_FOLDER),
     stagingRoot: join(work, 'staging'),
     staging: (stamp: string): string => join(work, 'staging', stamp),
     siteData: join(work, 'site-data'),

@@ -27,7 +27,7 @@ beforeAll(async () => {
   input = countCut(sim.config, capture.loaded.elections, capture.exportAsOf(at).actas, cutIdentity(sim.config, at, false), () => {});
   images = capture.images;
   written = join(root, 'original');
-  const first = await cutDatabases(input, { datos: written, images, key });
+  const first = await cutDatabases(input, { datos: written, actas: join(written, '..', 'actas'), images, key });
   expect(first.written).toBe(true);
 });
 
@@ -49,7 +49,7 @@ const firstCsv = async (dir: string): Promise<string> =>
 describe('cutDatabases: databases written by an earlier attempt', () => {
   it('are reused when they verify', async () => {
     const { datos } = await copyOfWritten('intact');
-    const again = await cutDatabases(input, { datos, images, key });
+    const again = await cutDatabases(input, { datos, actas: join(datos, '..', 'actas'), images, key });
     expect(again.written).toBe(false);
   });
 
@@ -95,7 +95,7 @@ describe('cutDatabases: databases written by an earlier attempt', () => {
   it.each(tamperings)('are refused, naming the file and what to delete: $name', async ({ name, tamper, expected }) => {
     const { datos, dir } = await copyOfWritten(name.replace(/\W+/g, '-'));
     const file = await tamper(dir);
-    const refusal = cutDatabases(input, { datos, images, key });
+    const refusal = cutDatabases(input, { datos, actas: join(datos, '..', 'actas'), images, key });
     await expect(refusal).rejects.toThrow(`delete ${dir} to write this cut's databases again`);
     await expect(refusal).rejects.toThrow(file);
     await expect(refusal).rejects.toThrow(expected);
@@ -105,7 +105,7 @@ describe('cutDatabases: databases written by an earlier attempt', () => {
     const { datos, dir } = await copyOfWritten('other-key');
     const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     const otherKey = await loadSigningKey({ env: 'OTHER_KEY' }, root, { OTHER_KEY: pem });
-    await expect(cutDatabases(input, { datos, images, key: otherKey })).rejects.toThrow(
+    await expect(cutDatabases(input, { datos, actas: join(datos, '..', 'actas'), images, key: otherKey })).rejects.toThrow(
       `delete ${dir} to write this cut's databases again`,
     );
   });

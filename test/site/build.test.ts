@@ -42,7 +42,7 @@ beforeAll(async () => {
   const full = countCut(sim.config, capture.loaded.elections, capture.exportAsOf(at).actas, cutIdentity(sim.config, at, false), () => {});
   // One election keeps the build short: about 2,800 pages.
   input = { ...full, elections: full.elections.filter((e) => e.config.code === 'DIP_LOC') };
-  const db = await writeCutDatabases(input, { dir: join(site, 'datos', input.cut.stamp), images: capture.images, key: simulatorTestKey() });
+  const db = await writeCutDatabases(input, { dir: join(site, 'datos', input.cut.stamp), images: { source: capture.images, store: join(site, 'actas') }, key: simulatorTestKey() });
   imageOf = imagesOf(db.manifest);
   const data = await writeSiteData(input, {
     dir: join(root, 'data'),

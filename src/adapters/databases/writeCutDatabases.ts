@@ -8,20 +8,27 @@ import { InputError } from '../../core/diagnostics.ts';
 import { resultsCsvLines } from '../../core/databases/resultsCsv.ts';
 import { candidaturasCsvLines } from '../../core/databases/candidaturasCsv.ts';
 import { leemeBytes } from '../../core/databases/leeme.ts';
-import { ACTAS_DIR, drillName, unzippedFolderName, candidaturasCsvName, electionZipName, LEEME_NAME, masterZipName, resultsCsvName } from '../../core/databases/fileNames.ts';
-import { MANIFEST_FORMAT, manifestCut, type CutManifest, type ManifestFile } from '../../core/integrity/manifest.ts';
+import { drillName, unzippedFolderName, candidaturasCsvName, electionZipName, LEEME_NAME, masterZipName, resultsCsvName } from '../../core/databases/fileNames.ts';
+import { IMAGES_FOLDER, MANIFEST_FORMAT, manifestCut, type CutManifest, type ManifestFile, type ManifestImage } from '../../core/integrity/manifest.ts';
 import { DatabasesSchema } from '../../core/config/schema.ts';
 import { writeDeterministicZip } from '../package/deterministicZip.ts';
 import { writeIntegrityFiles } from '../package/integrityFiles.ts';
 import type { SigningKey } from '../package/signing.ts';
 import type { ActaImageSource } from './actaImages.ts';
+import { openImageStore } from './imageStore.ts';
+import type { CapturedActa } from '../../core/model/capturedActa.ts';
+import { forEachBounded } from '../concurrency/boundedPool.ts';
 import { writeBytes, writeLines } from './hashedFile.ts';
 
 export interface CutDatabasesOptions {
   /** The cut's folder, e.g. `out/databases/20240602_2000`; it must not exist yet. */
   dir: string;
-  /** Where the acta images come from; absent: this run writes databases only (benchmarks). */
-  images?: ActaImageSource;
+  /**
+   * Where the acta images come from, and the image store they are kept in for every cut
+   * (`<site>/actas/`, beside the `datos/` folder that holds `dir`; see imageStore.ts);
+   * absent: this run writes databases only (benchmarks).
+   */
+  images?: { source: ActaImageSource; store: string };
   key: SigningKey;
   /** One line per stage, for the operator. */
   log?: (line: string) => void;
@@ -30,7 +37,7 @@ export interface CutDatabasesOptions {
 export interface WrittenCutDatabases {
   dir: string;
   manifest: CutManifest;
-  /** Bytes of every file listed in the manifest. */
+  /** Bytes of every file of the cut's folder (the images the manifest lists are not counted). */
   bytes: number;
   fingerprint: string;
   warnings: Diagnostic[];
@@ -41,10 +48,11 @@ const HEX64 = /^[0-9a-f]{64}$/i;
 
 /**
  * Writes one cut's databases: per election the results CSV, the CANDIDATURAS CSV and the
- * LEEME (also zipped, one ZIP per election inside the cut's ZIP), the acta images, and
- * manifest.json, its Ed25519 signature, SHA256SUMS and the public key. Everything is
- * written into a temporary sibling folder that is renamed into place at the end, so a
- * failed cut leaves nothing half-written and an existing cut is never replaced.
+ * LEEME (also zipped, one ZIP per election inside the cut's ZIP), and manifest.json (which
+ * also lists the acta images the cut references, added to the image store when new), its
+ * Ed25519 signature, SHA256SUMS and the public key. Everything is written into a temporary
+ * sibling folder that is renamed into place at the end, so a failed cut leaves nothing
+ * half-written and an existing cut is never replaced.
  */
 export async function writeCutDatabases(input: CutDatabasesInput, options: CutDatabasesOptions): Promise<WrittenCutDatabases> {
   const { dir, log = () => {} } = options;
@@ -106,15 +114,14 @@ async function writeInto(dir: string, input: CutDatabasesInput, options: CutData
   add(masterName, master);
   log(`  ${masterName} (${kib(master.size)})`);
 
-  const warnings = options.images ? await writeImages(dir, input, options.images, add) : [];
-  const images = files.filter((f) => f.path.startsWith(`${ACTAS_DIR}/`)).length;
-  log(`  ${ACTAS_DIR}/: ${images.toLocaleString('en-US')} acta images${warnings.length > 0 ? `, ${warnings.length} not received` : ''}`);
+  const { images, warnings } = options.images ? await storeImages(input, options.images, log) : { images: [], warnings: [] };
 
   const manifest: CutManifest = {
     format: MANIFEST_FORMAT,
     entity: { id: config.entity.id, abbreviation: entity, name: config.entity.name },
     cut: manifestCut(cut, config.entity.timeZone),
     files,
+    images,
     summary: Object.fromEntries(input.elections.map((e) => [e.config.code, e.count.summary])),
     ...(input.allowedRegression === undefined ? {} : { allowedRegression: { reasons: input.allowedRegression } }),
   };
@@ -123,37 +130,57 @@ async function writeInto(dir: string, input: CutDatabasesInput, options: CutData
   return { manifest, bytes: files.reduce((n, f) => n + f.size, 0), fingerprint: integrity.fingerprint, warnings };
 }
 
+/** Images read from the source and written to the store at once. */
+const IMAGE_CONCURRENCY = 8;
+
 /**
- * Copies the image of every acta that has one. Its SHA-256 must be the CODIGO_INTEGRIDAD the
- * capture system reported: a mismatch means the image or the code is wrong, and the cut is
- * refused. An image not received yet is a warning: its row still carries the code.
+ * The image of every acta that has one, in the image store. An acta whose CODIGO_INTEGRIDAD
+ * the store already holds is not read again (the store's names are SHA-256s checked when
+ * written). Any other image is read from the source; its SHA-256 must be the
+ * CODIGO_INTEGRIDAD the capture system reported: a mismatch means the image or the code is
+ * wrong, and the cut is refused. An image not received yet is a warning: its row still
+ * carries the code.
  */
-async function writeImages(dir: string, input: CutDatabasesInput, source: ActaImageSource, add: (path: string, f: { size: number; sha256: string }) => void): Promise<Diagnostic[]> {
-  const warnings: Diagnostic[] = [];
-  const problems: Diagnostic[] = [];
-  await mkdir(join(dir, ACTAS_DIR));
-  const done = new Set<string>();
-  for (const election of input.elections) {
-    for (const { acta } of election.count.results.actas) {
-      if (acta.sinActa !== null || done.has(acta.claveActa)) continue;
-      done.add(acta.claveActa);
-      const image = await source.read(acta.claveActa);
-      const where = { file: acta.at.file, line: acta.at.line, column: 'CODIGO_INTEGRIDAD' };
-      if (image === undefined) {
-        warnings.push({ rejects: false, ...where, value: acta.claveActa, message: 'acta image not received yet: the row is published with its integrity code and no image' });
-        continue;
-      }
-      const sha256 = createHash('sha256').update(image.bytes).digest('hex');
-      if (!HEX64.test(acta.codigoIntegridad) || sha256 !== acta.codigoIntegridad.toLowerCase()) {
-        problems.push({ rejects: true, ...where, value: acta.codigoIntegridad, message: `the image of ${acta.claveActa} has SHA-256 ${sha256}`, expected: 'the SHA-256 of the acta image' });
-        continue;
-      }
-      const name = `${ACTAS_DIR}/${acta.claveActa}.${image.ext}`;
-      add(name, await writeBytes(join(dir, name), image.bytes));
+async function storeImages(
+  input: CutDatabasesInput,
+  images: { source: ActaImageSource; store: string },
+  log: (line: string) => void,
+): Promise<{ images: ManifestImage[]; warnings: Diagnostic[] }> {
+  const store = await openImageStore(images.store);
+  const actas = new Map<string, CapturedActa>();
+  for (const election of input.elections)
+    for (const { acta } of election.count.results.actas) if (acta.sinActa === null && !actas.has(acta.claveActa)) actas.set(acta.claveActa, acta);
+  // By acta, in the order of the export, so that warnings and problems come out in that order.
+  const found: Array<{ image?: ManifestImage; warning?: Diagnostic; problem?: Diagnostic }> = [];
+  await forEachBounded([...actas.values()].map((acta, i) => ({ acta, i })), IMAGE_CONCURRENCY, async ({ acta, i }) => {
+    const code = acta.codigoIntegridad.toLowerCase();
+    const held = HEX64.test(code) ? await store.held(code) : undefined;
+    if (held !== undefined) {
+      found[i] = { image: { claveActa: acta.claveActa, ...held } };
+      return;
     }
-  }
+    const image = await images.source.read(acta.claveActa);
+    const where = { file: acta.at.file, line: acta.at.line, column: 'CODIGO_INTEGRIDAD' };
+    if (image === undefined) {
+      found[i] = { warning: { rejects: false, ...where, value: acta.claveActa, message: 'acta image not received yet: the row is published with its integrity code and no image' } };
+      return;
+    }
+    const sha256 = createHash('sha256').update(image.bytes).digest('hex');
+    if (!HEX64.test(code) || sha256 !== code) {
+      found[i] = { problem: { rejects: true, ...where, value: acta.codigoIntegridad, message: `the image of ${acta.claveActa} has SHA-256 ${sha256}`, expected: 'the SHA-256 of the acta image' } };
+      return;
+    }
+    found[i] = { image: { claveActa: acta.claveActa, ...(await store.add(sha256, image.ext, image.bytes)) } };
+  });
+  const problems = found.flatMap((f) => f.problem ?? []);
   if (problems.length > 0) throw new InputError(problems);
-  return warnings;
+  const warnings = found.flatMap((f) => f.warning ?? []);
+  const listed = found.flatMap((f) => f.image ?? []);
+  log(
+    `  ${IMAGES_FOLDER}/: ${listed.length.toLocaleString('en-US')} acta images referenced, ${store.added.toLocaleString('en-US')} new in ${store.dir}` +
+      (warnings.length > 0 ? `, ${warnings.length} not received` : ''),
+  );
+  return { images: listed, warnings };
 }
 
 const kib = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KiB`;

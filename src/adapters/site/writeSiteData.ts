@@ -121,13 +121,12 @@ export interface WrittenSiteData {
   history: HistoryPoint[];
 }
 
-/** The images a cut's manifest lists: `actas/<CLAVE_ACTA>.<ext>`, found by CLAVE_ACTA. */
-export function imagesOf(manifest: Pick<CutManifest, 'files'>): ImageOf {
-  const byClave = new Map<string, string>();
-  for (const f of manifest.files) {
-    const m = /^actas\/([^/]+)\.([A-Za-z0-9]+)$/.exec(f.path);
-    if (m) byClave.set(m[1]!, f.path);
-  }
+/**
+ * The images a cut's manifest references, found by CLAVE_ACTA: each one's absolute path on the
+ * site, `/actas/<sha256>.<ext>` (one folder shared by every cut, named by CODIGO_INTEGRIDAD).
+ */
+export function imagesOf(manifest: Pick<CutManifest, 'images'>): ImageOf {
+  const byClave = new Map(manifest.images.map((i) => [i.claveActa, `/${i.path}`]));
   return (claveActa) => byClave.get(claveActa) ?? null;
 }
 

@@ -5,6 +5,7 @@ import { readCut, signingKeyOf, withCutOptions, type CutOptions } from '../cutOp
 import { directoryImages, noImages } from '../../adapters/databases/actaImages.ts';
 import { writeCutDatabases } from '../../adapters/databases/writeCutDatabases.ts';
 import { formatDiagnostic } from '../../core/diagnostics.ts';
+import { IMAGES_FOLDER } from '../../core/integrity/manifest.ts';
 
 interface Options extends CutOptions {
   out: string;
@@ -18,7 +19,9 @@ export function registerDatabases(program: Command): void {
     .addHelpText(
       'after',
       `
-Writes <out>/<YYYYMMDD_HHMM>/ atomically (never over an existing cut). Check it with:
+Writes <out>/<YYYYMMDD_HHMM>/ atomically (never over an existing cut), and each acta image
+the cut references to <out>/actas/<sha256>.<ext> once (its name is its CODIGO_INTEGRIDAD,
+listed with its size in manifest.json). Check it with:
   cd <out>/<YYYYMMDD_HHMM> && sha256sum -c SHA256SUMS
   openssl pkeyutl -verify -pubin -inkey prep-ed25519-public.pem -rawin -in manifest.json -sigfile manifest.json.sig
   prep verify <out>/<YYYYMMDD_HHMM>`,
@@ -33,7 +36,7 @@ Writes <out>/<YYYYMMDD_HHMM>/ atomically (never over an existing cut). Check it 
         const images = opts.images ? await directoryImages(opts.images) : noImages;
         const written = await writeCutDatabases(input, {
           dir: join(opts.out, cut.stamp),
-          images,
+          images: { source: images, store: join(opts.out, IMAGES_FOLDER) },
           key,
           log: (line) => process.stderr.write(`${line}\n`),
         });

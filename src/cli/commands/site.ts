@@ -8,7 +8,7 @@ import { writeCutDatabases } from '../../adapters/databases/writeCutDatabases.ts
 import { readHistory } from '../../adapters/site/writeSiteData.ts';
 import { readPublishedCuts } from '../../adapters/site/publishedCuts.ts';
 import { buildCutSite } from '../../adapters/site/buildCutSite.ts';
-import { parseManifest, type CutManifest } from '../../core/integrity/manifest.ts';
+import { IMAGES_FOLDER, parseManifest, type CutManifest } from '../../core/integrity/manifest.ts';
 import { MANIFEST_NAME } from '../../core/databases/fileNames.ts';
 import { formatDiagnostic } from '../../core/diagnostics.ts';
 import { checkSiteUrl } from '../../core/site/sitemap.ts';
@@ -89,7 +89,7 @@ Examples:
           const key = await signingKeyOf(loaded, opts.config);
           const written = await writeCutDatabases(input, {
             dir: cutDir,
-            images: opts.images ? await directoryImages(opts.images) : noImages,
+            images: { source: opts.images ? await directoryImages(opts.images) : noImages, store: join(opts.out, IMAGES_FOLDER) },
             key,
             log: (line) => process.stderr.write(`${line}\n`),
           });

@@ -6,11 +6,25 @@ import { compareBytes, pathProblem, utf8TextOf } from './sha256sums.ts';
 import { CUT_STAMP, cutIso, isCutStamp } from '../schedule/cutLabel.ts';
 
 /**
- * The cut manifest: which entity and cut, every published file with its size and SHA-256,
- * and the summary figures of every election. Its exact bytes (`manifestJson`) are what the
- * Ed25519 signature covers, so anyone can check a download against the signed figures.
+ * The cut manifest: which entity and cut, every file of the cut's folder with its size and
+ * SHA-256, the acta images the cut references (kept once for every cut in the site's
+ * `actas/` folder, named by their SHA-256), and the summary figures of every election. Its
+ * exact bytes (`manifestJson`) are what the Ed25519 signature covers, so anyone can check a
+ * download against the signed figures.
+ *
+ * Format 2 added `images` (format 1 listed a per-cut copy of every image among `files`); only
+ * format 2 is read: a format 1 cut's images are in its own folder, which this program no
+ * longer checks.
  */
-export const MANIFEST_FORMAT = 'prep-manifest/1';
+export const MANIFEST_FORMAT = 'prep-manifest/2';
+
+/** Where the acta images are, relative to the site's root (beside `datos/`): one folder shared by every cut. */
+export const IMAGES_FOLDER = 'actas';
+
+/** `actas/<sha256>.<ext>`: an image's path in the site, named by its SHA-256 (its CODIGO_INTEGRIDAD). */
+export const imagePath = (sha256: string, ext: string): string => `${IMAGES_FOLDER}/${sha256}.${ext}`;
+
+const IMAGE_PATH = /^actas\/([0-9a-f]{64})\.([a-z0-9]{1,5})$/;
 
 export interface ManifestEntity {
   /** INE entity number (ID_ENTIDAD); 0 for a federal publication. */
@@ -40,12 +54,24 @@ export interface ManifestFile {
   sha256: string;
 }
 
+/** An acta image the cut references: not in the cut's folder but in the site's shared `actas/`. */
+export interface ManifestImage {
+  claveActa: string;
+  /** `actas/<sha256>.<ext>`, relative to the site's root (the folder holding `datos/`). */
+  path: string;
+  size: number;
+  /** The image's SHA-256: its acta's CODIGO_INTEGRIDAD, and the name in `path`. */
+  sha256: string;
+}
+
 export interface CutManifest {
   format: typeof MANIFEST_FORMAT;
   entity: ManifestEntity;
   cut: ManifestCut;
-  /** Sorted by path (byte order), no path twice. */
+  /** The files of the cut's folder. Sorted by path (byte order), no path twice. */
   files: ManifestFile[];
+  /** Sorted by CLAVE_ACTA (byte order), no CLAVE_ACTA twice. */
+  images: ManifestImage[];
   /** By election code. */
   summary: Record<string, SummaryFigures>;
   /**
@@ -77,6 +103,18 @@ const FileSchema = z.strictObject({
   size: count,
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hexadecimal digits'),
 });
+
+const ImageSchema = z
+  .strictObject({
+    claveActa: z.string().min(1, 'must be a CLAVE_ACTA, not empty'),
+    path: z.string().regex(IMAGE_PATH, 'must be actas/<64 lower-case hex digits>.<extension>'),
+    size: count,
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hexadecimal digits'),
+  })
+  .superRefine((image, ctx) => {
+    const name = IMAGE_PATH.exec(image.path);
+    if (name && name[1] !== image.sha256) ctx.addIssue({ code: 'custom', path: ['path'], message: `names SHA-256 ${name[1]} but sha256 is ${image.sha256}` });
+  });
 
 const CutSchema = z
   .strictObject({
@@ -119,6 +157,14 @@ export const ManifestSchema = z.strictObject({
         ctx.addIssue({ code: 'custom', path: [i, 'path'], message: `files must be sorted by path: "${files[i]!.path}" comes before "${files[i - 1]!.path}"` });
     }
   }),
+  images: z.array(ImageSchema).superRefine((images, ctx) => {
+    for (let i = 1; i < images.length; i++) {
+      const order = compareBytes(images[i - 1]!.claveActa, images[i]!.claveActa);
+      if (order === 0) ctx.addIssue({ code: 'custom', path: [i, 'claveActa'], message: `"${images[i]!.claveActa}" is listed twice` });
+      else if (order > 0)
+        ctx.addIssue({ code: 'custom', path: [i, 'claveActa'], message: `images must be sorted by claveActa: "${images[i]!.claveActa}" comes before "${images[i - 1]!.claveActa}"` });
+    }
+  }),
   summary: z.record(z.string().regex(COLUMN_ID, 'election codes are upper-case letters, digits and underscores'), SummarySchema),
   allowedRegression: z.strictObject({ reasons: z.array(z.string().min(1)).min(1) }).optional(),
 }) satisfies z.ZodType<CutManifest>;
@@ -138,15 +184,16 @@ export function manifestCut(cut: CutIdentity, timeZone: string): ManifestCut {
 
 /**
  * The canonical bytes of a manifest (as text): keys in a fixed order (the order of the
- * interfaces above; summary figures in Anexo 18.5 order), files sorted by path and election
- * codes sorted, both in byte order, 2-space indent, a final newline. The same manifest always
+ * interfaces above; summary figures in Anexo 18.5 order), files sorted by path, images by
+ * CLAVE_ACTA and election codes sorted, all in byte order, 2-space indent, a final newline. The same manifest always
  * gives the same text, whatever order its parts were built in. Throws RangeError if the
  * manifest is not valid (the message lists each problem with its path).
  */
 export function manifestJson(m: CutManifest): string {
   const files = [...m.files].sort((a, b) => compareBytes(a.path, b.path));
+  const images = [...m.images].sort((a, b) => compareBytes(a.claveActa, b.claveActa));
   const codes = Object.keys(m.summary).sort(compareBytes);
-  const normalised = { ...m, files };
+  const normalised = { ...m, files, images };
   const result = ManifestSchema.safeParse(normalised);
   if (!result.success)
     throw new RangeError(`invalid manifest: ${result.error.issues.map((i) => `${issuePath(i.path)}: ${issueMessage(i)}`).join('; ')}`);
@@ -155,6 +202,7 @@ export function manifestJson(m: CutManifest): string {
     entity: { id: m.entity.id, abbreviation: m.entity.abbreviation, name: m.entity.name },
     cut: { id: m.cut.id, at: m.cut.at, label: m.cut.label, last: m.cut.last },
     files: files.map((f) => ({ path: f.path, size: f.size, sha256: f.sha256 })),
+    images: images.map((i) => ({ claveActa: i.claveActa, path: i.path, size: i.size, sha256: i.sha256 })),
     summary: Object.fromEntries(
       codes.map((code) => [code, Object.fromEntries(SUMMARY_NAMES.map((name) => [name, m.summary[code]![name]]))]),
     ),

@@ -72,6 +72,7 @@ async function publishCut(dir: string): Promise<CutManifest> {
       { path: 'csv/GRO_DIP_LOC_2024.csv', size: csv.length, sha256: createHash('sha256').update(csv).digest('hex') },
       { path: '20240602_2000_PREP_GRO.zip', size: outer.size, sha256: outer.sha256 },
     ],
+    images: [],
     summary: { DIP_LOC: summary },
   };
   await writeIntegrityFiles(dir, manifest, simulatorTestKey());

@@ -190,10 +190,10 @@ describe('imagesOf(manifest) and readPublishedCuts(dir)', () => {
   it("finds the acta images a cut's manifest lists, and lists the cut's ZIPs as the manifest has them", async () => {
     const datos = join(root, 'site', 'datos');
     const cutDir = join(datos, input.cut.stamp);
-    const db = await writeCutDatabases(input, { dir: cutDir, images: capture.images, key: simulatorTestKey() });
+    const db = await writeCutDatabases(input, { dir: cutDir, images: { source: capture.images, store: join(root, 'site', 'actas') }, key: simulatorTestKey() });
     const imageOf = imagesOf(db.manifest);
     const acta = input.elections[0]!.count.results.actas.find((a) => a.acta.sinActa === null)!.acta;
-    expect(imageOf(acta.claveActa)).toBe(`actas/${acta.claveActa}.svg`);
+    expect(imageOf(acta.claveActa)).toBe(`/actas/${acta.codigoIntegridad.toLowerCase()}.svg`);
     expect(imageOf('129999B0100A02')).toBeNull();
 
     const [cut, ...rest] = await readPublishedCuts(datos, '/datos/');

@@ -22,7 +22,7 @@ export async function buildSmallSite(root: string): Promise<{ site: string; stam
   const full = countCut(sim.config, capture.loaded.elections, capture.exportAsOf(at).actas, cutIdentity(sim.config, at, false), () => {});
   const input = { ...full, elections: full.elections.filter((e) => e.config.code === 'DIP_LOC') };
   const { stamp } = input.cut;
-  const db = await writeCutDatabases(input, { dir: join(site, 'datos', stamp), images: capture.images, key: simulatorTestKey() });
+  const db = await writeCutDatabases(input, { dir: join(site, 'datos', stamp), images: { source: capture.images, store: join(site, 'actas') }, key: simulatorTestKey() });
   await buildCutSite(input, {
     out: site,
     keep: ['datos'],

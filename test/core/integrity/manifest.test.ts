@@ -24,12 +24,16 @@ const figures = (n: number): SummaryFigures => ({
 });
 
 const manifest = (): CutManifest => ({
-  format: 'prep-manifest/1',
+  format: 'prep-manifest/2',
   entity: { id: 12, abbreviation: 'GRO', name: 'GUERRERO' },
   cut: { id: '20240602_2000', at: '2024-06-02T20:00:00-06:00', label: '02/06/2024 20:00 (UTC-6)', last: false },
   files: [
     { path: '20240602_2000_PREP_GRO.zip', size: 1234, sha256: sha('zip') },
     { path: 'CSV/GRO_AYUN_2024.csv', size: 10, sha256: sha('ayun') },
+  ],
+  images: [
+    { claveActa: '120001B0100A02', path: `actas/${sha('a')}.jpg`, size: 250_000, sha256: sha('a') },
+    { claveActa: '120001B0100A03', path: `actas/${sha('b')}.svg`, size: 3_000, sha256: sha('b') },
   ],
   summary: { AYUN: figures(2), DIP_LOC: figures(1) },
 });
@@ -42,6 +46,7 @@ function shuffled(m: CutManifest): CutManifest {
     entity: reverse(m.entity),
     cut: reverse(m.cut),
     files: [...m.files].reverse().map(reverse),
+    images: [...m.images].reverse().map(reverse),
     summary: Object.fromEntries(Object.entries(m.summary).reverse().map(([k, v]) => [k, reverse(v)])),
   }) as CutManifest;
 }
@@ -71,7 +76,7 @@ describe('manifestJson', () => {
     expect(text.split('\n').slice(0, 16).join('\n')).toBe(
       [
         '{',
-        '  "format": "prep-manifest/1",',
+        '  "format": "prep-manifest/2",',
         '  "entity": {',
         '    "id": 12,',
         '    "abbreviation": "GRO",',
@@ -118,7 +123,11 @@ describe('parseManifest', () => {
   });
 
   it.each([
-    ['format', (m: Record<string, any>) => (m.format = 'prep-manifest/2'), 'must be "prep-manifest/1" (this program reads only that format)'],
+    ['format', (m: Record<string, any>) => (m.format = 'prep-manifest/1'), 'must be "prep-manifest/2" (this program reads only that format)'],
+    ['images[0].path', (m: Record<string, any>) => (m.images[0].path = `datos/${m.images[0].sha256}.jpg`), 'must be actas/<64 lower-case hex digits>.<extension>'],
+    ['images[0].path', (m: Record<string, any>) => (m.images[0].path = m.images[1].path.replace('.svg', '.jpg')), expect.stringContaining('names SHA-256')],
+    ['images[1].claveActa', (m: Record<string, any>) => m.images.reverse(), expect.stringContaining('images must be sorted by claveActa')],
+    ['images[1].claveActa', (m: Record<string, any>) => (m.images[1].claveActa = m.images[0].claveActa), expect.stringContaining('is listed twice')],
     ['files[0].sha256', (m: Record<string, any>) => (m.files[0].sha256 = 'ABC'), 'must be 64 lower-case hexadecimal digits'],
     ['files[0].size', (m: Record<string, any>) => (m.files[0].size = -1), expect.stringMatching(/>=0/)],
     ['files[0].path', (m: Record<string, any>) => (m.files[0].path = '../x.zip'), 'the path has an empty, "." or ".." segment'],

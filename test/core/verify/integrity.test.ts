@@ -34,10 +34,11 @@ describe('SHA256SUMS line by line', () => {
 });
 
 const manifest = (files: { path: string; size: number; sha256: string }[]): CutManifest => ({
-  format: 'prep-manifest/1',
+  format: 'prep-manifest/2',
   entity: { id: 12, abbreviation: 'GRO', name: 'GUERRERO' },
   cut: { id: '20240602_2100', at: '2024-06-02T21:00:00-06:00', label: '02/06/2024 21:00 (UTC-6)', last: false },
   files,
+  images: [],
   summary: {},
 });
 
