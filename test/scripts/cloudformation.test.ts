@@ -179,14 +179,16 @@ describe('prep-site.cfn.yaml', () => {
     expect([policy.MinTTL, policy.DefaultTTL, policy.MaxTTL]).toEqual([0, 10, 10]);
   });
 
-  it('sends CSP, HSTS, nosniff, a referrer policy and no framing, overriding whatever the origin says', () => {
+  it('sends CSP, HSTS, nosniff, a referrer policy and same-origin framing only, overriding whatever the origin says', () => {
     const s = resource('ResponseHeadersPolicy').ResponseHeadersPolicyConfig.SecurityHeadersConfig;
     for (const h of ['ContentSecurityPolicy', 'StrictTransportSecurity', 'ContentTypeOptions', 'ReferrerPolicy', 'FrameOptions']) expect(s[h].Override, h).toBe(true);
     expect(s.StrictTransportSecurity.AccessControlMaxAgeSec).toBeGreaterThanOrEqual(31536000);
-    expect(s.FrameOptions.FrameOption).toBe('DENY');
+    // Every page frames /corte.html (the live cut without JavaScript); no other site frames a page.
+    expect(s.FrameOptions.FrameOption).toBe('SAMEORIGIN');
     const policy = csp();
     expect(policy.get('default-src')).toEqual(["'none'"]);
-    expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(policy.get('frame-src')).toEqual(["'self'"]);
+    expect(policy.get('frame-ancestors')).toEqual(["'self'"]);
     expect(policy.get('script-src')).not.toContain("'unsafe-inline'");
     expect(policy.get('script-src')).not.toContain("'unsafe-eval'");
   });
@@ -239,7 +241,7 @@ describe('the CSP against a built site', () => {
   });
 
   describe.skipIf(!existsSync(CHROMIUM))('in a browser, through the edge with the template’s headers', () => {
-    it('shows home, an election and the search with no CSP violation, every island hydrated, the search index fetched', async () => {
+    it('shows home, an election and the search with no CSP violation, every island hydrated, the live cut framed, the search index fetched', async () => {
       const stamp = JSON.parse(await readFile(join(site, 'corte.json'), 'utf8')).stamp as string;
       const bucket = join(tmp, 'bucket');
       await mkdir(join(bucket, 'cuts'), { recursive: true });
@@ -265,6 +267,8 @@ describe('the CSP against a built site', () => {
           expect(response?.status(), path).toBe(200);
           expect(response?.headers()['content-security-policy'], path).toBe(policyHeaders()['content-security-policy']);
           await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, null, { timeout: 20_000 });
+          // The frame of /corte.html loaded, through the edge's framing headers.
+          await expect.poll(() => page.frameLocator('iframe[title="Corte vigente"]').locator('a[target="_top"]').textContent(), { timeout: 10_000 }).toContain('Corte vigente:');
           expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations), path).toEqual([]);
         }
         // The search ran the query in the URL: it fetched its index (connect-src) and showed hits.

@@ -4,7 +4,9 @@
  * the two equal, test/scripts/cloudformation.test.ts checks the policy against a built site):
  * nothing but the site's own scripts, styles, images and data; Astro's three inline island
  * loaders allowed by hash; inline styles allowed because the bars and party swatches set
- * their width and colour with style attributes.
+ * their width and colour with style attributes. Framing is allowed within the site only: every
+ * page frames `/corte.html`, the live cut for readers without JavaScript (core/site/cutFragment.ts),
+ * and no other site may frame a page.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -14,12 +16,13 @@ export const CONTENT_SECURITY_POLICY = [
   "connect-src 'self'",
   "base-uri 'none'",
   "form-action 'self'",
-  "frame-ancestors 'none'",
+  "frame-src 'self'",
+  "frame-ancestors 'self'",
 ].join('; ');
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'X-Frame-Options': 'DENY',
+  'X-Frame-Options': 'SAMEORIGIN',
 };

@@ -118,7 +118,7 @@ describe('the static server', () => {
     expect(r.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(r.headers['x-content-type-options']).toBe('nosniff');
     expect(r.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
-    expect(r.headers['x-frame-options']).toBe('DENY');
+    expect(r.headers['x-frame-options']).toBe('SAMEORIGIN');
   });
 
   it('answers HEAD with the headers of GET and no body', async () => {
