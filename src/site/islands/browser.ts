@@ -27,12 +27,14 @@ export interface Browser {
 export const browser = (): Browser => globalThis as unknown as Browser;
 
 /**
- * The cut this page shows, from its `<meta name="prep-cut">`: islands never take the cut as a
- * prop, since it is filled into the page after the build (core/site/cutPlaceholders.ts).
+ * The cut this page shows (its figures cut), from its `<meta name="prep-cut" content="<stamp>"
+ * data-label="<label>">`: islands never take the cut as a prop, since it is filled into the
+ * page after the build (core/site/cutPlaceholders.ts). Empty strings when the page has none.
  */
-export function pageStamp(): string {
+export function pageCut(): { stamp: string; label: string } {
   const { document } = globalThis as unknown as { document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null } };
-  return document.querySelector('meta[name="prep-cut"]')?.getAttribute('content') ?? '';
+  const meta = document.querySelector('meta[name="prep-cut"]');
+  return { stamp: meta?.getAttribute('content') ?? '', label: meta?.getAttribute('data-label') ?? '' };
 }
 
 /** The value of an input element from its event. */
