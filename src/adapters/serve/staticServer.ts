@@ -1,6 +1,6 @@
 /**
- * Serves a local publication target over HTTP (GET and HEAD): `/datos/…` from
- * `<root>/datos/`, every other URL from `<root>/current/`, looked up per request, so that
+ * Serves a local publication target over HTTP (GET and HEAD): `/datos/…` and `/actas/…` (what
+ * every cut shares) from `<root>/datos/` and `<root>/actas/`, every other URL from `<root>/current/`, looked up per request, so that
  * switching `current` switches visitors at once while a download already under way finishes
  * from the file it opened. Content-Type and Cache-Control per route, as the CDN serves them;
  * strong validators and 304s; gzip for text, compressed once per file and kept in memory.
@@ -14,8 +14,8 @@ import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { contentType } from '../../core/publish/contentType.ts';
-import { cacheControl, DATABASES_PREFIX, fileOfUrlPath } from '../../core/publish/publicationRoutes.ts';
-import { CURRENT_LINK, DATOS_DIR } from '../publish/local/localLayout.ts';
+import { cacheControl, fileOfUrlPath, isShared } from '../../core/publish/publicationRoutes.ts';
+import { CURRENT_LINK } from '../publish/local/localLayout.ts';
 import { ByteCache } from './byteCache.ts';
 import { acceptsGzip, compressible } from './compression.ts';
 import { SECURITY_HEADERS } from './securityHeaders.ts';
@@ -63,7 +63,6 @@ interface Representation {
 /** The request handler and what it keeps between requests. */
 export function staticHandler(options: Pick<ServerOptions, 'root' | 'cacheBytes' | 'log'>): (req: IncomingMessage, res: ServerResponse) => void {
   const current = join(options.root, CURRENT_LINK);
-  const datos = join(options.root, DATOS_DIR);
   const cache = new ByteCache(options.cacheBytes ?? 128 << 20);
   const loading = new Map<string, Promise<Buffer>>();
 
@@ -149,7 +148,8 @@ export function staticHandler(options: Pick<ServerOptions, 'root' | 'cacheBytes'
     const file = fileOfUrlPath(urlPath);
     // Hidden names are work in progress (a cut being assembled) or not the site's.
     if (file === null || file.split('/').some((s) => s.startsWith('.'))) return notFound(req, res);
-    const path = file.startsWith(DATABASES_PREFIX) ? join(datos, file.slice(DATABASES_PREFIX.length)) : join(current, file);
+    // What every cut shares lies under the root at its own path (localLayout.ts).
+    const path = isShared(file) ? join(options.root, file) : join(current, file);
 
     const stats = await stat(path).catch(() => null);
     if (stats === null) return notFound(req, res);

@@ -22,7 +22,7 @@ export interface PublishedObject {
   contentType: string;
   cacheControl: string;
   group: PublicationGroup;
-  /** Lives once for every cut (`datos/<stamp>/…`) rather than in the cut's own site. */
+  /** Lives once for every cut (`datos/<stamp>/…`, `actas/<sha256>.<ext>`) rather than in the cut's own site. */
   shared: boolean;
 }
 

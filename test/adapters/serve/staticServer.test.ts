@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { gunzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openLocalTarget } from '../../../src/adapters/publish/local/localTarget.ts';
@@ -17,6 +18,9 @@ import { siteOf, stageFixture, temporaryDir } from '../publish/local/stagedFixtu
 const A = '20240602_2040';
 const B = '20240602_2100';
 const C = '20240602_2120';
+/** An acta image, named by its SHA-256 as every cut shares it. */
+const SCAN = Buffer.from('JPEG scan of an acta');
+const SCAN_PATH = `actas/${createHash('sha256').update(SCAN).digest('hex')}.jpg`;
 
 interface Answer {
   status: number;
@@ -48,7 +52,7 @@ beforeAll(async () => {
   dir = await temporaryDir('static-server-');
   root = join(dir, 'target');
   const target = openLocalTarget(root);
-  await target.publish(await stageFixture(dir, { stamp: A, files: siteOf(A, 'primero') }));
+  await target.publish(await stageFixture(dir, { stamp: A, files: { ...siteOf(A, 'primero'), [SCAN_PATH]: SCAN } }));
   await target.publish(await stageFixture(dir, { stamp: B, files: { ...siteOf(B, 'segundo'), 'buscar/indice.json': JSON.stringify({ words: Array(400).fill('acapulco') }) } }));
   notFoundPage = Buffer.from(siteOf(B, '')['404.html']!);
   server = await startServer({ root });
@@ -70,6 +74,8 @@ describe('the static server', () => {
     { path: `/datos/${A}/SHA256SUMS`, type: 'text/plain; charset=utf-8', cache: IMMUTABLE, body: `sums of ${A}` },
     { path: `/datos/${B}/${B}_PREP_GRO.zip`, type: 'application/zip', cache: IMMUTABLE, body: `zip of ${B}` },
     { path: '/metodolog%69a/', type: 'text/html; charset=utf-8', cache: PAGE_CACHE, body: 'Metodología' },
+    // Placed by cut A, served whichever cut is live.
+    { path: `/${SCAN_PATH}`, type: 'image/jpeg', cache: IMMUTABLE, body: 'JPEG scan' },
   ])('GET $path: $type, $cache', async ({ path, type, cache, body }) => {
     const r = await fetchRaw(server, path);
     expect(r.status).toBe(200);

@@ -3,8 +3,9 @@
  *
  *   target.json              {format, mode, entity}: what the target holds, recorded once
  *   datos/<stamp>/           every cut's databases, written once, kept forever (URL /datos/…)
+ *   actas/<sha256>.<ext>     every cut's acta images, each written once, kept forever (URL /actas/…)
  *   cuts/<stamp>/            one cut's site without its databases, complete and never changed
- *   current -> cuts/<stamp>  the live cut: every URL but /datos/… is served from here
+ *   current -> cuts/<stamp>  the live cut: every URL but /datos/… and /actas/… is served from here
  *   publications/<stamp>.json  each kept cut's publication.json, outside the served tree
  *
  * Names starting with a dot are work in progress (`.<stamp>.partial`, `.<stamp>.pruned`,
@@ -14,6 +15,7 @@ import { join } from 'node:path';
 import { TARGET_FILE } from '../../../core/publish/targetRecord.ts';
 
 export const DATOS_DIR = 'datos';
+export const ACTAS_DIR = 'actas';
 export const CUTS_DIR = 'cuts';
 export const CURRENT_LINK = 'current';
 export const PUBLICATIONS_DIR = 'publications';
@@ -23,6 +25,8 @@ export interface LocalLayout {
   root: string;
   target: string;
   datos: string;
+  /** The acta images, named by SHA-256. */
+  actas: string;
   cuts: string;
   current: string;
   publications: string;
@@ -45,6 +49,7 @@ export function localLayout(root: string): LocalLayout {
     root,
     target: join(root, TARGET_FILE),
     datos,
+    actas: join(root, ACTAS_DIR),
     cuts,
     current: join(root, CURRENT_LINK),
     publications,

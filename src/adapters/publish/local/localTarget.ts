@@ -1,22 +1,27 @@
 /**
  * A publication target in a local directory (layout in localLayout.ts), served by
- * `prep serve` or by nginx. Publishing a cut: record or check the target's mode, write the
- * cut's databases once into `datos/<stamp>/`, assemble the rest of the site in
+ * `prep serve` or by nginx. Publishing a cut: record or check the target's mode, place the
+ * acta images it references that `actas/` lacks, write the cut's databases once into
+ * `datos/<stamp>/`, assemble the rest of the site in
  * `cuts/.<stamp>.partial/` (files unchanged since the live cut hard-linked from it), check
  * every file against publication.json, rename the folder into place, swap `current`, and
  * only then prune the oldest cuts. A crash at any point leaves the live cut live; the next
  * run resumes the cut where it stopped.
  */
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parsePublication, publicationJson, type Publication, type PublishedObject } from '../../../core/publish/publication.ts';
-import { DATABASES_PREFIX } from '../../../core/publish/publicationRoutes.ts';
+import { DATABASES_PREFIX, IMAGES_PREFIX, imageNameHash } from '../../../core/publish/publicationRoutes.ts';
+import { forEachBounded } from '../../concurrency/boundedPool.ts';
+import { writeVerified } from '../../package/verifiedFile.ts';
 import { syncDirectory, writeFileAtomic } from '../../package/atomicFile.ts';
 import { listFiles } from '../stagedCut.ts';
 import { TamperedCutError, type LiveCheck, type PublicationTarget, type PublishOptions, type PublishReport, type StagedCut, type TargetCut, type TargetStatus } from '../target.ts';
 import { cutDifferences } from './cutDifferences.ts';
-import { fileDigest } from '../fileDigest.ts';
-import { CUTS_DIR, DATOS_DIR, localLayout, type LocalLayout } from './localLayout.ts';
+import { digestBuffer, fileDigest } from '../fileDigest.ts';
+import { ACTAS_DIR, CUTS_DIR, DATOS_DIR, localLayout, type LocalLayout } from './localLayout.ts';
+import { flushToDisk } from './flushToDisk.ts';
 import { unpublishedDatabases } from '../leftovers.ts';
 import { readLive, switchLive } from './liveLink.ts';
 import { placeFiles, type PlacedCounts, type Placement } from './placeFiles.ts';
@@ -52,7 +57,7 @@ export function openLocalTarget(root: string, options: LocalTargetOptions = {}):
     await mkdir(name, { recursive: true });
     return withLock(layout.lock, name, async () => {
       await claimTarget(layout.target, name, p);
-      await Promise.all([layout.cuts, layout.datos, layout.publications].map((d) => mkdir(d, { recursive: true })));
+      await Promise.all([layout.cuts, layout.datos, layout.actas, layout.publications].map((d) => mkdir(d, { recursive: true })));
       await cleanLeftovers(layout, stamp, new Set(shared.keys()), log);
 
       const report: PublishReport = { stamp, written: 0, copied: 0, skipped: 0, bytes: 0, pruned: [] };
@@ -67,6 +72,7 @@ export function openLocalTarget(root: string, options: LocalTargetOptions = {}):
         report.copied += c.copied;
         report.skipped += c.skipped;
       };
+      add(await placeImages(layout, p, staged.dir, { concurrency, onFile, log }));
       for (const [datosStamp, files] of shared) add(await placeShared(layout, datosStamp, files, staged.dir, { concurrency, onFile, log }));
       add(await placeCut(layout, p, staged.dir, { concurrency, onFile, log }));
 
@@ -129,21 +135,28 @@ export function openLocalTarget(root: string, options: LocalTargetOptions = {}):
   return { name, publish, status, rollback, checkLive };
 }
 
-/** Every path must stay inside the site, and a shared one be `datos/<stamp>/…`. */
+/**
+ * Every path must stay inside the site, and a shared one be `datos/<stamp>/…` or an acta image
+ * `actas/<sha256>.<ext>` whose name is its SHA-256.
+ */
 function checkPaths(p: Publication): void {
   for (const f of p.files) {
     const segments = f.path.split('/');
     if (segments.some((s) => s === '' || s.startsWith('.') || /[\\\0]/.test(s)))
       throw new RangeError(`publication.json of cut ${p.cut.stamp} lists "${f.path}", which is not a plain path inside the site`);
-    if (f.shared && (segments.length < 3 || `${segments[0]}/` !== DATABASES_PREFIX || !isCutStamp(segments[1]!)))
-      throw new RangeError(`publication.json of cut ${p.cut.stamp} lists "${f.path}" as shared, but it is not under ${DATABASES_PREFIX}<stamp>/`);
+    if (!f.shared) continue;
+    if (f.path.startsWith(IMAGES_PREFIX)) {
+      if (imageNameHash(f.path) !== f.sha256)
+        throw new RangeError(`publication.json of cut ${p.cut.stamp} lists the acta image "${f.path}" with SHA-256 ${f.sha256}: an image is named ${IMAGES_PREFIX}<its sha256>.<ext>`);
+    } else if (segments.length < 3 || `${segments[0]}/` !== DATABASES_PREFIX || !isCutStamp(segments[1]!))
+      throw new RangeError(`publication.json of cut ${p.cut.stamp} lists "${f.path}" as shared, but it is not under ${DATABASES_PREFIX}<stamp>/ nor ${IMAGES_PREFIX}`);
   }
 }
 
-/** The shared files (databases) by the stamp of the folder they live in. */
+/** The shared databases by the stamp of the folder they live in (the acta images are placed on their own). */
 function sharedByStamp(p: Publication): Map<string, PublishedObject[]> {
   const out = new Map<string, PublishedObject[]>();
-  for (const f of p.files.filter((f) => f.shared)) {
+  for (const f of p.files.filter((f) => f.shared && f.path.startsWith(DATABASES_PREFIX))) {
     const stamp = f.path.split('/')[1]!;
     const list = out.get(stamp) ?? [];
     list.push(f);
@@ -160,6 +173,57 @@ interface PlaceContext {
 
 const placementsOf = (files: readonly PublishedObject[], sourceDir: string, strip: string): Placement[] =>
   files.map((f) => ({ path: f.path.slice(strip.length), source: join(sourceDir, f.path), size: f.size, sha256: f.sha256 }));
+
+/**
+ * The acta images of the cut in `actas/`, each written once. An image the live cut's
+ * publication lists is there and was checked when it was placed: it is not touched (a late
+ * national cut references 500,000 of them). Any other one is copied from the staged cut under
+ * a hidden name, checked and renamed into place when missing, or read and checked once when
+ * present (an interrupted run, a cut rolled back); one with other bytes is replaced by the
+ * staged image, whose SHA-256 is its name.
+ */
+async function placeImages(layout: LocalLayout, p: Publication, sourceDir: string, ctx: PlaceContext): Promise<PlacedCounts> {
+  const images = p.files.filter((f) => f.shared && f.path.startsWith(IMAGES_PREFIX));
+  const counts: PlacedCounts = { written: 0, copied: 0, skipped: 0, bytes: 0 };
+  if (images.length === 0) return counts;
+  const live = await readLive(layout.current);
+  const placed = new Set<string>();
+  if (live !== null && live !== p.cut.stamp)
+    for (const f of (await readPublication(layout, live)).files) if (f.shared && f.path.startsWith(IMAGES_PREFIX)) placed.add(`${f.path}\0${f.sha256}`);
+  const written: string[] = [];
+  let replaced = 0;
+  const buffers: Buffer[] = [];
+  await forEachBounded(images, ctx.concurrency, async (f, worker) => {
+    const buffer = (buffers[worker] ??= digestBuffer());
+    if (placed.has(`${f.path}\0${f.sha256}`)) {
+      counts.skipped++;
+      ctx.onFile(0);
+      return;
+    }
+    const dest = join(layout.root, f.path);
+    const held = await fileDigest(dest, { buffer }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (held !== undefined && held.size === f.size && held.sha256 === f.sha256) {
+      counts.skipped++;
+      ctx.onFile(0);
+      return;
+    }
+    if (held !== undefined) replaced++;
+    await writeVerified(dest, (temporary) => copyFile(join(sourceDir, f.path), temporary, constants.COPYFILE_EXCL), f, buffer);
+    written.push(dest);
+    counts.written++;
+    counts.bytes += f.size;
+    ctx.onFile(f.size);
+  });
+  if (written.length > 0) await flushToDisk(layout.actas, written, [layout.actas], ctx.concurrency);
+  ctx.log(
+    `${layout.actas}: ${counts.written} acta images written${replaced > 0 ? ` (${replaced} of them held other bytes and were replaced)` : ''}, ` +
+      `${counts.skipped} already there${live === null ? '' : ` (the live cut ${live} lists ${placed.size})`}`,
+  );
+  return counts;
+}
 
 /** `datos/<stamp>/`: written once through a hidden folder; if already there, it must hold exactly these bytes. */
 async function placeShared(layout: LocalLayout, stamp: string, files: PublishedObject[], sourceDir: string, ctx: PlaceContext): Promise<PlacedCounts> {
@@ -250,7 +314,7 @@ async function completeCuts(layout: LocalLayout): Promise<string[]> {
 async function localLeftovers(layout: LocalLayout, kept: readonly Publication[]): Promise<string[]> {
   const hidden = async (dir: string, under: string): Promise<string[]> => (await namesIn(dir)).filter((n) => n.startsWith('.')).map((n) => `${under}/${n}/`);
   const datos = (await namesIn(layout.datos)).filter(isCutStamp);
-  return [...(await hidden(layout.cuts, CUTS_DIR)), ...(await hidden(layout.datos, DATOS_DIR)), ...unpublishedDatabases(datos, kept)].sort();
+  return [...(await hidden(layout.cuts, CUTS_DIR)), ...(await hidden(layout.datos, DATOS_DIR)), ...(await hidden(layout.actas, ACTAS_DIR)), ...unpublishedDatabases(datos, kept)].sort();
 }
 
 /**
@@ -268,6 +332,8 @@ async function cleanLeftovers(layout: LocalLayout, stamp: string, sharedStamps: 
     if (n.startsWith('.') && !(m !== null && sharedStamps.has(m[1]!))) await remove(join(layout.datos, n));
   }
   for (const n of await namesIn(layout.root)) if (n.startsWith('.current.')) await remove(join(layout.root, n));
+  // A hidden name in actas/ is an image an interrupted run was writing: placed again from the staged cut.
+  for (const n of await namesIn(layout.actas)) if (n.startsWith('.')) await remove(join(layout.actas, n));
   const cuts = new Set(await namesIn(layout.cuts));
   for (const n of await namesIn(layout.publications))
     if (n.startsWith('.') || (n.endsWith('.json') && !cuts.has(n.slice(0, -'.json'.length)))) await remove(join(layout.publications, n));
