@@ -32,7 +32,7 @@ describe('cutFragmentHtml', () => {
 
   it('says SIMULACRO in a drill and marks the last cut', () => {
     const html = cutFragmentHtml({ ...live, drill: true, last: true });
-    expect(text(html)).toBe('SIMULACRO Corte vigente: 02/06/2024 23:40 (UTC-6) (último corte)');
+    expect(text(html)).toBe('SIMULACRO Corte vigente (último): 02/06/2024 23:40 (UTC-6)');
     expect(html).toContain('<title>SIMULACRO · Corte vigente · PREP Guerrero 2024</title>');
     expect(text(cutFragmentHtml(live))).not.toMatch(/SIMULACRO|último/);
   });
