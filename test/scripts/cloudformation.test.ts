@@ -129,7 +129,7 @@ describe('prep-site.cfn.yaml', () => {
     expect(allow.Principal).toEqual({ Service: 'cloudfront.amazonaws.com' });
     expect(allow.Action).toBe('s3:GetObject');
     expect(allow.Condition.StringEquals['AWS:SourceArn']['Fn::Sub']).toMatch(/^arn:\$\{AWS::Partition\}:cloudfront::\$\{AWS::AccountId\}:distribution\/\$\{Distribution\}$/);
-    expect(allow.Resource.map((r: Json) => r['Fn::Sub'][0])).toEqual(['${SiteBucket.Arn}${Folder}/datos/*', '${SiteBucket.Arn}${Folder}/cuts/*', '${SiteBucket.Arn}${Folder}/404.html']);
+    expect(allow.Resource.map((r: Json) => r['Fn::Sub'][0])).toEqual(['${SiteBucket.Arn}${Folder}/datos/*', '${SiteBucket.Arn}${Folder}/actas/*', '${SiteBucket.Arn}${Folder}/cuts/*', '${SiteBucket.Arn}${Folder}/404.html']);
     const deny = statements.find((s) => s.Effect === 'Deny');
     expect(deny).toMatchObject({ Principal: '*', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
   });

@@ -6,11 +6,12 @@
  * ETag is not an MD5 for multipart or KMS-encrypted objects.
  *
  * Layout under the target's prefix: `datos/<stamp>/…` (a cut's databases, shared by every
- * later cut, never pruned), `cuts/<stamp>/<path>` (the rest of the cut's site) and
+ * later cut, never pruned), `actas/<sha256>.<ext>` (the acta images, each uploaded once and
+ * shared by every cut that shows it, never pruned), `cuts/<stamp>/<path>` (the rest of the cut's site) and
  * `cuts/<stamp>/publication.json`, written last: a cut is complete once it is there.
  */
 import { PUBLICATION_FILE, publicationJson, type Publication, type PublishedObject } from './publication.ts';
-import { DATABASES_PREFIX, GROUPS, type PublicationGroup } from './publicationRoutes.ts';
+import { DATABASES_PREFIX, GROUPS, IMAGES_PREFIX, type PublicationGroup } from './publicationRoutes.ts';
 
 export const CUTS_PREFIX = 'cuts/';
 
@@ -56,7 +57,10 @@ export interface PlanInput {
   live: Publication | null;
   /** The store's marker for the staged stamp, when a cut with that stamp is complete already. */
   complete: Publication | null;
-  /** What the store holds at the staged cut's keys (a resumed run); keys not held are absent. */
+  /**
+   * What the store holds at the staged cut's keys (a resumed run, an image placed by an earlier
+   * cut); keys not held are absent. Images the live cut lists need not be asked for.
+   */
   held: ReadonlyMap<string, HeldObject>;
   /** Every cut stamp the store holds under `cuts/`, complete or not. */
   cuts: readonly string[];
@@ -82,12 +86,17 @@ export function planUpload(input: PlanInput): UploadPlan {
 
   const live = input.live !== null && input.live.cut.stamp !== stamp ? input.live : null;
   const liveByHash = pathsByHash(live);
+  const liveImages = imagesListedBy(input.live);
 
   const stepOf = (file: PublishedObject): FileStep => {
     const key = objectKey(stamp, file);
     if (complete) return { kind: 'skip', key, file };
+    // Uploaded and checked for the live cut (or an earlier one): never uploaded again.
+    if (listedImage(liveImages, file)) return { kind: 'skip', key, file };
     const there = held.get(key);
     if (there !== undefined && there.size === file.size && there.sha256 === file.sha256) return { kind: 'skip', key, file };
+    // An image's name is its SHA-256: other bytes there are damage, and the right ones replace them.
+    if (there !== undefined && isImage(file)) return { kind: 'put', key, file, reason: 'unfinished' };
     if (there !== undefined && file.shared && !file.path.startsWith(`${DATABASES_PREFIX}${stamp}/`))
       throw new ImmutableCutError(`${key} belongs to another cut and holds other bytes; a published cut's databases never change`);
     const same = file.shared ? undefined : liveByHash.get(file.sha256);
@@ -111,6 +120,17 @@ export function planUpload(input: PlanInput): UploadPlan {
     prune: cutsToPrune(input.cuts, [stamp, ...(input.live ? [input.live.cut.stamp] : [])], input.keep),
   };
 }
+
+const isImage = (f: Pick<PublishedObject, 'path' | 'shared'>): boolean => f.shared && f.path.startsWith(IMAGES_PREFIX);
+const imageKey = (f: Pick<PublishedObject, 'path' | 'sha256'>): string => `${f.path}\0${f.sha256}`;
+
+/** The acta images a cut's publication lists (`path`, NUL, SHA-256): the store holds them already. */
+export function imagesListedBy(p: Publication | null): Set<string> {
+  return new Set((p?.files ?? []).filter(isImage).map(imageKey));
+}
+
+/** Whether a staged file is an acta image the live cut lists (no request needed to know the store holds it). */
+export const listedImage = (images: ReadonlySet<string>, f: PublishedObject): boolean => isImage(f) && images.has(imageKey(f));
 
 /** The live cut's own files (not its databases) by SHA-256. */
 function pathsByHash(live: Publication | null): Map<string, Set<string>> {

@@ -31,6 +31,9 @@ describe('routerFunctionCode: the viewer-request function', () => {
     ['/datos/20240602_2000/20240602_2000_PREP_GRO.zip', '→ /datos/20240602_2000/20240602_2000_PREP_GRO.zip'],
     ['/datos/20240602_2000/SHA256SUMS', '→ /datos/20240602_2000/SHA256SUMS'],
     ['/datos/', '→ /datos/'],
+    // so are the acta images, named by their SHA-256
+    [`/actas/${'ab'.repeat(32)}.jpg`, `→ /actas/${'ab'.repeat(32)}.jpg`],
+    ['/actas/../cuts/20240602_2000/index.html', '400'],
     // encoded URIs stay encoded (S3 decodes the key)
     ['/eleccion/GUB/%64atos.json', `→ /cuts/${STAMP}/eleccion/GUB/%64atos.json`],
     ['/%64atos/x.zip', '→ /%64atos/x.zip'],
@@ -90,6 +93,7 @@ describe('routerFunctionCode: the viewer-request function', () => {
 
     it.each([
       ['/datos/20240602_2000/SHA256SUMS', '→ /datos/20240602_2000/SHA256SUMS'],
+      [`/actas/${'ab'.repeat(32)}.jpg`, `→ /actas/${'ab'.repeat(32)}.jpg`],
       ['/a/../b', '400'],
     ])('%s %s', (target, expected) => {
       expect(outcome(run(target, none))).toBe(expected);
@@ -97,7 +101,7 @@ describe('routerFunctionCode: the viewer-request function', () => {
   });
 
   it('agrees with fileOfUrlPath on every path: refused alike, and the same file when served', () => {
-    const segment = fc.constantFrom('', '.', '..', 'eleccion', 'GUB', 'datos', 'index.html', 'datos.json', 'a.b', '%2e%2e', '%2E.', '%2f', '%5c', '\\', '%00', 'ñ', '%C3%B1', '%zz', '%', 'x%20y');
+    const segment = fc.constantFrom('', '.', '..', 'eleccion', 'GUB', 'datos', 'actas', 'index.html', 'datos.json', 'a.b', '%2e%2e', '%2E.', '%2f', '%5c', '\\', '%00', 'ñ', '%C3%B1', '%zz', '%', 'x%20y');
     fc.assert(
       fc.property(fc.array(segment, { maxLength: 6 }), (segments) => {
         const uri = `/${segments.join('/')}`;
@@ -109,7 +113,7 @@ describe('routerFunctionCode: the viewer-request function', () => {
           return result.statusCode === 301 && result.headers?.location?.value === `${uri}/` && !file.includes('.', file.lastIndexOf('/'));
         }
         const served = decodeURIComponent(result.uri);
-        return file.startsWith('datos/') ? result.uri === uri : served === `/cuts/${STAMP}/${file}`;
+        return file.startsWith('datos/') || file.startsWith('actas/') ? result.uri === uri : served === `/cuts/${STAMP}/${file}`;
       }),
       { numRuns: 2000 },
     );

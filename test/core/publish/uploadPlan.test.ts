@@ -155,6 +155,33 @@ describe('planUpload', () => {
   });
 });
 
+describe('planUpload: acta images (actas/<sha256>.<ext>, shared by every cut)', () => {
+  const img = (c: string): string => `actas/${h(c)}.jpg`;
+  const withImages = (p: Publication, images: string[]): Publication => cut(p.cut.stamp, [...p.files.map((f) => [f.path, f.sha256[0]!] as [string, string]), ...images.map((c) => [img(c), c] as [string, string])]);
+  const shared = (over: Partial<PlanInput>): string[] => steps(over)[0]!;
+
+  it('a second cut uploads no image the live cut lists, and puts only its new ones', () => {
+    const plan = planUpload(input({ staged: withImages(second, ['7', '8', '9']), live: withImages(first, ['7', '8']) }));
+    expect(plan.batches[0]!.steps.map((s) => `${s.kind} ${s.key}`)).toEqual([`skip ${img('7')}`, `skip ${img('8')}`, `put ${img('9')}`, `put datos/${B}/GRO.zip`]);
+    expect(planCounts(plan)).toMatchObject({ put: 5, skip: 2 });
+  });
+
+  it('skips an image an earlier cut uploaded (held with its SHA-256), and replaces one held with other bytes', () => {
+    const held = new Map<string, HeldObject>([
+      [img('8'), { size: 10, sha256: h('8') }],
+      [img('9'), { size: 10, sha256: null }],
+    ]);
+    expect(shared({ staged: withImages(second, ['8', '9']), held })).toEqual(['shared', `skip ${img('8')}`, `put ${img('9')} (unfinished)`, `put datos/${B}/GRO.zip (new)`]);
+  });
+
+  it('gives a re-captured acta (new code) a new object; the old one is never deleted', () => {
+    const plan = planUpload(input({ staged: withImages(second, ['9']), live: withImages(first, ['8']), cuts: ['20240602_1900', A], keep: 1 }));
+    expect(plan.batches[0]!.steps.filter((s) => s.kind === 'put').map((s) => s.key)).toContain(img('9'));
+    // Pruning names cuts, whose objects live under cuts/<stamp>/: actas/ is never pruned.
+    expect(plan.prune).toEqual(['20240602_1900']);
+  });
+});
+
 describe('cutsToPrune', () => {
   it.each<[readonly string[], readonly string[], number, string[]]>([
     [[], ['5'], 1, []],

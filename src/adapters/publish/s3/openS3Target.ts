@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { contentType } from '../../../core/publish/contentType.ts';
 import { parsePublication, type Publication, type PublishedObject } from '../../../core/publish/publication.ts';
-import { cacheControl, DATABASES_PREFIX } from '../../../core/publish/publicationRoutes.ts';
+import { cacheControl, DATABASES_PREFIX, IMAGES_PREFIX } from '../../../core/publish/publicationRoutes.ts';
 import { unpublishedDatabases } from '../leftovers.ts';
 import { parseTargetRecord, TARGET_FILE, targetMismatch, targetRecord, targetRecordJson } from '../../../core/publish/targetRecord.ts';
-import { CUTS_PREFIX, cutPrefix, markerKey, objectKey, planCounts, planUpload, type FileStep, type HeldObject } from '../../../core/publish/uploadPlan.ts';
+import { CUTS_PREFIX, cutPrefix, imagesListedBy, listedImage, markerKey, objectKey, planCounts, planUpload, type FileStep, type HeldObject } from '../../../core/publish/uploadPlan.ts';
 import { EntityMismatchError, ModeMismatchError, TamperedCutError, type LiveCheck, type PublicationTarget, type PublishOptions, type PublishReport, type StagedCut, type TargetStatus } from '../target.ts';
 import { forEachBounded } from '../../concurrency/boundedPool.ts';
 import type { CutRouter } from './cutRouter.ts';
@@ -143,16 +143,23 @@ export function openS3Target(options: S3TargetOptions): PublicationTarget {
     }
   };
 
-  /** What the store holds at the staged cut's keys: listed, then HEAD for the SHA-256 of those with the right size. */
-  const heldObjects = async (s: ObjectStore, p: Publication): Promise<Map<string, HeldObject>> => {
+  /**
+   * What the store holds at the staged cut's keys: listed, then HEAD for the SHA-256 of those
+   * with the right size. The acta images are never listed (`actas/` holds every image of the
+   * night): those the live cut lists are there, each other one is asked for with one HEAD.
+   */
+  const heldObjects = async (s: ObjectStore, p: Publication, live: Publication | null): Promise<Map<string, HeldObject>> => {
     const folders = new Set([cutPrefix(p.cut.stamp)]);
+    const liveImages = imagesListedBy(live);
+    const images = p.files.filter((f) => f.shared && f.path.startsWith(IMAGES_PREFIX) && !listedImage(liveImages, f));
     // A shared file's cut folder (`datos/<stamp>/`): one listing for all of them.
-    for (const f of p.files) if (f.shared) folders.add(/^[^/]+\/[^/]+\//.exec(f.path)?.[0] ?? f.path);
+    for (const f of p.files) if (f.shared && !f.path.startsWith(IMAGES_PREFIX)) folders.add(/^[^/]+\/[^/]+\//.exec(f.path)?.[0] ?? f.path);
     const listed = new Map<string, number>();
     for (const folder of folders) for (const [key, size] of await s.list(folder)) listed.set(key, size);
     const held = new Map<string, HeldObject>();
-    const candidates: PublishedObject[] = [];
+    const candidates: PublishedObject[] = [...images];
     for (const f of p.files) {
+      if (f.shared && f.path.startsWith(IMAGES_PREFIX)) continue;
       const size = listed.get(objectKey(p.cut.stamp, f));
       if (size === f.size) candidates.push(f);
       else if (size !== undefined) held.set(objectKey(p.cut.stamp, f), { size, sha256: null });
@@ -187,7 +194,7 @@ export function openS3Target(options: S3TargetOptions): PublicationTarget {
         s.listFolders(CUTS_PREFIX),
       ]);
       if (liveStamp !== null && live === null) throw new Error(`${name}: the live cut ${liveStamp} has no ${markerKey(liveStamp)}`);
-      const held = complete === null ? await heldObjects(s, p) : new Map<string, HeldObject>();
+      const held = complete === null ? await heldObjects(s, p, live) : new Map<string, HeldObject>();
       const plan = planUpload({ staged: p, live, complete, held, cuts, keep });
       const counts = planCounts(plan);
       const total = counts.put + counts.copy + counts.skip;

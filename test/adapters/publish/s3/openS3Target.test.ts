@@ -143,6 +143,35 @@ describe('openS3Target', () => {
     expect([copied.ContentType, copied.CacheControl]).toEqual(['text/html; charset=utf-8', PAGE_CACHE]);
   });
 
+  it('uploads each acta image once at actas/<sha256>.<ext>: no request at all for those the live cut lists, a HEAD then a PUT for a new one', async () => {
+    const scan = (text: string) => {
+      const bytes = Buffer.from(`JPEG ${text}`.repeat(40));
+      return { bytes, path: `actas/${createHash('sha256').update(bytes).digest('hex')}.jpg` };
+    };
+    const [one, two, twoAgain] = [scan('acta 1'), scan('acta 2'), scan('acta 2 rescanned')];
+    const withScans = (stamp: string, changed: string, scans: Array<typeof one>) => ({ ...site(stamp, changed), ...Object.fromEntries(scans.map((x) => [x.path, x.bytes])) });
+    const t = target();
+    await t.publish(await stage(STAMPS[0], withScans(STAMPS[0], 'one', [one, two])));
+    expect(keysOf(isUpload)).toEqual(expect.arrayContaining([one.path, two.path]));
+    const firstHead = await head(one.path);
+    expect([firstHead.ContentType, firstHead.CacheControl]).toEqual(['image/jpeg', IMMUTABLE]);
+    s3.requests.length = 0;
+
+    // A re-captured acta: a new code, a new object; the old one stays for the first cut.
+    await t.publish(await stage(STAMPS[1], withScans(STAMPS[1], 'two', [one, twoAgain])));
+    // Not a GET, a HEAD nor a PUT names the image the live cut lists.
+    expect(keysOf(() => true).filter((k) => k === one.path)).toEqual([]);
+    expect(keysOf(isUpload).filter((k) => k.startsWith('actas/'))).toEqual([twoAgain.path]);
+    expect(keysOf((r) => r.method === 'HEAD').filter((k) => k.startsWith('actas/'))).toEqual(expect.arrayContaining([twoAgain.path]));
+    // actas/ (every image of the night) is never listed.
+    expect(s3.requests.filter((r) => new URL(r.url, 'http://x').searchParams.get('prefix')?.endsWith('actas/'))).toEqual([]);
+    const held = [...(await objects('actas/')).keys()].sort();
+    expect(held).toEqual([one.path, two.path, twoAgain.path].sort());
+    // Both cuts read back whole, their images included.
+    expect((await t.checkLive()).differences).toEqual([]);
+    expect(await t.rollback(STAMPS[0])).toBe(STAMPS[0]);
+  });
+
   it('rolls back to the cut before the live one or to a named kept cut, and says which cuts it holds', async () => {
     const t = target();
     for (const [i, stamp] of STAMPS.slice(0, 3).entries()) await t.publish(await stage(stamp, site(stamp, `v${i}`)));
