@@ -27,6 +27,7 @@ import { readLive, switchLive } from './liveLink.ts';
 import { placeFiles, type PlacedCounts, type Placement } from './placeFiles.ts';
 import { withLock } from './publishLock.ts';
 import { claimTarget, readTargetRecord } from './targetRecord.ts';
+import { readStatRecord, stampOfStatRecord, statRecordPath, writeStatRecord, type FileIdentity } from './statRecord.ts';
 import { isCutStamp } from '../../../core/schedule/cutLabel.ts';
 
 /** Cuts kept by default, the live one included; databases are never pruned. */
@@ -273,15 +274,20 @@ async function placeCut(layout: LocalLayout, p: Publication, sourceDir: string, 
 
   const live = await readLive(layout.current);
   const linkable = new Map<string, string>();
-  if (live !== null)
-    for (const f of (await readPublication(layout, live)).files) if (!f.shared) linkable.set(f.sha256, join(layout.cut(live), f.path));
+  let verified: ReadonlyMap<string, FileIdentity> = new Map();
+  if (live !== null) {
+    for (const f of (await readPublication(layout, live)).files) if (!f.shared) linkable.set(f.sha256, f.path);
+    verified = await liveStatRecord(layout, live, ctx.log);
+  }
   const placements = placementsOf(own, sourceDir, '').map((f) => {
     const from = linkable.get(f.sha256);
-    return from === undefined ? f : { ...f, linkFrom: from };
+    return from === undefined ? f : { ...f, linkFrom: join(layout.cut(live!), from), verified: verified.get(from) };
   });
 
   const partial = layout.partialCut(stamp);
-  const counts = await placeFiles(partial, placements, { concurrency: ctx.concurrency, onFile: ctx.onFile });
+  const { identities, ...counts } = await placeFiles(partial, placements, { concurrency: ctx.concurrency, onFile: ctx.onFile });
+  // After the flush (what it records must be on disk), and with the manifest, before the folder is a cut.
+  await writeStatRecord(statRecordPath(layout.publications, stamp), identities);
   // The manifest first: a cut folder in cuts/ always has its publication.json.
   await writeFileAtomic(layout.publication(stamp), publicationJson(p));
   await rename(partial, final);
@@ -291,6 +297,20 @@ async function placeCut(layout: LocalLayout, p: Publication, sourceDir: string, 
       (counts.skipped > 0 ? `, ${counts.skipped} kept from an interrupted run` : ''),
   );
   return counts;
+}
+
+/** The live cut's stat record; empty (every linked file hashed) when it has none or it is damaged. */
+async function liveStatRecord(layout: LocalLayout, live: string, log: (line: string) => void): Promise<ReadonlyMap<string, FileIdentity>> {
+  const file = statRecordPath(layout.publications, live);
+  try {
+    const record = await readStatRecord(file);
+    if (record === null) log(`${file} is missing (cut placed by an earlier version): the files linked from cuts/${live} are read and hashed`);
+    return record ?? new Map();
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    log(`${error.message}: the record is ignored, the files linked from cuts/${live} are read and hashed`);
+    return new Map();
+  }
 }
 
 async function readPublication(layout: LocalLayout, stamp: string): Promise<Publication> {
@@ -335,8 +355,12 @@ async function cleanLeftovers(layout: LocalLayout, stamp: string, sharedStamps: 
   // A hidden name in actas/ is an image an interrupted run was writing: placed again from the staged cut.
   for (const n of await namesIn(layout.actas)) if (n.startsWith('.')) await remove(join(layout.actas, n));
   const cuts = new Set(await namesIn(layout.cuts));
-  for (const n of await namesIn(layout.publications))
-    if (n.startsWith('.') || (n.endsWith('.json') && !cuts.has(n.slice(0, -'.json'.length)))) await remove(join(layout.publications, n));
+  // A manifest or a stat record whose cut never made it (or was half pruned) goes.
+  const stampOf = (n: string): string | null => (n.endsWith('.json') ? n.slice(0, -'.json'.length) : stampOfStatRecord(n));
+  for (const n of await namesIn(layout.publications)) {
+    const of = stampOf(n);
+    if (n.startsWith('.') || (of !== null && !cuts.has(of))) await remove(join(layout.publications, n));
+  }
 }
 
 /** Removes the oldest cuts beyond `keep`, never the live one; each stops being a cut (rename) before it is deleted. */
@@ -348,6 +372,7 @@ async function prune(layout: LocalLayout, keep: number, live: string, log: (line
     const gone = layout.prunedCut(stamp);
     await rename(layout.cut(stamp), gone);
     await rm(layout.publication(stamp), { force: true });
+    await rm(statRecordPath(layout.publications, stamp), { force: true });
     await rm(gone, { recursive: true, force: true });
     pruned.push(stamp);
   }

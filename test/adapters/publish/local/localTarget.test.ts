@@ -46,7 +46,7 @@ describe('a local target', () => {
     expect((await readdir(join(root, 'datos'))).sort()).toEqual([A, B]);
     expect(await readFile(join(root, 'datos', A, 'SHA256SUMS'), 'utf8')).toBe(`sums of ${A}\n`);
     expect(existsSync(join(root, 'cuts', B, 'datos'))).toBe(false);
-    expect((await readdir(join(root, 'publications'))).sort()).toEqual([`${A}.json`, `${B}.json`]);
+    expect((await readdir(join(root, 'publications'))).sort()).toEqual([`${A}.json`, `${A}.stat`, `${B}.json`, `${B}.stat`]);
     expect(JSON.parse(await readFile(join(root, 'target.json'), 'utf8'))).toEqual({ format: 'prep-target/1', mode: 'real', entity: { id: 12, abbreviation: 'GRO' } });
     expect(await target.status()).toEqual({
       target: root,
@@ -187,7 +187,7 @@ describe('a local target', () => {
     await publishAll(target, A, B);
     expect((await target.publish(await stage(C))).pruned).toEqual([A]);
     expect((await readdir(join(root, 'cuts'))).sort()).toEqual([B, C]);
-    expect((await readdir(join(root, 'publications'))).sort()).toEqual([`${B}.json`, `${C}.json`]);
+    expect((await readdir(join(root, 'publications'))).sort()).toEqual([`${B}.json`, `${B}.stat`, `${C}.json`, `${C}.stat`]);
     expect((await readdir(join(root, 'datos'))).sort()).toEqual([A, B, C]);
     // The asset B linked from A lives on after A is gone.
     expect(await readFile(join(root, 'cuts', C, '_astro/client.abc123.js'), 'utf8')).toContain('hydrate');
@@ -211,6 +211,9 @@ describe('a local target', () => {
     await writeFile(join(root, 'cuts', `.${B}.partial`, 'corte.json'), 'half a fil');
     await mkdir(join(root, 'datos', D), { recursive: true });
     await writeFile(join(root, 'datos', D, 'SHA256SUMS'), `sums of ${D}\n`);
+    // The manifest and stat record of a cut whose folder never made it into cuts/.
+    await writeFile(join(root, 'publications', `${C}.json`), '{}');
+    await writeFile(join(root, 'publications', `${C}.stat`), 'prep-stat/1\n');
     expect((await target.status()).leftovers).toEqual([`cuts/.${A}.pruned/`, `cuts/.${B}.partial/`, `cuts/.${C}.partial/`, `datos/.${C}.partial/`, `datos/${D}/`]);
     const lines: string[] = [];
     const report = await target.publish(await stage(B), { log: (l) => lines.push(l) });
@@ -218,7 +221,8 @@ describe('a local target', () => {
     // The databases of a cut that never went live stay, listed, for the operator to delete or publish.
     expect((await target.status()).leftovers).toEqual([`datos/${D}/`]);
     await rm(join(root, 'datos', D), { recursive: true });
-    expect(lines.filter((l) => l.startsWith('removed '))).toHaveLength(3);
+    expect(lines.filter((l) => l.startsWith('removed '))).toHaveLength(5);
+    expect((await readdir(join(root, 'publications'))).sort()).toEqual([`${A}.json`, `${A}.stat`, `${B}.json`, `${B}.stat`]);
     expect((await readdir(join(root, 'cuts'))).sort()).toEqual([A, B]);
     expect((await readdir(join(root, 'datos'))).sort()).toEqual([A, B]);
     expect(await readFile(join(root, 'current/corte.json'), 'utf8')).toBe(JSON.stringify({ stamp: B }));
