@@ -22,6 +22,18 @@ vi.mock('../../../../src/adapters/publish/fileDigest.ts', async (original) => {
   };
 });
 
+const flushed = vi.hoisted(() => [] as Array<{ dir: string; files: string[]; directories: string[] }>);
+vi.mock('../../../../src/adapters/publish/local/flushToDisk.ts', async (original) => {
+  const real = await original<typeof import('../../../../src/adapters/publish/local/flushToDisk.ts')>();
+  return {
+    flushToDisk: (dir: string, files: readonly string[], directories: Iterable<string>, concurrency?: number) => {
+      const made = [...directories];
+      flushed.push({ dir, files: [...files], directories: made });
+      return real.flushToDisk(dir, files, made, concurrency);
+    },
+  };
+});
+
 const A = '20240602_2040';
 const B = '20240602_2100';
 const C = '20240602_2120';
@@ -34,6 +46,7 @@ beforeEach(async () => {
   dir = await temporaryDir('link-by-stat-');
   root = join(dir, 'target');
   hashed.length = 0;
+  flushed.length = 0;
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
@@ -54,6 +67,11 @@ describe('linking from the live cut', () => {
     expect(report).toMatchObject({ written: 6, copied: 3 });
     expect(hashedIn(B)).toEqual(['corte.json', 'eleccion/GUB/datos.json', 'eleccion/GUB/index.html', 'index.html']);
     for (const f of UNCHANGED) expect(await inode(`cuts/${B}/${f}`), f).toBe(await inode(`cuts/${A}/${f}`));
+    // Flushed: what was written and every folder made; not the links, whose data A flushed.
+    const partial = join(root, 'cuts', `.${B}.partial`);
+    const flush = flushed.find((f) => f.dir === partial)!;
+    expect(flush.files.map((f) => f.slice(partial.length + 1)).sort()).toEqual(hashedIn(B));
+    expect(flush.directories.map((d) => d.slice(partial.length)).sort()).toEqual(['', '/_astro', '/eleccion', '/eleccion/GUB', '/metodologia']);
   });
 
   it('hashes every linked file when the live cut has no record (placed by an earlier version) or a damaged one', async () => {
