@@ -10,7 +10,10 @@
  * - screenshots of home, election and section at both widths in test-results/screenshots/;
  * - the search island, loading only the index shard a query needs, and the page without JavaScript;
  * - the newer-cut notice: the page's clock is driven (Playwright's page.clock) while the test
- *   replaces /corte.json with a later cut.
+ *   replaces /corte.json with a later cut;
+ * - a section page whose figures cut is older than the live cut (the test publishes a later
+ *   /corte.json and /corte.html): it says so with and without JavaScript, and 320 px
+ *   screenshots of it are saved.
  *
  * Without /usr/bin/chromium the whole suite is skipped (CI runs `apt-get install chromium`).
  */
@@ -25,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatInteger, formatPercent } from '../../src/core/site/formatNumber.ts';
+import { cutFragmentHtml } from '../../src/core/site/cutFragment.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
@@ -340,6 +344,54 @@ describe.skipIf(!hasChromium)('the built site in a browser', () => {
     } finally {
       await writeFile(pointer, published);
       await context.close();
+    }
+  }, 60_000);
+  it('tells the truth on a section page whose figures are of an older cut than the live one, with and without JavaScript (320 px screenshots)', async () => {
+    const files = ['corte.json', 'corte.html'].map((f) => join(site, f));
+    const before = await Promise.all(files.map((f) => readFile(f, 'utf8').catch(() => null)));
+    const { stamp, label } = JSON.parse(before[0]!) as { stamp: string; label: string };
+    // A later cut is live; the section page is carried over as its own cut rendered it.
+    const live = { stamp: `${stamp.slice(0, 9)}2340`, label: '02/06/2024 23:40 (UTC-6)', time: '2024-06-02T23:40:00-06:00' };
+    const publish = async (cut: typeof live): Promise<void> => {
+      await writeFile(files[0]!, JSON.stringify({ stamp: cut.stamp, label: cut.label }) + '\n');
+      await writeFile(files[1]!, cutFragmentHtml({ ...cut, last: false, drill: false, entity: { name: 'GUERRERO', year: 2024 } }));
+    };
+    await publish(live);
+    try {
+      for (const javaScriptEnabled of [false, true]) {
+        const context = await newContext({ javaScriptEnabled, viewport: { width: 320, height: 640 } });
+        try {
+          const page = await context.newPage();
+          if (javaScriptEnabled) await page.clock.install();
+          await page.goto(`${origin}${sectionPath}`);
+          expect(await page.locator('meta[name="prep-cut"]').getAttribute('content')).toBe(stamp);
+          expect((await page.locator('section.cut p').innerText()).replace(/\s+/g, ' ')).toContain(`Cifras de esta página al corte de ${label}`);
+          expect(await page.title()).toContain(`Cifras al corte de ${label}`);
+          const frame = page.frameLocator('iframe[title="Corte vigente"]');
+          const notice = page.locator('.newcut');
+          if (!javaScriptEnabled) {
+            // Without JavaScript, the frame names the live cut and links to the home page in the whole tab.
+            await expect.poll(() => frame.locator('a').textContent(), { timeout: 5_000 }).toBe(`Corte vigente: ${live.label}`);
+            expect(await frame.locator('a').getAttribute('target')).toBe('_top');
+            await page.screenshot({ path: join(SCREENSHOTS, 'section-behind-nojs-320.png'), fullPage: false });
+            continue;
+          }
+          // With JavaScript, the page's cut against the live one, on load: no offer to reload (it would give this same page).
+          await expect.poll(async () => (await page.clock.runFor(1_000), notice.innerText()), { timeout: 10_000 }).toBe(`Sin cambios desde el corte de ${label} · Corte vigente: ${live.label}`);
+          expect(await page.getByRole('button', { name: 'Ver el corte más reciente' }).count()).toBe(0);
+          expect(await page.locator('iframe[title="Corte vigente"]').isVisible()).toBe(false);
+          await page.screenshot({ path: join(SCREENSHOTS, 'section-behind-js-320.png'), fullPage: false });
+          // A cut published after the page was loaded: offered, with the reload button.
+          await publish({ stamp: `${stamp.slice(0, 9)}2359`, label: '02/06/2024 23:59 (UTC-6)', time: '2024-06-02T23:59:00-06:00' });
+          await page.clock.runFor(7 * 60_000);
+          await expect.poll(() => notice.innerText(), { timeout: 10_000 }).toContain('Se publicó un corte más reciente: 02/06/2024 23:59 (UTC-6)');
+          expect(await page.getByRole('button', { name: 'Ver el corte más reciente' }).isVisible()).toBe(true);
+        } finally {
+          await context.close();
+        }
+      }
+    } finally {
+      for (const [i, f] of files.entries()) await (before[i] === null ? rm(f, { force: true }) : writeFile(f, before[i]!));
     }
   }, 60_000);
 });
