@@ -120,7 +120,7 @@ describe('prep site', () => {
     const again = prepSite(...args('21:00'));
     expect(again.status, again.stderr).toBe(0);
     expect(again.stderr).toContain(`incremental build: 0 of ${pages} pages changed`);
-    expect(await readFile(join(site, 'index.html'), 'utf8')).toContain('<meta name="prep-cut" content="20240602_2100">');
+    expect(await readFile(join(site, 'index.html'), 'utf8')).toContain('<meta name="prep-cut" content="20240602_2100" data-label="02/06/2024 21:00 (UTC-6)">');
     const sitemap = await readFile(join(site, 'sitemap.xml'), 'utf8');
     expect(sitemap).toContain('<url><loc>https://prep.example.org/eleccion/DIP_LOC/distrito/1/</loc></url>');
   }, 120_000);

@@ -97,7 +97,7 @@ describe('buildSite when the process that started the build is killed', () => {
     next.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
     const [code] = (await once(next, 'close')) as [number | null];
     expect(code, stderr).toBe(0);
-    expect(await readFile(join(root, 'site', 'index.html'), 'utf8')).toContain('<meta name="prep-cut" content="20240602_2340">');
+    expect(await readFile(join(root, 'site', 'index.html'), 'utf8')).toContain('<meta name="prep-cut" content="20240602_2340" data-label="02/06/2024 23:40 (UTC-6)">');
     expect(existsSync(join(root, 'site-build.json')), 'the record is removed after the build').toBe(false);
   }, 120_000);
 });
