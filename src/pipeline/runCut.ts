@@ -15,7 +15,7 @@ import { parseManifest } from '../core/integrity/manifest.ts';
 import { regressionReasons, type LiveCutFigures } from '../core/count/regressionGuard.ts';
 import type { SigningKey } from '../adapters/package/signing.ts';
 import type { PublicationTarget, PublishReport, TargetStatus } from '../adapters/publish/target.ts';
-import { stageCut, STAGED_SITE_DIR } from '../adapters/publish/stagedCut.ts';
+import { listFiles, stageCut } from '../adapters/publish/stagedCut.ts';
 import { buildCutSite } from '../adapters/site/buildCutSite.ts';
 import { readPublishedCuts } from '../adapters/site/publishedCuts.ts';
 import type { CaptureProvider } from './captureProvider.ts';
@@ -24,7 +24,11 @@ import { databaseFiles } from '../adapters/package/integrityFiles.ts';
 import { stagedDatabaseDifferences } from '../core/publish/stagedDatabases.ts';
 import { isLastCut } from './lastCut.ts';
 import { CUT_STAGES, STAGE_WORDS, silentReporter, type CutReporter, type CutStage } from './cutStages.ts';
-import { DATOS, linkTree, readLiveHistory, removeStagingBefore, workPaths, writeLiveHistory } from './workFolder.ts';
+import { DATOS, readLiveHistory, removeStagingBefore, workPaths, writeLiveHistory } from './workFolder.ts';
+import { LINKED_IN_SITE, prepareSiteFolder, recordSiteState, takeSiteState } from './siteFolder.ts';
+import { stagedSiteFiles, type SiteState } from '../core/site/siteState.ts';
+import { siteCodeFingerprint } from '../adapters/site/siteCode.ts';
+import { IMAGES_FOLDER } from '../core/integrity/manifest.ts';
 
 export interface CutSetup {
   capture: CaptureProvider;
@@ -55,6 +59,12 @@ export interface CutResult {
   registered: number;
   databasesWritten: boolean;
   pages: number;
+  /** Pages rendered by this cut: the others were carried over from the site folder as they were. */
+  pagesWritten: number;
+  /** Files of the cut (publication.json), their bytes, and the bytes of its own databases (`datos/<stamp>/`). */
+  files: number;
+  bytes: number;
+  databaseBytes: number;
   publish: PublishReport;
   seconds: Record<CutStage, number>;
   warnings: Diagnostic[];
@@ -169,6 +179,8 @@ export async function runCut(setup: CutSetup, scheduled: { at: number; last: boo
     warnings.push(...databases.warnings);
 
     const stagingDir = paths.staging(cut.stamp);
+    const code = await siteCodeFingerprint();
+    let previous: SiteState | null = null;
     const built = await stage(
       'site',
       async () => {
@@ -176,45 +188,56 @@ export async function runCut(setup: CutSetup, scheduled: { at: number; last: boo
         // The databases page lists the cuts that went live, and this one.
         const live = new Set([...history.map((p) => p.cut.stamp), cut.stamp]);
         const listed = (await readPublishedCuts(paths.datos, `/${DATOS}/`)).filter((c) => live.has(c.stamp));
-        await rm(stagingDir, { recursive: true, force: true });
-        const site = join(stagingDir, STAGED_SITE_DIR);
-        await linkTree(databases.dir, join(site, DATOS, cut.stamp));
+        const log = (line: string): void => reporter.log(line);
+        previous = await takeSiteState(work, { stamp: cut.stamp, live: (await target.status()).live, code }, log);
         return buildCutSite(input, {
-          out: site,
-          keep: [DATOS],
+          out: await prepareSiteFolder(work),
+          keep: LINKED_IN_SITE,
           data: paths.siteData,
           manifest: databases.manifest,
-          cutFiles: `/${DATOS}/${cut.stamp}/`,
           databases: listed,
           previousHistory: history,
-          // Kept from cut to cut: only the pages whose data changed are rendered again.
-          cacheDir: paths.siteCache,
+          // Only the pages whose figures changed since the folder's cut are written and rendered.
+          carryOver: { previous, renderDir: paths.siteRender },
           // No build while another one writes into this work folder (a second publisher, or one left running).
           pidFile: join(work, 'site-build.json'),
           siteUrl: setup.siteUrl,
-          log: (line) => reporter.log(line),
+          log,
         });
       },
       (b) =>
-        `${b.pages.toLocaleString('en-US')} pages${b.changedPages === null ? '' : ` (${b.changedPages.toLocaleString('en-US')} changed)`}, ${b.dataFiles.toLocaleString('en-US')} data files; data ${b.seconds.data.toFixed(1)} s, astro ${b.seconds.build.toFixed(1)} s`,
+        `${b.pages.toLocaleString('en-US')} pages (${(b.changedPages ?? b.pages).toLocaleString('en-US')} written), ${b.dataFiles.toLocaleString('en-US')} data files; data ${b.seconds.data.toFixed(1)} s, astro ${b.seconds.build.toFixed(1)} s`,
     );
 
     const staged = await stage(
       'stage',
       async () => {
-        const s = await stageCut(stagingDir, {
-          mode: config.drill ? 'drill' : 'real',
-          entity: config.entity,
-          cut: { stamp: cut.stamp, label: cut.label, at: cut.at, last: cut.last },
-        });
-        const differ = stagedDatabaseDifferences(s.publication.files, `${DATOS}/${cut.stamp}/`, databaseFiles(databases.manifest, setup.key));
+        const site = stagedSiteFiles(built.written ?? [], built.records, previous);
+        for (const file of site.stale) await rm(join(paths.site, file), { force: true });
+        const prefix = `${DATOS}/${cut.stamp}/`;
+        const datos = (await listFiles(databases.dir)).map((f) => prefix + f);
+        const images = databases.manifest.images;
+        const known = new Map([...site.known, ...images.map((i) => [i.path, { size: i.size, sha256: i.sha256 }] as const)]);
+        const s = await stageCut(
+          stagingDir,
+          { mode: config.drill ? 'drill' : 'real', entity: config.entity, cut: { stamp: cut.stamp, label: cut.label, at: cut.at, last: cut.last } },
+          { from: { site: paths.site, paths: [...site.paths, ...datos, ...images.map((i) => i.path)], known } },
+        );
+        const differ = stagedDatabaseDifferences(s.publication.files, prefix, databaseFiles(databases.manifest, setup.key));
         if (differ.length > 0)
           throw new RangeError(
             `the staged databases are not the ones the cut's signed manifest lists (${differ.slice(0, 5).join('; ')}${differ.length > 5 ? `; and ${differ.length - 5} more` : ''}): delete ${databases.dir} to write this cut's databases again`,
           );
+        const inSite = (path: string): boolean => !path.startsWith(prefix) && !path.startsWith(`${IMAGES_FOLDER}/`);
+        await recordSiteState(work, {
+          stamp: cut.stamp,
+          code,
+          pages: built.records,
+          files: new Map(s.publication.files.filter((f) => inSite(f.path)).map((f) => [f.path, { size: f.size, sha256: f.sha256 }])),
+        });
         return s;
       },
-      (s) => `${s.publication.files.length.toLocaleString('en-US')} files, ${mib(sum(s.publication.files.map((f) => f.size)))}`,
+      (s) => `${s.publication.files.length.toLocaleString('en-US')} files, ${mib(sum(s.publication.files.map((f) => f.size)))}; ${s.hashed.toLocaleString('en-US')} hashed`,
     );
 
     const publish = await stage(
@@ -248,6 +271,10 @@ export async function runCut(setup: CutSetup, scheduled: { at: number; last: boo
       registered: sum(input.elections.map((e) => e.count.summary.ACTAS_REGISTRADAS)),
       databasesWritten: databases.written,
       pages: built.pages,
+      pagesWritten: built.pages - built.pageList.carried.length,
+      files: staged.publication.files.length,
+      bytes: sum(staged.publication.files.map((f) => f.size)),
+      databaseBytes: sum(staged.publication.files.filter((f) => f.path.startsWith(`${DATOS}/${cut.stamp}/`)).map((f) => f.size)),
       publish,
       seconds,
       warnings,

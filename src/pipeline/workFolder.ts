@@ -4,10 +4,14 @@
  *   datos/<stamp>/        every cut's databases, written once and signed (the target gets them too)
  *   actas/<sha256>.<ext>  every acta image the night received, named by its CODIGO_INTEGRIDAD,
  *                         written once and referenced by the manifests of the cuts that show it
- *   staging/<stamp>/      a cut being published: site/ and publication.json (removed once live, unless
- *                         --keep-staged, with those of earlier cuts that never went live)
+ *   site/                 the staged site, kept from cut to cut: a cut writes only the pages whose
+ *                         figures changed (datos -> ../datos, actas -> ../actas link the rest in)
+ *   site-state.json       what site/ holds: every page's render key and figures cut, every file's
+ *                         SHA-256, the cut it was staged for (siteState.ts); absent while site/ changes
+ *   site-render/          where the Astro build renders a cut's changed pages, moved into site/
+ *   staging/<stamp>/      a cut being published: publication.json and site (a link to site/), removed
+ *                         once live unless --keep-staged, with those of earlier cuts that never went live
  *   site-data/            the site build's input of the cut being built
- *   site-cache/           the incremental build's cache: pages whose data did not change are reused
  *   history.json          the history points of the cuts that went live: the next cut's history
  *                         page, and where a restarted night resumes
  */
@@ -30,7 +34,9 @@ export function workPaths(work: string) {
     stagingRoot: join(work, 'staging'),
     staging: (stamp: string): string => join(work, 'staging', stamp),
     siteData: join(work, 'site-data'),
-    siteCache: join(work, 'site-cache'),
+    site: join(work, 'site'),
+    siteState: join(work, 'site-state.json'),
+    siteRender: join(work, 'site-render'),
     history: join(work, 'history.json'),
   };
 }

@@ -4,7 +4,7 @@
  * site through the hard link, and staging must refuse it rather than publish it), and what
  * failed cuts left staged.
  */
-import { appendFile, mkdir, mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readdir, readFile, readlink, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,5 +80,36 @@ describe('runCut', () => {
     expect(await cut('2024-06-02T20:40:00-06:00')).toMatchObject({ stamp: '20240602_2040' });
     expect((await readdir(staging)).sort()).toEqual(['20240602_2100']);
     expect(logged).toContain(`removed ${join(staging, '20240602_2030')}: staged by a cut that never went live, older than the live cut`);
+  }, 300_000);
+
+  it('writes only the pages whose figures changed: the others keep their bytes and their figures cut', async () => {
+    await writeFile(join(root, 'captura.ndjson'), `${rows.slice(0, 5).join('\n')}\n`);
+    expect(await cut('2024-06-02T21:00:00-06:00')).toMatchObject({ stamp: '20240602_2100' });
+    const publication = async (stamp: string) =>
+      new Map((JSON.parse(await readFile(join(root, 'target', 'publications', `${stamp}.json`), 'utf8')) as { files: Array<{ path: string; sha256: string }> }).files.map((f) => [f.path, f.sha256]));
+    const [before, after] = [await publication('20240602_2040'), await publication('20240602_2100')];
+    const pages = [...after.keys()].filter((p) => /^eleccion\/.+\/index\.html$/.test(p));
+    const figuresCut = async (page: string): Promise<string> =>
+      (JSON.parse(await readFile(join(root, 'target', 'cuts', '20240602_2100', page.replace(/index\.html$/, 'datos.json')), 'utf8')) as { cut: { stamp: string } }).cut.stamp;
+    const same = pages.filter((p) => before.get(p) === after.get(p));
+    const changed = pages.filter((p) => before.get(p) !== after.get(p));
+    expect(same.length).toBeGreaterThan(0);
+    expect(changed.length).toBeGreaterThan(0);
+    for (const page of same) {
+      expect(await figuresCut(page)).not.toBe('20240602_2100');
+      const [earlier, now] = [join(root, 'target', 'cuts', '20240602_2040', page), join(root, 'target', 'cuts', '20240602_2100', page)];
+      expect(await readFile(now, 'utf8')).toBe(await readFile(earlier, 'utf8'));
+      // Not written again: the target linked the live cut's file.
+      expect((await stat(now)).ino).toBe((await stat(earlier)).ino);
+    }
+    for (const page of changed) expect(await figuresCut(page)).toBe('20240602_2100');
+  }, 300_000);
+
+  it("without the site folder's record, writes every page again and says why", async () => {
+    await rm(join(root, 'work', 'site-state.json'));
+    logged.length = 0;
+    const again = await cut('2024-06-02T21:00:00-06:00');
+    expect(again, String(again)).toMatchObject({ stamp: '20240602_2100' });
+    expect(logged).toContain(`  no record of what ${join(root, 'work', 'site')} holds: every page is written`);
   }, 300_000);
 });

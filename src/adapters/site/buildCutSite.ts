@@ -18,8 +18,10 @@ import type { CutDatabasesInput } from '../../core/databases/cutDatabasesInput.t
 import type { CutManifest } from '../../core/integrity/manifest.ts';
 import type { HistoryPoint } from '../../core/site/historyPoint.ts';
 import type { PublishedCut } from './publishedCuts.ts';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { PageRecord, SiteState } from '../../core/site/siteState.ts';
+import { listFiles } from '../publish/stagedCut.ts';
 import { imagesOf, writeSiteData, type PageList } from './writeSiteData.ts';
 import { buildSite, clearExcept } from './buildSite.ts';
 import { DamagedPageError } from './finishSite.ts';
@@ -32,9 +34,7 @@ export interface CutSiteOptions {
   /** The site data folder (site.json, pages.json): the build's input. */
   data: string;
   /** This cut's databases manifest: where each acta's image is. */
-  manifest: Pick<CutManifest, 'files'>;
-  /** This cut's folder on the site, e.g. `/datos/20240602_2340/`. */
-  cutFiles: string;
+  manifest: Pick<CutManifest, 'images'>;
   /** Every published cut's databases, newest first. */
   databases: PublishedCut[];
   /** History points of earlier cuts. */
@@ -45,6 +45,15 @@ export interface CutSiteOptions {
   pidFile?: string;
   /** The site's public origin for the sitemap's absolute URLs (`https://prep.example.org`); default none: it lists paths. */
   siteUrl?: string;
+  /**
+   * The night's way (instead of `cacheDir`): `out` is a folder kept from cut to cut, and
+   * `previous` records what it holds (siteState.ts). Only the pages whose render key changed are
+   * written and rendered — into `renderDir`, emptied first, then moved into `out` — and the
+   * others are carried over as they are, with their figures cut. `previous` null: `out` is
+   * emptied but for `keep` and every page is written. Nothing is set aside: the caller drops
+   * the folder's record before, and a failed build makes the next cut write every page.
+   */
+  carryOver?: { previous: SiteState | null; renderDir: string };
   log?: (line: string) => void;
 }
 
@@ -63,6 +72,10 @@ export interface BuiltCutSite {
   changedPages: number | null;
   /** Seconds spent writing the data and in the Astro build. */
   seconds: { data: number; build: number };
+  /** Every page built from data and every search shard, with its render key and figures cut. */
+  records: Map<string, PageRecord>;
+  /** With carryOver: every file written into `out` by this build (site paths without the leading slash); null otherwise. */
+  written: string[] | null;
 }
 
 /** Pages that are not built from a page's data: buscar, bases-de-datos, historico, metodologia. */
@@ -70,6 +83,8 @@ const FIXED_PAGES = 4;
 
 /** In the cache folder: the render key of every page of its last build, `{path: key}`. */
 const KEYS_FILE = 'prep-render-keys.json';
+
+const pagesIn = (pages: PageList): number => pages.election.length + pages.unit.length + pages.section.length;
 
 const keysOf = (pages: PageList): Record<string, string> =>
   Object.fromEntries([...pages.election, ...pages.unit, ...pages.section].map((p) => [p.path, p.key]));
@@ -80,6 +95,65 @@ async function readKeys(cacheDir: string): Promise<Record<string, string>> {
 }
 
 export async function buildCutSite(input: CutDatabasesInput, options: CutSiteOptions): Promise<BuiltCutSite> {
+  return options.carryOver === undefined ? buildWhole(input, options) : buildChanged(input, options, options.carryOver);
+}
+
+/** Empties `dir` but for the names in `keep`. */
+async function emptyExcept(dir: string, keep: readonly string[]): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const name of await readdir(dir)) if (!keep.includes(name)) await rm(join(dir, name), { recursive: true, force: true });
+}
+
+/** Moves every file of `from` into `to`, replacing what is there, and returns their paths. */
+async function moveFiles(from: string, to: string): Promise<string[]> {
+  const files = await listFiles(from);
+  const made = new Set<string>();
+  for (const file of files) {
+    const dest = join(to, file);
+    const parent = dirname(dest);
+    if (!made.has(parent)) {
+      await mkdir(parent, { recursive: true });
+      made.add(parent);
+    }
+    await rename(join(from, file), dest);
+  }
+  return files;
+}
+
+async function buildChanged(input: CutDatabasesInput, options: CutSiteOptions, carry: NonNullable<CutSiteOptions['carryOver']>): Promise<BuiltCutSite> {
+  const { out, log = () => {} } = options;
+  if (carry.previous === null) await emptyExcept(out, options.keep ?? []);
+  const t0 = performance.now();
+  const site = await writeSiteData(input, {
+    dir: options.data,
+    publicDir: out,
+    imageOf: imagesOf(options.manifest),
+    databases: options.databases,
+    previousHistory: options.previousHistory,
+    siteUrl: options.siteUrl ?? null,
+    ...(carry.previous === null ? {} : { previous: carry.previous.pages }),
+    log,
+  });
+  const { pages } = site;
+  const t1 = performance.now();
+  await emptyExcept(carry.renderDir, []);
+  await buildSite({ data: options.data, out: carry.renderDir, ...(options.pidFile === undefined ? {} : { pidFile: options.pidFile }) });
+  const rendered = await moveFiles(carry.renderDir, out);
+  const t2 = performance.now();
+  return {
+    pages: 1 + pagesIn(pages) + pages.carried.length + FIXED_PAGES,
+    pageList: pages,
+    dataFiles: site.files,
+    dataBytes: site.bytes,
+    history: site.history,
+    changedPages: pagesIn(pages),
+    seconds: { data: (t1 - t0) / 1000, build: (t2 - t1) / 1000 },
+    records: site.records,
+    written: [...site.written, ...rendered],
+  };
+}
+
+async function buildWhole(input: CutDatabasesInput, options: CutSiteOptions): Promise<BuiltCutSite> {
   const { out, log = () => {} } = options;
   const previous = await clearExcept(out, options.keep ?? []);
   try {
@@ -88,8 +162,7 @@ export async function buildCutSite(input: CutDatabasesInput, options: CutSiteOpt
       dir: options.data,
       publicDir: out,
       imageOf: imagesOf(options.manifest),
-      cutFiles: options.cutFiles,
-      databases: options.databases,
+        databases: options.databases,
       previousHistory: options.previousHistory,
       siteUrl: options.siteUrl ?? null,
       log,
@@ -128,6 +201,8 @@ export async function buildCutSite(input: CutDatabasesInput, options: CutSiteOpt
       history: site.history,
       changedPages,
       seconds: { data: (t1 - t0) / 1000, build: (t2 - t1) / 1000 },
+      records: site.records,
+      written: null,
     };
   } catch (error) {
     await previous.restore();

@@ -13,7 +13,7 @@ import type { AstroIntegration } from 'astro';
 import { checkCutValues, fillCut, type CutValues } from '../../core/site/cutPlaceholders.ts';
 import { sitemapFiles } from '../../core/site/sitemap.ts';
 import { cutIso } from '../../core/schedule/cutLabel.ts';
-import type { SiteInfo } from './writeSiteData.ts';
+import type { PageList, SiteInfo } from './writeSiteData.ts';
 
 /** Pages read, filled and written at once. */
 const CONCURRENCY = 32;
@@ -41,8 +41,8 @@ function finishPage(html: string, values: CutValues, where: string): string {
 }
 
 /** The values of the cut of `site`, as pages show them. */
-export function cutValuesOf(site: Pick<SiteInfo, 'cut' | 'entity' | 'cutFiles'>): CutValues {
-  const values = { stamp: site.cut.stamp, label: site.cut.label, time: cutIso(site.cut.at, site.entity.timeZone), files: site.cutFiles };
+export function cutValuesOf(site: Pick<SiteInfo, 'cut' | 'entity'>): CutValues {
+  const values = { stamp: site.cut.stamp, label: site.cut.label, time: cutIso(site.cut.at, site.entity.timeZone) };
   checkCutValues(values);
   return values;
 }
@@ -89,7 +89,9 @@ export function finishSite(): AstroIntegration {
         const root = fileURLToPath(dir);
         const started = performance.now();
         const paths = await fillCutPages(root, [...new Set(pages.map((p) => p.pathname))], cutValuesOf(site));
-        const sitemap = sitemapFiles(paths, site.siteUrl ?? null);
+        // Pages carried over from an earlier cut are not built now, but the site has them all the same.
+        const { carried = [] } = JSON.parse(await readFile(join(data, 'pages.json'), 'utf8')) as Partial<PageList>;
+        const sitemap = sitemapFiles([...paths, ...carried], site.siteUrl ?? null);
         for (const { file, xml } of sitemap) await writeFile(join(root, file), xml);
         logger.info(`cut ${site.cut.stamp} filled into ${pages.length} pages, ${paths.length} in the sitemap (${sitemap.length} files), in ${Math.round(performance.now() - started)} ms`);
       },

@@ -27,19 +27,24 @@ import type { CutDatabasesInput } from '../../core/databases/cutDatabasesInput.t
 import type { ImageOf } from '../../core/site/actaRow.ts';
 import { electionData, homeData, sectionData, unitData } from '../../core/site/pageData.ts';
 import { pageJson } from '../../core/site/pageJson.ts';
-import { searchIndex, splitSearchIndex } from '../../core/site/searchIndex.ts';
+import { searchIndex, splitSearchIndex, type SearchHead } from '../../core/site/searchIndex.ts';
 import { renderKey } from '../../core/site/renderKey.ts';
 import { assertNoPlaceholder } from '../../core/site/cutPlaceholders.ts';
+import { cutFragmentHtml } from '../../core/site/cutFragment.ts';
+import { cutIso } from '../../core/schedule/cutLabel.ts';
 import { historyPoint, type HistoryPoint } from '../../core/site/historyPoint.ts';
 import { pageCut, pageElection, pageEntity, type PageCut, type PageElection, type PageEntity } from '../../core/site/pageHeader.ts';
 import { DATA_FILE, databasesPath, historyPath, homePath, searchPath, searchShardPath, type UnitLevel } from '../../core/site/pagePaths.ts';
 import type { CutManifest } from '../../core/integrity/manifest.ts';
 import type { PublishedCut } from './publishedCuts.ts';
+import type { PageRecord } from '../../core/site/siteState.ts';
 
 /** Format tag of site.json. */
 export const SITE_FORMAT = 'prep-site/1';
 /** The pointer to the current cut, at the site's root. */
 export const POINTER_FILE = 'corte.json';
+/** The live cut for readers without JavaScript, framed by every page (cutFragment.ts). */
+export const CUT_FRAGMENT_FILE = 'corte.html';
 /** Beside site.json: the folder copied as it is into the site. */
 export const PUBLIC_DIR = 'public';
 
@@ -50,8 +55,6 @@ export interface SiteInfo {
   entity: PageEntity & { timeZone: string; utcOffsetLabel: string };
   schedule: { start: string; end: string; dataUpdatesPerHour: number; databaseUpdatesPerHour: number };
   elections: PageElection[];
-  /** This cut's folder on the site (acta images, ZIPs), e.g. `/datos/20240602_2340/`; null when not published with it. */
-  cutFiles: string | null;
   /** A drill (simulacro): every page says SIMULACRO and is not to be indexed. */
   drill: boolean;
   /** The site's public origin for the sitemap's absolute URLs (`https://prep.example.org`); null: the sitemap lists paths. */
@@ -68,6 +71,8 @@ export interface PageList {
   election: Array<{ code: string; path: string; key: string }>;
   unit: Array<{ code: string; level: UnitLevel; unit: number; path: string; key: string }>;
   section: Array<{ code: string; level: UnitLevel; unit: number; seccion: number; path: string; key: string }>;
+  /** Pages of the site carried over as they are from the cut the folder holds (not rendered now): the sitemap lists them too. */
+  carried: string[];
 }
 
 /** `/historico/datos.json`. */
@@ -97,8 +102,6 @@ export interface SiteDataOptions {
   publicDir?: string;
   /** Where each acta's image is inside the cut's folder (`actas/<CLAVE_ACTA>.svg`), null when there is none: see imagesOf. */
   imageOf: ImageOf;
-  /** This cut's folder on the site, e.g. `/datos/20240602_2340/`; null when the cut's files are not published with the site. */
-  cutFiles: string | null;
   /** The published databases, newest first (readPublishedCuts). */
   databases?: PublishedCut[];
   /** The history points of earlier cuts; points at or after this cut are dropped (a cut built again replaces its own). */
@@ -109,6 +112,12 @@ export interface SiteDataOptions {
   searchShardSections?: number;
   /** The site's public origin for the sitemap (SiteInfo.siteUrl); default none. */
   siteUrl?: string | null;
+  /**
+   * The pages (and search shards) the folder already holds, as an earlier cut wrote them
+   * (siteState.ts): one whose render key is unchanged is carried over, neither written nor
+   * listed for rendering, and keeps its figures cut. Default: none, every page is written.
+   */
+  previous?: ReadonlyMap<string, PageRecord>;
   log?: (line: string) => void;
 }
 
@@ -117,7 +126,12 @@ export interface WrittenSiteData {
   /** Data files written (every datos.json, search, history, databases). */
   files: number;
   bytes: number;
+  /** The pages to render: those written now. */
   pages: PageList;
+  /** Every page built from data and every search shard, written now or carried over: its key and figures cut. */
+  records: Map<string, PageRecord>;
+  /** The files written into the public folder, as site paths without the leading slash. */
+  written: string[];
   history: HistoryPoint[];
 }
 
@@ -129,6 +143,12 @@ export function imagesOf(manifest: Pick<CutManifest, 'images'>): ImageOf {
   const byClave = new Map(manifest.images.map((i) => [i.claveActa, `/${i.path}`]));
   return (claveActa) => byClave.get(claveActa) ?? null;
 }
+
+/** The search index's head, each shard listed with the cut it was written at (a shard carried over keeps its own). */
+const searchHead = (head: SearchHead, stamps: readonly string[]): SearchHead => ({
+  ...head,
+  shards: head.shards.map(([from, to], i) => [from, to, stamps[i]!]),
+});
 
 /** The history points of a `/historico/datos.json` (or of a plain array of points, as the engine gives them). */
 export function historyPoints(data: unknown): HistoryPoint[] {
@@ -142,16 +162,16 @@ export function historyPoints(data: unknown): HistoryPoint[] {
 
 /** Writes one cut's site data; see the module comment for the layout. */
 export async function writeSiteData(input: CutDatabasesInput, options: SiteDataOptions): Promise<WrittenSiteData> {
-  const { dir, imageOf, cutFiles, log = () => {} } = options;
+  const { dir, imageOf, log = () => {} } = options;
   await prepareDir(dir);
   const pub = resolve(options.publicDir ?? join(dir, PUBLIC_DIR));
   await mkdir(pub, { recursive: true });
   const limit = Math.max(1, options.concurrency ?? 32);
   const inFlight = new Set<Promise<void>>();
   const made = new Set<string>();
-  let files = 0;
   let bytes = 0;
   let failure: unknown;
+  const written: string[] = [];
 
   /** Writes `text` at `<public>/<path>` (a page path ending in `/` gets datos.json); waits while too many writes are pending. */
   const put = async (sitePath: string, text: string): Promise<void> => {
@@ -162,7 +182,7 @@ export async function writeSiteData(input: CutDatabasesInput, options: SiteDataO
       await mkdir(folder, { recursive: true });
       made.add(folder);
     }
-    files++;
+    written.push(rel.slice(1));
     bytes += Buffer.byteLength(text);
     const p: Promise<void> = writeFile(file, text).then(
       () => void inFlight.delete(p),
@@ -191,13 +211,12 @@ export async function writeSiteData(input: CutDatabasesInput, options: SiteDataO
       databaseUpdatesPerHour: config.schedule.databaseUpdatesPerHour,
     },
     elections: input.elections.map(pageElection),
-    cutFiles,
     drill: config.drill,
     siteUrl: options.siteUrl ?? null,
     publicDir: pub,
   };
   // What every page renders besides its own data, but for the cut (a placeholder, filled in after the build).
-  const shared = JSON.stringify({ ...site, cut: undefined, cutFiles: cutFiles !== null, publicDir: undefined });
+  const shared = JSON.stringify({ ...site, cut: undefined, publicDir: undefined });
   assertNoPlaceholder(shared, 'the configuration');
   /** A page's datos.json and its render key. */
   const page = (data: { path: string; cut: PageCut }): { json: string; key: string } => {
@@ -205,32 +224,53 @@ export async function writeSiteData(input: CutDatabasesInput, options: SiteDataO
     assertNoPlaceholder(json, `the data of ${data.path}`);
     return { json, key: renderKey(json, data.cut, shared) };
   };
+  const records = new Map<string, PageRecord>();
+  const carried: string[] = [];
+  /**
+   * Writes the file of a page (or search shard) at `path` unless the folder holds it with the
+   * same key already; true when written, i.e. when the page is to be rendered.
+   */
+  const putPage = async (path: string, p: { json: string; key: string }): Promise<boolean> => {
+    const before = options.previous?.get(path);
+    if (before?.key === p.key) {
+      records.set(path, before);
+      carried.push(path);
+      return false;
+    }
+    records.set(path, { key: p.key, cut });
+    await put(path, p.json);
+    return true;
+  };
 
-  const pages: PageList = { election: [], unit: [], section: [] };
+  const pages: PageList = { election: [], unit: [], section: [], carried: [] };
   await put(homePath(), page(homeData(input)).json);
   for (const election of input.elections) {
     const { code, level } = election.config;
+    const path = pageElection(election).path;
     const e = page(electionData(input, code));
-    await put(pageElection(election).path, e.json);
-    pages.election.push({ code, path: pageElection(election).path, key: e.key });
+    if (await putPage(path, e)) pages.election.push({ code, path, key: e.key });
     const units = [...election.count.results.units.keys()].sort((a, b) => a - b);
     for (const unit of units) {
       const u = unitData(input, code, unit);
       const uj = page(u);
-      await put(u.path, uj.json);
-      pages.unit.push({ code, level, unit, path: u.path, key: uj.key });
+      if (await putPage(u.path, uj)) pages.unit.push({ code, level, unit, path: u.path, key: uj.key });
       for (const { seccion } of u.sections) {
         const s = sectionData(input, code, unit, seccion, imageOf);
         const sj = page(s);
-        await put(s.path, sj.json);
-        pages.section.push({ code, level, unit, seccion, path: s.path, key: sj.key });
+        if (await putPage(s.path, sj)) pages.section.push({ code, level, unit, seccion, path: s.path, key: sj.key });
       }
     }
-    log(`  ${code}: ${units.length} ${level}s, ${pages.section.filter((s) => s.code === code).length} sections`);
+    log(`  ${code}: ${units.length} ${level}s, ${pages.section.filter((s) => s.code === code).length} sections written`);
   }
+  pages.carried = carried.slice();
   const search = splitSearchIndex(searchIndex(input), options.searchShardSections);
-  await put(searchPath(), pageJson(search.head));
-  for (const shard of search.shards) await put(searchShardPath(...shard.range), pageJson(shard));
+  const shardCuts: string[] = [];
+  for (const shard of search.shards) {
+    const path = searchShardPath(...shard.range);
+    await putPage(path, { json: pageJson(shard), key: renderKey(pageJson(shard), cut, '') });
+    shardCuts.push(records.get(path)!.cut.stamp);
+  }
+  await put(searchPath(), pageJson(searchHead(search.head, shardCuts)));
 
   const point = historyPoint(input);
   const history = [...(options.previousHistory ?? []).filter((p) => p.cut.at < point.cut.at), point].sort((a, b) => a.cut.at - b.cut.at);
@@ -238,14 +278,19 @@ export async function writeSiteData(input: CutDatabasesInput, options: SiteDataO
   await put(databasesPath(), pageJson({ cut, entity, cuts: options.databases ?? [] } satisfies DatabasesData));
   await Promise.all(inFlight);
   if (failure !== undefined) throw failure;
-  // The pointer last: a page polling it never learns of a cut whose data is not all there.
+  // The pointer last: a page polling it, or framing corte.html, never learns of a cut whose data is not all there.
+  await writeFile(join(pub, CUT_FRAGMENT_FILE), cutFragmentHtml({ ...cut, time: cutIso(input.cut.at, config.entity.timeZone), drill: config.drill, entity }));
   await writeFile(join(pub, POINTER_FILE), JSON.stringify({ stamp: cut.stamp, label: cut.label }) + '\n');
+  written.push(CUT_FRAGMENT_FILE, POINTER_FILE);
 
   await writeFile(join(dir, 'pages.json'), JSON.stringify(pages) + '\n');
   await writeFile(join(dir, 'site.json'), JSON.stringify(site) + '\n');
   const count = 1 + pages.election.length + pages.unit.length + pages.section.length;
-  log(`  ${count.toLocaleString('en-US')} pages' data, ${files.toLocaleString('en-US')} files, ${(bytes / 2 ** 20).toFixed(1)} MiB in ${Math.round(performance.now() - started)} ms`);
-  return { dir, files, bytes, pages, history };
+  log(
+    `  ${count.toLocaleString('en-US')} pages' data written${carried.length > 0 ? `, ${carried.length.toLocaleString('en-US')} carried over unchanged` : ''}: ` +
+      `${written.length.toLocaleString('en-US')} files, ${(bytes / 2 ** 20).toFixed(1)} MiB in ${Math.round(performance.now() - started)} ms`,
+  );
+  return { dir, files: written.length, bytes, pages, records, written, history };
 }
 
 /** Empties `dir` when it is an earlier site data folder (it has site.json or is empty); refuses any other folder. */

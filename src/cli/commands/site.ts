@@ -107,7 +107,6 @@ Examples:
             keep: [DATOS],
             data: opts.data,
             manifest,
-            cutFiles: `/${DATOS}/${cut.stamp}/`,
             databases,
             previousHistory,
             ...(opts.cache === undefined ? {} : { cacheDir: opts.cache }),

@@ -42,10 +42,10 @@ export function cutFragmentHtml(input: CutFragmentInput): string {
     '<!doctype html>\n' +
     '<html lang="es-MX">\n' +
     '<head>\n' +
-    '<meta charset="utf-8" />\n' +
-    '<meta name="viewport" content="width=device-width, initial-scale=1" />\n' +
-    '<meta name="robots" content="noindex" />\n' +
-    `<meta name="prep-cut" content="${escapeHtml(stamp)}" />\n` +
+    '<meta charset="utf-8">\n' +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
+    `<meta name="robots" content="${drill ? 'noindex, nofollow' : 'noindex'}">\n` +
+    `<meta name="prep-cut" content="${escapeHtml(stamp)}">\n` +
     `<title>${escapeHtml(title)}</title>\n` +
     `<style>${STYLE}</style>\n` +
     '</head>\n' +

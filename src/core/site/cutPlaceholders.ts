@@ -23,8 +23,6 @@ export interface CutValues {
   label: string;
   /** The cut instant for `<time datetime>`: `2024-06-02T23:40:00-06:00`. */
   time: string;
-  /** The cut's folder on the site (acta images, ZIPs), `/datos/20240602_2340/`; null when the site does not publish it. */
-  files: string | null;
 }
 
 /** What the templates render in place of each value. */
@@ -32,7 +30,6 @@ export const CUT_PLACEHOLDERS = {
   stamp: `${OPEN}cut-stamp}}`,
   label: `${OPEN}cut-label}}`,
   time: `${OPEN}cut-time}}`,
-  files: `${OPEN}cut-files}}`,
 } as const satisfies Record<keyof CutValues, string>;
 
 const NAMES: ReadonlyMap<string, keyof CutValues> = new Map(
@@ -65,9 +62,7 @@ export function fillCut(html: string, values: CutValues, where: string): string 
   return html.replace(PLACEHOLDER, (_token, name: string) => {
     const key = NAMES.get(name);
     if (key === undefined) throw new RangeError(`${where} holds an unknown placeholder {{prep:${name}}}`);
-    const value = values[key];
-    if (value === null) throw new RangeError(`${where} links the cut's files, but this site does not publish them`);
-    return escapeHtml(value);
+    return escapeHtml(values[key]);
   });
 }
 

@@ -52,9 +52,6 @@ export const sharedPageData = <T>(path: string): T => readJson<T>(join(siteInfo(
  */
 export const shownCut = (): { stamp: string; label: string; time: string } => CUT_PLACEHOLDERS;
 
-/** Where this cut's files are (acta images): a placeholder for `/datos/<stamp>/`, or null when the site does not publish them. */
-export const shownCutFiles = (site: SiteInfo): string | null => (site.cutFiles === null ? null : CUT_PLACEHOLDERS.files);
-
 /** `Distrito` / `Municipio`. */
 export const levelTitle = (level: UnitLevel): string => (level === 'distrito' ? 'Distrito' : 'Municipio');
 

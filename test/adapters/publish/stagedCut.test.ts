@@ -32,8 +32,28 @@ describe('stageCut', () => {
       ['datos/20240602_2340/SHA256SUMS', 1, sha('x'), 'data'],
       ['index.html', 11, sha('<p>hola</p>'), 'page'],
     ]);
-    expect(await readStagedCut(dir)).toEqual(staged);
+    expect(staged.hashed).toBe(3);
+    expect(await readStagedCut(dir)).toEqual({ dir: staged.dir, publication: staged.publication });
     expect(await readFile(join(dir, 'publication.json'), 'utf8')).toContain('"path":"index.html"');
+  });
+
+  it('from a folder kept between cuts: links it in, lists only the given files, and reads only those it does not know', async () => {
+    const kept = join(dir, 'kept');
+    await mkdir(join(kept, 'eleccion'), { recursive: true });
+    await writeFile(join(kept, 'index.html'), '<p>nuevo</p>');
+    await writeFile(join(kept, 'eleccion', 'index.html'), 'as an earlier cut left it');
+    await writeFile(join(kept, 'stale.html'), 'not part of this cut');
+    // A digest taken as it is: were the file read, its real SHA-256 would show.
+    const known = new Map([['eleccion/index.html', { size: 25, sha256: sha('what the record says') }]]);
+    const staging = join(dir, 'staging', '20240602_2340');
+    const staged = await stageCut(staging, meta, { from: { site: kept, paths: ['index.html', 'eleccion/index.html'], known } });
+    expect(staged.hashed).toBe(1);
+    expect(staged.publication.files.map((f) => [f.path, f.sha256])).toEqual([
+      ['eleccion/index.html', sha('what the record says')],
+      ['index.html', sha('<p>nuevo</p>')],
+    ]);
+    expect(await readFile(join(staging, 'site', 'index.html'), 'utf8')).toBe('<p>nuevo</p>');
+    expect((await readStagedCut(staging)).publication).toEqual(staged.publication);
   });
 
   it('says plainly when a folder is not a staged cut', async () => {

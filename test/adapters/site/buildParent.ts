@@ -17,8 +17,7 @@ const input = handInput();
 await buildCutSite(input, {
   out: join(dir, 'site'),
   data: join(dir, 'data'),
-  manifest: { files: [] },
-  cutFiles: `/datos/${input.cut.stamp}/`,
+  manifest: { images: [] },
   databases: [],
   previousHistory: [],
   pidFile: join(dir, 'site-build.json'),

@@ -50,7 +50,7 @@ describe('writeSiteData(input, options)', () => {
 
   beforeAll(async () => {
     dir = join(root, 'data');
-    written = await writeSiteData(input, { dir, imageOf: svg, cutFiles: `/datos/${input.cut.stamp}/` });
+    written = await writeSiteData(input, { dir, imageOf: svg });
   }, 60_000);
 
   it('lists every election, district or municipio and section of the catalogue in pages.json', async () => {
@@ -86,7 +86,7 @@ describe('writeSiteData(input, options)', () => {
 
   it('keys each page by what it renders: the same key at a later cut exactly when its data, but for the cut, is the same', async () => {
     const laterDir = join(root, 'later-keys');
-    const next = await writeSiteData(later, { dir: laterDir, imageOf: svg, cutFiles: `/datos/${later.cut.stamp}/` });
+    const next = await writeSiteData(later, { dir: laterDir, imageOf: svg });
     /** A datos.json without its cut's stamp and label. */
     const withoutCut = (text: string): unknown => {
       const data = JSON.parse(text) as { cut: { stamp?: string; label?: string } };
@@ -112,8 +112,8 @@ describe('writeSiteData(input, options)', () => {
 
   it('changes every key with what every page shows: the drill flag, or the cut being the last', async () => {
     const keys = (pages: PageList): string[] => [...pages.election, ...pages.unit, ...pages.section].map((p) => p.key);
-    const drill = await writeSiteData({ ...input, config: { ...input.config, drill: true } }, { dir: join(root, 'drill-keys'), imageOf: svg, cutFiles: `/datos/${input.cut.stamp}/` });
-    const last = await writeSiteData({ ...input, cut: { ...input.cut, last: true } }, { dir: join(root, 'last-keys'), imageOf: svg, cutFiles: `/datos/${input.cut.stamp}/` });
+    const drill = await writeSiteData({ ...input, config: { ...input.config, drill: true } }, { dir: join(root, 'drill-keys'), imageOf: svg });
+    const last = await writeSiteData({ ...input, cut: { ...input.cut, last: true } }, { dir: join(root, 'last-keys'), imageOf: svg });
     const before = keys(written.pages);
     for (const other of [keys(drill.pages), keys(last.pages)]) {
       expect(other).toHaveLength(before.length);
@@ -123,12 +123,12 @@ describe('writeSiteData(input, options)', () => {
 
   it('refuses page data holding the text reserved for the cut placeholders', async () => {
     const renamed = { ...input, config: { ...input.config, entity: { ...input.config.entity, name: 'GUERRERO {{prep:cut-label}}' } } };
-    await expect(writeSiteData(renamed, { dir: join(root, 'placeholder'), imageOf: svg, cutFiles: null })).rejects.toThrow(/reserved for the site's cut placeholders/);
+    await expect(writeSiteData(renamed, { dir: join(root, 'placeholder'), imageOf: svg })).rejects.toThrow(/reserved for the site's cut placeholders/);
   });
 
   it('writes the search index as a head and shards by section number, which together find sections and casillas', async () => {
     const whole = searchIndex(input);
-    const small = await writeSiteData(input, { dir: join(root, 'shards'), imageOf: svg, cutFiles: null, searchShardSections: 1000 });
+    const small = await writeSiteData(input, { dir: join(root, 'shards'), imageOf: svg, searchShardSections: 1000 });
     for (const [folder, shardCount] of [[dir, 1], [join(root, 'shards'), 3]] as const) {
       const head = JSON.parse(await readFile(join(folder, 'public', 'buscar', 'datos.json'), 'utf8')) as SearchHead;
       expect(head).toMatchObject({ cut: whole.cut, entity: whole.entity, elections: whole.elections });
@@ -155,7 +155,6 @@ describe('writeSiteData(input, options)', () => {
       cut: { stamp: '20240602_2120', label: '02/06/2024 21:20 (UTC-6)', last: false, at: input.cut.at },
       entity: { id: 12, name: 'GUERRERO', abbreviation: 'GRO', year: 2024, timeZone: GUERRERO.entity.timeZone },
       schedule: { dataUpdatesPerHour: GUERRERO.schedule.dataUpdatesPerHour },
-      cutFiles: '/datos/20240602_2120/',
       drill: false,
       siteUrl: null,
       publicDir: join(dir, 'public'),
@@ -169,10 +168,10 @@ describe('writeSiteData(input, options)', () => {
 
   it('appends the cut to the earlier history, replacing a point of the same cut or later ones', async () => {
     const first = await readHistory(join(dir, 'public', 'historico', 'datos.json'));
-    const next = await writeSiteData(later, { dir: join(root, 'later'), imageOf: svg, cutFiles: null, previousHistory: first });
+    const next = await writeSiteData(later, { dir: join(root, 'later'), imageOf: svg, previousHistory: first });
     expect(next.history.map((p) => p.cut.stamp)).toEqual(['20240602_2120', '20240602_2140']);
     // Building 21:20 again on top of that history drops the 21:40 point and replaces 21:20.
-    const again = await writeSiteData(input, { dir: join(root, 'again'), imageOf: svg, cutFiles: null, previousHistory: next.history });
+    const again = await writeSiteData(input, { dir: join(root, 'again'), imageOf: svg, previousHistory: next.history });
     expect(again.history.map((p) => p.cut.stamp)).toEqual(['20240602_2120']);
     expect(await readHistory(join(root, 'nowhere.json'))).toEqual([]);
   }, 60_000);
@@ -181,7 +180,7 @@ describe('writeSiteData(input, options)', () => {
     const other = join(root, 'other');
     await mkdir(other);
     await writeFile(join(other, 'precious.txt'), 'keep me');
-    await expect(writeSiteData(input, { dir: other, imageOf: svg, cutFiles: null })).rejects.toThrow(/not site data/);
+    await expect(writeSiteData(input, { dir: other, imageOf: svg })).rejects.toThrow(/not site data/);
     expect(await readFile(join(other, 'precious.txt'), 'utf8')).toBe('keep me');
   });
 });

@@ -28,7 +28,6 @@ export async function buildSmallSite(root: string): Promise<{ site: string; stam
     keep: ['datos'],
     data: join(root, 'data'),
     manifest: db.manifest,
-    cutFiles: `/datos/${stamp}/`,
     databases: await readPublishedCuts(join(site, 'datos'), '/datos/'),
     previousHistory: [],
   });

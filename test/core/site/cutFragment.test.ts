@@ -18,7 +18,7 @@ describe('cutFragmentHtml', () => {
     const html = cutFragmentHtml(live);
     expect(text(html)).toBe('Corte vigente: 02/06/2024 23:40 (UTC-6)');
     expect(html).toContain('<a href="/" target="_top">Corte vigente: <time datetime="2024-06-02T23:40:00-06:00"><strong>02/06/2024 23:40 (UTC-6)</strong></time></a>');
-    expect(html).toContain('<meta name="prep-cut" content="20240602_2340" />');
+    expect(html).toContain('<meta name="prep-cut" content="20240602_2340">');
     expect(html).toContain('<title>Corte vigente · PREP Guerrero 2024</title>');
     expect(html).toMatch(/^<!doctype html>\n<html lang="es-MX">/);
   });
