@@ -26,8 +26,9 @@ beforeAll(async () => {
   const at = Date.parse('2024-06-02T21:20:00-06:00');
   input = countCut(sim.config, capture.loaded.elections, capture.exportAsOf(at).actas, cutIdentity(sim.config, at, false), () => {});
   images = capture.images;
+  // As in the work folder: <work>/datos/<stamp>/ and the image store <work>/actas/.
   written = join(root, 'original');
-  const first = await cutDatabases(input, { datos: written, actas: join(written, '..', 'actas'), images, key });
+  const first = await cutDatabases(input, { datos: join(written, 'datos'), actas: join(written, 'actas'), images, key });
   expect(first.written).toBe(true);
 });
 
@@ -35,11 +36,11 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-/** A copy of the written databases, as a retried cut finds them in its work folder. */
-async function copyOfWritten(name: string): Promise<{ datos: string; dir: string }> {
-  const datos = join(root, name);
-  await cp(written, datos, { recursive: true });
-  return { datos, dir: join(datos, input.cut.stamp) };
+/** A copy of the written databases and images, as a retried cut finds them in its work folder. */
+async function copyOfWritten(name: string): Promise<{ datos: string; actas: string; dir: string }> {
+  await cp(written, join(root, name), { recursive: true });
+  const datos = join(root, name, 'datos');
+  return { datos, actas: join(root, name, 'actas'), dir: join(datos, input.cut.stamp) };
 }
 
 /** The first results CSV of the cut (relative path, as verification names it). */
@@ -48,8 +49,8 @@ const firstCsv = async (dir: string): Promise<string> =>
 
 describe('cutDatabases: databases written by an earlier attempt', () => {
   it('are reused when they verify', async () => {
-    const { datos } = await copyOfWritten('intact');
-    const again = await cutDatabases(input, { datos, actas: join(datos, '..', 'actas'), images, key });
+    const { datos, actas } = await copyOfWritten('intact');
+    const again = await cutDatabases(input, { datos, actas, images, key });
     expect(again.written).toBe(false);
   });
 
@@ -93,19 +94,19 @@ describe('cutDatabases: databases written by an earlier attempt', () => {
   ];
 
   it.each(tamperings)('are refused, naming the file and what to delete: $name', async ({ name, tamper, expected }) => {
-    const { datos, dir } = await copyOfWritten(name.replace(/\W+/g, '-'));
+    const { datos, actas, dir } = await copyOfWritten(name.replace(/\W+/g, '-'));
     const file = await tamper(dir);
-    const refusal = cutDatabases(input, { datos, actas: join(datos, '..', 'actas'), images, key });
+    const refusal = cutDatabases(input, { datos, actas, images, key });
     await expect(refusal).rejects.toThrow(`delete ${dir} to write this cut's databases again`);
     await expect(refusal).rejects.toThrow(file);
     await expect(refusal).rejects.toThrow(expected);
   });
 
   it('are refused when signed with another key than the configured one', async () => {
-    const { datos, dir } = await copyOfWritten('other-key');
+    const { datos, actas, dir } = await copyOfWritten('other-key');
     const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     const otherKey = await loadSigningKey({ env: 'OTHER_KEY' }, root, { OTHER_KEY: pem });
-    await expect(cutDatabases(input, { datos, actas: join(datos, '..', 'actas'), images, key: otherKey })).rejects.toThrow(
+    await expect(cutDatabases(input, { datos, actas, images, key: otherKey })).rejects.toThrow(
       `delete ${dir} to write this cut's databases again`,
     );
   });

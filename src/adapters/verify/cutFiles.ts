@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { InputError } from '../../core/diagnostics.ts';
 import { parseManifest } from '../../core/integrity/manifest.ts';
 import { parseSha256sums, pathProblem } from '../../core/integrity/sha256sums.ts';
-import { isActaImage } from '../../core/verify/images.ts';
+import type { HeldImage } from '../../core/verify/images.ts';
 import type { FileDigest } from '../../core/verify/integrity.ts';
 import type { Findings } from '../../core/verify/report.ts';
 import { MANIFEST_NAME, PUBLIC_KEY_NAME, SHA256SUMS_NAME, SIGNATURE_NAME } from '../package/integrityFiles.ts';
@@ -34,6 +34,22 @@ export interface CutFiles {
   read(path: string): Promise<Buffer | undefined>;
   /** A file's size and SHA-256, read chunk by chunk (of any size), or undefined when it is not here. */
   digest(path: string): Promise<FileDigest | undefined>;
+  /**
+   * The site's image store, where the acta images the manifest lists are (`actas/<sha256>.<ext>`,
+   * relative to the site's root, beside `datos/`); absent when they cannot be looked for (a ZIP,
+   * a single file).
+   */
+  readonly images?: { where: string; digest(path: string): Promise<HeldImage> };
+}
+
+/**
+ * How many folders up the site's root (where `actas/` is) lies from a cut folder, given the cut
+ * folder's path segments: two when it is `…/datos/<stamp>/` (a site, a local target, the
+ * night's work folder), one otherwise (`prep databases --out <out>` writes `<out>/<stamp>/` and
+ * `<out>/actas/`).
+ */
+export function levelsToSiteRoot(segments: readonly string[]): 1 | 2 {
+  return segments.at(-2) === 'datos' ? 2 : 1;
 }
 
 /** The most Node reads into one Buffer (fs.readFile's limit, 2 GiB - 1): a larger file can only be hashed. */
@@ -80,11 +96,16 @@ async function walk(root: string): Promise<string[]> {
   return out.sort();
 }
 
-/** A cut folder on disk. */
+/** A cut folder on disk, and the image store of its site (levelsToSiteRoot). */
 export async function directoryFiles(root: string): Promise<CutFiles & { root: string }> {
   const paths = await walk(root);
   const at = (path: string): string => join(root, ...path.split('/'));
-  return { mode: 'folder', root, paths: () => paths, read: (path) => readIfPresent(at(path)), digest: (path) => hashIfPresent(at(path)) };
+  const site = join(root, ...Array<string>(levelsToSiteRoot(root.split(sep).filter((s) => s !== ''))).fill('..'));
+  const images = {
+    where: join(site, 'actas') + sep,
+    digest: async (path: string): Promise<HeldImage> => (await hashIfPresent(join(site, ...path.split('/')))) ?? 'missing',
+  };
+  return { mode: 'folder', root, paths: () => paths, read: (path) => readIfPresent(at(path)), digest: (path) => hashIfPresent(at(path)), images };
 }
 
 /** A local ZIP and the integrity files beside it, when there are any. */
@@ -161,9 +182,11 @@ function urlOf(folder: URL, path: string): URL | undefined {
 /**
  * A cut over HTTP(S). For a ZIP URL: the ZIP, and the integrity files in the same URL folder
  * (each one missing is a warning). For a folder URL (ending in /): the integrity files, then
- * every file the manifest lists (or SHA256SUMS, without a valid manifest). Files are fetched
- * when first read; all but acta images are kept, since the ZIPs and CSVs are read more than
- * once. Only addresses under the given URL's folder are ever requested.
+ * every file the manifest lists (or SHA256SUMS, without a valid manifest), and the acta images
+ * the manifest lists from the site's `actas/` (`../../actas/` from `…/datos/<stamp>/`, see
+ * levelsToSiteRoot), each hashed and dropped. Files are fetched when first read and kept, since the
+ * ZIPs and CSVs are read more than once. Only addresses under the given URL's folder and the
+ * site's `actas/` are ever requested.
  */
 export async function httpFiles(target: URL, options: OpenSourceOptions, findings: Findings): Promise<CutFiles> {
   const isFolder = target.pathname.endsWith('/');
@@ -184,7 +207,7 @@ export async function httpFiles(target: URL, options: OpenSourceOptions, finding
     }
     const got = await download(url, source);
     if ('bytes' in got) {
-      if (!isActaImage(path)) cache.set(path, got.bytes);
+      cache.set(path, got.bytes);
       return got.bytes;
     }
     if ('missing' in got) {
@@ -213,7 +236,22 @@ export async function httpFiles(target: URL, options: OpenSourceOptions, finding
   const paths = known;
   // Downloads are held whole anyway (within the size cap), so hashing one costs nothing more.
   const read = (path: string): Promise<Buffer | undefined> => (paths.includes(path) ? get(path, true) : Promise.resolve(undefined));
-  return { mode: isFolder ? 'folder' : 'zip', paths: () => paths, read, digest: async (path) => digestOfBytes(await read(path)) };
+  const digest = async (path: string): Promise<FileDigest | undefined> => digestOfBytes(await read(path));
+  if (!isFolder) return { mode: 'zip', paths: () => paths, read, digest };
+  const site = new URL('../'.repeat(levelsToSiteRoot(folder.pathname.split('/').filter((s) => s !== ''))), folder);
+  const imageDigest = async (path: string): Promise<HeldImage> => {
+    const url = path.startsWith('actas/') ? urlOf(site, path) : undefined;
+    if (url === undefined) {
+      findings.fail('download', 'not a path inside the site\'s actas/ folder: not requested', { file: path });
+      return 'not-checked';
+    }
+    const got = await download(url, source);
+    if ('bytes' in got) return digestOfBytes(got.bytes)!;
+    if ('missing' in got) return 'missing';
+    findings.fail('download', `${url.href}: ${got.error}`, { file: path });
+    return 'not-checked';
+  };
+  return { mode: 'folder', paths: () => paths, read, digest, images: { where: new URL('actas/', site).href, digest: imageDigest } };
 }
 
 /** The files a cut lists: the manifest's, or SHA256SUMS' when the manifest cannot be read. */

@@ -6,7 +6,7 @@ import { parseManifest, type CutManifest } from '../../core/integrity/manifest.t
 import { parseSha256sums, type Sha256sumsEntry } from '../../core/integrity/sha256sums.ts';
 import { publicKeyFingerprint } from '../../core/integrity/fingerprint.ts';
 import { checkManifestList, checkManifestSizes, checkPublicKey, checkSha256sums, type FileDigest } from '../../core/verify/integrity.ts';
-import { checkCodigosIntegridad, checkImagesListed, claveOfImage, isActaImage } from '../../core/verify/images.ts';
+import { checkCodigosIntegridad, checkManifestImages, type HeldImage } from '../../core/verify/images.ts';
 import { Findings, verifyReport, type VerifyReport } from '../../core/verify/report.ts';
 import type { RowFacts } from '../../core/verify/rowTotals.ts';
 import { checkZipAgainstFolder, plainCopyPath, type MemberDigest } from '../../core/verify/zipContents.ts';
@@ -81,7 +81,7 @@ async function startsLikeZip(path: string): Promise<boolean> {
 const NOT_TEXT = /\.(zip|svg|jpe?g|png|pdf|tiff?|webp|sig|pem|json|gz)$/i;
 
 /** A file that may be a results CSV (its content decides): not an image, ZIP, key, signature or JSON. */
-const mayBeResults = (path: string): boolean => !NOT_TEXT.test(path) && path !== SHA256SUMS_NAME && !isActaImage(path);
+const mayBeResults = (path: string): boolean => !NOT_TEXT.test(path) && path !== SHA256SUMS_NAME;
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -185,23 +185,19 @@ async function verifyFiles(all: CutFiles & { root?: string }, options: VerifyOpt
       if (!results.some((r) => r.code === code))
         findings.fail('manifest-summary', `manifest.json has a summary of election ${code} but no results file of ${code} was found`, { file: MANIFEST_NAME });
 
-  // 4. Acta images: listed, and each one the SHA-256 its row states.
-  const images = paths.filter((p) => isActaImage(p) && present(p));
-  const sums = await readSums(files);
-  if (files.mode === 'folder' && sums !== undefined) checkImagesListed(images, new Set(sums.map((e) => e.path)), findings);
-  const byClave = new Map(images.map((p) => [claveOfImage(p), { path: p, digest: digests.get(p)! }]));
+  // 4. Acta images: every one the signed manifest lists, intact in the image store, and each one the SHA-256 its row states.
+  const images = manifest?.images ?? [];
+  const held: HeldImage[] = new Array(images.length);
+  const store = files.images;
+  await forEachBounded([...images.keys()], 8, async (i) => {
+    held[i] = store === undefined ? 'not-checked' : await store.digest(images[i]!.path);
+  });
+  const byClave = checkManifestImages(images, held, store?.where ?? "the site's actas/ folder", findings);
   const rowsSeen = new Set<string>();
   for (const r of results) for (const clave of checkCodigosIntegridad(r.label, r.facts, byClave, findings)) rowsSeen.add(clave);
-  const orphans = images.filter((p) => !rowsSeen.has(claveOfImage(p)));
+  const orphans = images.filter((i) => !rowsSeen.has(i.claveActa)).map((i) => i.claveActa);
   if (results.length > 0 && orphans.length > 0)
-    findings.warn('images', `${orphans.length} acta images belong to no row of the results files (${orphans.slice(0, 3).join(', ')}${orphans.length > 3 ? ', …' : ''})`);
-}
-
-async function readSums(files: CutFiles): Promise<Sha256sumsEntry[] | undefined> {
-  const bytes = files.paths().includes(SHA256SUMS_NAME) ? await files.read(SHA256SUMS_NAME) : undefined;
-  if (bytes === undefined) return undefined;
-  const parsed = parseSha256sums(bytes, SHA256SUMS_NAME);
-  return parsed.ok ? parsed.entries : undefined;
+    findings.warn('images', `manifest.json lists ${orphans.length} acta images of no row of the results files (${orphans.slice(0, 3).join(', ')}${orphans.length > 3 ? ', …' : ''})`);
 }
 
 /**
@@ -260,7 +256,7 @@ async function checkIntegrity(
   }
   if (files.mode === 'folder' && entries !== undefined) {
     const listed = new Set(entries.map((e) => e.path));
-    const unlisted = files.paths().filter((p) => digests.has(p) && !listed.has(p) && !(INTEGRITY_NAMES as readonly string[]).includes(p) && !isActaImage(p));
+    const unlisted = files.paths().filter((p) => digests.has(p) && !listed.has(p) && !(INTEGRITY_NAMES as readonly string[]).includes(p));
     for (const p of unlisted)
       if (/\.(zip|csv|txt)$/i.test(p)) findings.fail('unlisted', `a data file not listed in ${SHA256SUMS_NAME}: nothing vouches for it`, { file: p });
       else findings.warn('unlisted', `not listed in ${SHA256SUMS_NAME} (not part of the publication?)`, { file: p });

@@ -1,32 +1,56 @@
 /**
- * The acta images: every one listed in SHA256SUMS, and each row's CODIGO_INTEGRIDAD the
- * SHA-256 of its image (Anexo 13 mandates the code; this is the citizen's check of it).
+ * The acta images: every one the signed manifest references (kept once for every cut in the
+ * site's `actas/` folder, named by its SHA-256) present with its listed size and SHA-256, and
+ * each row's CODIGO_INTEGRIDAD the SHA-256 of its image (Anexo 13 mandates the code; this is
+ * the citizen's check of it).
  */
 import type { Findings } from './report.ts';
 import type { FileDigest } from './integrity.ts';
 import type { RowFacts } from './rowTotals.ts';
+import type { ManifestImage } from '../integrity/manifest.ts';
 import { lineList } from './resultsFile.ts';
 
-export const ACTAS_FOLDER = 'actas';
+/** What verification found where an image should be: its digest, nothing (missing), or not looked for. */
+export type HeldImage = FileDigest | 'missing' | 'not-checked';
 
-const IMAGE = /\.(svg|jpe?g|png|pdf|tiff?|webp)$/i;
-
-/** Whether a path is an acta image of the cut: `actas/<CLAVE_ACTA>.<ext>`. */
-export const isActaImage = (path: string): boolean => path.startsWith(`${ACTAS_FOLDER}/`) && IMAGE.test(path) && path.indexOf('/', ACTAS_FOLDER.length + 1) === -1;
-
-/** `actas/120014B0100A02.svg` → `120014B0100A02`. */
-export const claveOfImage = (path: string): string => path.slice(ACTAS_FOLDER.length + 1).replace(/\.[^.]+$/, '');
-
-/** Every image in actas/ must be listed in SHA256SUMS. */
-export function checkImagesListed(images: readonly string[], listed: ReadonlySet<string>, findings: Findings): void {
-  let unlisted = 0;
-  for (const path of images)
-    if (!listed.has(path)) {
-      unlisted++;
-      findings.fail('images', 'acta image not listed in SHA256SUMS: nothing vouches for it', { file: path });
+/**
+ * Every image the manifest lists against what is there (`held`, same order); `where` names the
+ * image store in messages (a folder or a URL). Returns the images found intact by CLAVE_ACTA,
+ * for the CODIGO_INTEGRIDAD check.
+ */
+export function checkManifestImages(
+  images: readonly ManifestImage[],
+  held: readonly HeldImage[],
+  where: string,
+  findings: Findings,
+): Map<string, { path: string; digest: FileDigest }> {
+  const intact = new Map<string, { path: string; digest: FileDigest }>();
+  let problems = 0;
+  let unchecked = 0;
+  const listed = (i: ManifestImage): string => `manifest.json lists it for ${i.claveActa} with ${i.size} bytes, SHA-256 ${i.sha256}`;
+  images.forEach((image, n) => {
+    const got = held[n]!;
+    if (got === 'not-checked') {
+      unchecked++;
+      return;
     }
-  if (unlisted === 0 && images.length > 0)
-    findings.ok('images', `${images.length.toLocaleString('en-US')} acta images in ${ACTAS_FOLDER}/, every one listed in SHA256SUMS`);
+    if (got === 'missing') {
+      problems++;
+      findings.fail('images', `missing from ${where} (${listed(image)})`, { file: image.path });
+      return;
+    }
+    if (got.size !== image.size || got.sha256 !== image.sha256) {
+      problems++;
+      findings.fail('images', `holds ${got.size} bytes with SHA-256 ${got.sha256} in ${where}, but ${listed(image)}`, { file: image.path });
+      return;
+    }
+    intact.set(image.claveActa, { path: image.path, digest: got });
+  });
+  if (unchecked > 0)
+    findings.warn('images', `${unchecked.toLocaleString('en-US')} acta images listed in manifest.json were not checked: they are published in ${where}, beside the cut's folder`);
+  else if (problems === 0 && images.length > 0)
+    findings.ok('images', `${images.length.toLocaleString('en-US')} acta images listed in manifest.json, each in ${where} with its size and SHA-256`);
+  return intact;
 }
 
 const HEX64 = /^[0-9a-fA-F]{64}$/;

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CheckResult, VerifyReport } from '../../../src/core/verify/report.ts';
 
@@ -36,16 +36,18 @@ export function writeSimulatedCut(): SimulatedCut {
   const out = join(root, 'out');
   prepCli('simulate', '--out', sim, '--as-of', '21:00', '--images');
   prepCli('databases', '-c', join(sim, 'config.yaml'), '-s', join(sim, 'captura.ndjson'), '--images', join(sim, 'actas'), '--at', '21:00', '-o', out);
-  const [stamp] = readdirSync(out);
+  // <out>/<stamp>/ and the image store <out>/actas/.
+  const [stamp] = readdirSync(out).filter((n) => /^\d{8}_\d{4}$/.test(n));
   return { root, cut: join(out, stamp!), stamp: stamp! };
 }
 
 let copies = 0;
 
-/** A fresh copy of the cut folder to tamper with. */
+/** A fresh copy of the cut folder, and of the image store beside it, to tamper with. */
 export function copyOf(cut: SimulatedCut): string {
   const dir = join(cut.root, `copy${++copies}`, cut.stamp);
   cpSync(cut.cut, dir, { recursive: true });
+  cpSync(join(dirname(cut.cut), 'actas'), join(dirname(dir), 'actas'), { recursive: true });
   return dir;
 }
 

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize } from 'node:path';
@@ -49,16 +49,32 @@ afterAll(async () => {
 });
 
 describe('prep verify over http(s)', () => {
-  it('a cut folder URL: the four integrity files, then every file the manifest lists, all verified', async () => {
+  it('a cut folder URL: the four integrity files, then every file and image the manifest lists, all verified', async () => {
     requested.length = 0;
     const report = await verifyTarget(`${base}/${sim.stamp}/`);
     expect(failures(report)).toEqual([]);
     expect(report.checks.filter((c) => c.status === 'warn').map((c) => c.check)).toEqual(['public-key', 'public-key']);
-    const manifest = JSON.parse(readFileSync(join(sim.cut, 'manifest.json'), 'utf8')) as { files: { path: string }[] };
+    const manifest = JSON.parse(readFileSync(join(sim.cut, 'manifest.json'), 'utf8')) as { files: { path: string }[]; images: { path: string }[] };
     const expected = ['SHA256SUMS', 'manifest.json', 'manifest.json.sig', 'prep-ed25519-public.pem', ...manifest.files.map((f) => f.path)].map((p) => `/${sim.stamp}/${p}`);
-    expect(new Set(requested)).toEqual(new Set(expected));
+    // The images from the image store beside the cut folder (`prep databases --out` writes <out>/actas/).
+    expect(manifest.images.length).toBeGreaterThan(100);
+    expect(new Set(requested)).toEqual(new Set([...expected, ...manifest.images.map((i) => `/${i.path}`)]));
     expect(report.checks.find((c) => c.check === 'codigo-integridad' && c.status === 'ok')).toBeDefined();
     expect(report.checks.find((c) => c.check === 'sha256sums')!.message).toBe(`${manifest.files.length} files match SHA256SUMS`);
+  });
+
+  it('an acta image the manifest lists missing from the server: FAIL naming it and its URL', async () => {
+    const manifest = JSON.parse(readFileSync(join(sim.cut, 'manifest.json'), 'utf8')) as { images: { path: string }[] };
+    const image = manifest.images[0]!.path;
+    const file = join(sim.root, 'out', image);
+    renameSync(file, `${file}.away`);
+    try {
+      const report = await verifyTarget(`${base}/${sim.stamp}/`);
+      expect(failureKeys(report)).toEqual([`images ${image}`]);
+      expect(failures(report)[0]!.message).toContain(`missing from ${base}/actas/ (manifest.json lists it for `);
+    } finally {
+      renameSync(`${file}.away`, file);
+    }
   });
 
   it('a ZIP URL: the ZIP and the integrity files of its URL folder, nothing else', async () => {

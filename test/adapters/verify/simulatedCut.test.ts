@@ -69,11 +69,11 @@ describe('prep verify on a freshly written simulated cut', () => {
     expect(files).toEqual(new Set([dipCsv(), `${sim.stamp}_PREP_AYUN_GRO/GRO_AYUN_2024.csv`]));
   });
 
-  it('verifies the cut ZIP with the integrity files beside it: what the ZIP holds is checked, the rest is listed as not checked', async () => {
+  it('verifies the cut ZIP with the integrity files beside it: what the ZIP holds is checked, the images are listed as not checked', async () => {
     const report = await verifyTarget(join(sim.cut, `${sim.stamp}_PREP_GRO.zip`));
     expect(failures(report)).toEqual([]);
-    const notChecked = report.checks.find((c) => c.check === 'sha256sums' && c.status === 'warn');
-    expect(notChecked?.message).toMatch(/^\d+ listed files are not part of what was given \(actas\//);
+    // The images are not in the ZIP: they are listed, by code, in the signed manifest.
+    expect(report.checks.find((c) => c.check === 'images')).toMatchObject({ status: 'warn', message: expect.stringMatching(/^\d+ acta images listed in manifest.json were not checked/) });
     expect(report.checks.filter((c) => c.check === 'manifest-summary' && c.status === 'ok')).toHaveLength(2);
   });
 
@@ -129,19 +129,32 @@ describe('prep verify on a freshly written simulated cut', () => {
     expect(zipContents.message).toContain(`differs from ${dipCsv()}`);
   });
 
-  it('one byte of an acta image flipped: FAIL naming the image (SHA256SUMS) and the row whose CODIGO_INTEGRIDAD it breaks', async () => {
-    const dir = copyOf(sim);
+  /** The image of a row, as the manifest lists it: `actas/<CODIGO_INTEGRIDAD>.svg` in the image store beside the cut folder. */
+  const imageOfRow = (dir: string): { image: string; file: string; code: string } => {
     const row = pickRow(readFileSync(join(dir, dipCsv()), 'utf8'));
-    const clave = row.fields[row.col('CLAVE_ACTA')]!.replace(/^'/, '');
-    const image = `actas/${clave}.svg`;
-    const bytes = readFileSync(join(dir, image));
+    const code = row.fields[row.col('CODIGO_INTEGRIDAD')]!.toLowerCase();
+    const image = `actas/${code}.svg`;
+    return { image, file: join(dir, '..', image), code };
+  };
+
+  it('one byte of an acta image flipped: FAIL naming the image, its size and SHA-256 against what the signed manifest lists', async () => {
+    const dir = copyOf(sim);
+    const { image, file, code } = imageOfRow(dir);
+    const bytes = readFileSync(file);
     bytes[Math.floor(bytes.length / 2)]! ^= 0x01;
-    writeFileSync(join(dir, image), bytes);
+    writeFileSync(file, bytes);
     const report = await verifyTarget(dir);
-    expect(failureKeys(report)).toEqual([`codigo-integridad ${dipCsv()}:${row.line} CODIGO_INTEGRIDAD`, `sha256sums ${image}`]);
-    const codigo = failures(report).find((c) => c.check === 'codigo-integridad')!;
-    expect(codigo.message).toContain(`its image ${image} has SHA-256`);
-    expect(codigo.message).toContain(row.fields[row.col('CODIGO_INTEGRIDAD')]!);
+    expect(failureKeys(report)).toEqual([`images ${image}`]);
+    expect(failures(report)[0]!.message).toMatch(new RegExp(`^holds ${bytes.length} bytes with SHA-256 [0-9a-f]{64} in .*actas/, but manifest.json lists it for \\w+ with ${bytes.length} bytes, SHA-256 ${code}$`));
+  });
+
+  it('an acta image missing from the image store: FAIL naming it', async () => {
+    const dir = copyOf(sim);
+    const { image, file } = imageOfRow(dir);
+    rmSync(file);
+    const report = await verifyTarget(dir);
+    expect(failureKeys(report)).toEqual([`images ${image}`]);
+    expect(failures(report)[0]!.message).toMatch(/^missing from .*actas\/ \(manifest.json lists it for \w+ with \d+ bytes, SHA-256 [0-9a-f]{64}\)$/);
   });
 
   it('one line of SHA256SUMS changed: it no longer matches the signed manifest.json (signature FAIL) nor the file', async () => {
@@ -200,11 +213,10 @@ describe('prep verify on a freshly written simulated cut', () => {
     expect(report.checks.some((c) => c.check === 'public-key' && c.status === 'warn' && c.message.includes('is not the one given with --public-key'))).toBe(true);
   });
 
-  it('a missing signature and an image nobody listed: FAIL', async () => {
+  it('a missing signature: FAIL', async () => {
     const dir = copyOf(sim);
     rmSync(join(dir, 'manifest.json.sig'));
-    writeFileSync(join(dir, 'actas', '129999B0100A02.svg'), '<svg/>');
     const report = await verifyTarget(dir);
-    expect(failureKeys(report)).toEqual(['images actas/129999B0100A02.svg', 'integrity-files manifest.json.sig', 'signature manifest.json']);
+    expect(failureKeys(report)).toEqual(['integrity-files manifest.json.sig', 'signature manifest.json']);
   });
 });

@@ -3,10 +3,11 @@ import type { CutManifest } from '../../../src/core/integrity/manifest.ts';
 import { checkManifestList, checkManifestSizes, checkPublicKey, checkSha256sums, normaliseFingerprint, type FileDigest } from '../../../src/core/verify/integrity.ts';
 import { Findings } from '../../../src/core/verify/report.ts';
 import { checkZipAgainstFolder, plainCopyPath } from '../../../src/core/verify/zipContents.ts';
-import { checkCodigosIntegridad, checkImagesListed, claveOfImage, isActaImage } from '../../../src/core/verify/images.ts';
+import { checkCodigosIntegridad, checkManifestImages } from '../../../src/core/verify/images.ts';
 
 const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);
+const C = 'c'.repeat(64);
 const entries = [
   { path: 'x.zip', sha256: A },
   { path: 'x/r.csv', sha256: B },
@@ -107,14 +108,19 @@ describe('ZIP members against their plain copies', () => {
 });
 
 describe('acta images', () => {
-  it('are actas/<CLAVE_ACTA>.<ext>; each must be listed', () => {
-    expect(isActaImage('actas/120014B0100A02.svg')).toBe(true);
-    expect(isActaImage('actas/sub/x.svg')).toBe(false);
-    expect(isActaImage('x/120014B0100A02.svg')).toBe(false);
-    expect(claveOfImage('actas/120014B0100A02.svg')).toBe('120014B0100A02');
+  it('are every one the manifest lists, each with its size and SHA-256; a missing or altered one is a FAIL naming it', () => {
+    const image = (claveActa: string, sha256: string) => ({ claveActa, path: `actas/${sha256}.jpg`, size: 5, sha256 });
+    const listed = [image('K1', A), image('K2', B), image('K3', C)];
     const f = new Findings();
-    checkImagesListed(['actas/a.svg', 'actas/b.svg'], new Set(['actas/a.svg']), f);
-    expect(f.checks).toEqual([{ check: 'images', status: 'FAIL', file: 'actas/b.svg', message: 'acta image not listed in SHA256SUMS: nothing vouches for it' }]);
+    const intact = checkManifestImages(listed, [{ size: 5, sha256: A }, 'missing', { size: 6, sha256: A }], '/t/actas/', f);
+    expect(f.checks).toEqual([
+      { check: 'images', status: 'FAIL', file: `actas/${B}.jpg`, message: `missing from /t/actas/ (manifest.json lists it for K2 with 5 bytes, SHA-256 ${B})` },
+      { check: 'images', status: 'FAIL', file: `actas/${C}.jpg`, message: `holds 6 bytes with SHA-256 ${A} in /t/actas/, but manifest.json lists it for K3 with 5 bytes, SHA-256 ${C}` },
+    ]);
+    expect([...intact.keys()]).toEqual(['K1']);
+    const ok = new Findings();
+    checkManifestImages(listed.slice(0, 1), [{ size: 5, sha256: A }], '/t/actas/', ok);
+    expect(ok.checks).toEqual([{ check: 'images', status: 'ok', message: '1 acta images listed in manifest.json, each in /t/actas/ with its size and SHA-256' }]);
   });
 
   it("each row's CODIGO_INTEGRIDAD is the SHA-256 of its image", () => {
