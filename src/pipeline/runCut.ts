@@ -213,6 +213,10 @@ export async function runCut(setup: CutSetup, scheduled: { at: number; last: boo
       'stage',
       async () => {
         const site = stagedSiteFiles(built.written ?? [], built.records, previous);
+        if (site.lostAssets.length > 0)
+          throw new RangeError(
+            `the site build did not write ${site.lostAssets.slice(0, 3).join(', ')}${site.lostAssets.length > 3 ? ` and ${site.lostAssets.length - 3} more` : ''}, which pages carried over from cut ${previous!.stamp} link: take the cut again (every page is then written)`,
+          );
         for (const file of site.stale) await rm(join(paths.site, file), { force: true });
         const prefix = `${DATOS}/${cut.stamp}/`;
         const datos = (await listFiles(databases.dir)).map((f) => prefix + f);

@@ -247,8 +247,11 @@ export async function writeSiteData(input: CutDatabasesInput, options: SiteDataO
   for (const election of input.elections) {
     const { code, level } = election.config;
     const path = pageElection(election).path;
+    // An election's overview is rendered at every cut, like home: it is where a reader looks for the live cut's totals.
     const e = page(electionData(input, code));
-    if (await putPage(path, e)) pages.election.push({ code, path, key: e.key });
+    records.set(path, { key: e.key, cut });
+    await put(path, e.json);
+    pages.election.push({ code, path, key: e.key });
     const units = [...election.count.results.units.keys()].sort((a, b) => a - b);
     for (const unit of units) {
       const u = unitData(input, code, unit);

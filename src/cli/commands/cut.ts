@@ -22,7 +22,7 @@ interface Options extends CutOptions, PublishingOptions {}
 /** Adds --target and its S3 options, --work, --keep, --keep-staged, --site-url and --allow-regression. */
 export function withPublishingOptions(command: Command): Command {
   return withPublishTargetOptions(command)
-    .option('-w, --work <dir>', "work folder: every cut's databases, the staged cut, the build cache, the history of the cuts that went live", '.prep')
+    .option('-w, --work <dir>', "work folder: every cut's databases and acta images, the staged site, the history of the cuts that went live", '.prep')
     .option('--keep-staged', 'keep each staged cut (<work>/staging/<stamp>/) once it is live (default: removed; a cut that failed to publish is kept until a later cut goes live)', false)
     .option('--site-url <url>', 'the public origin of the site (https://prep.example.org): the sitemap lists absolute URLs (default: paths)')
     .option(
@@ -59,8 +59,10 @@ Stages (each timed on stderr; a progress bar while publishing):
              than the live cut (--allow-regression publishes it anyway)
   databases  <work>/datos/<stamp>/, signed (reused when written already with the same figures;
              other figures under a stamp already written are refused)
-  site       <work>/staging/<stamp>/site/: every page, with this cut's databases hard-linked in
-  stage      publication.json: every file with its size and SHA-256
+  site       <work>/site/, kept from cut to cut: the pages whose figures changed are written,
+             the others carried over as they are (every page on a first cut, a new version
+             of the site, or after a rollback or a cut that failed)
+  stage      publication.json: every file with its size and SHA-256 (only new files hashed)
   publish    the target writes what it lacks, checks it, and switches visitors to the cut
   check      the target reports the cut live
 Then one line on stdout: the cut, actas counted, objects and bytes written, seconds per stage.

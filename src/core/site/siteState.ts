@@ -116,16 +116,22 @@ export function filesOfPage(path: string): string[] {
   return path.endsWith('/') ? [`${rel}index.html`, `${rel}${DATA_FILE}`] : [rel];
 }
 
+/** Where the build writes the scripts and styles pages link to, named by their content. */
+const ASSETS = '_astro/';
+
 /**
  * The files of a cut staged from a folder: those `written` now, and those of every page carried
  * over (in `records` but not written), with the digests `previous` has of them. `stale` lists
- * the files `previous` has that the cut no longer has (a page gone from the catalogue): to delete.
+ * the files `previous` has that the cut no longer has (a page gone from the catalogue): to
+ * delete. `lostAssets` lists the earlier build's assets this build did not write again: carried
+ * pages may link them, so a cut with any is broken (the same code builds the same assets; see
+ * siteCode.ts).
  */
 export function stagedSiteFiles(
   written: readonly string[],
   records: ReadonlyMap<string, PageRecord>,
   previous: Pick<SiteState, 'files'> | null,
-): { paths: string[]; known: Map<string, FileDigest>; stale: string[] } {
+): { paths: string[]; known: Map<string, FileDigest>; stale: string[]; lostAssets: string[] } {
   const paths = new Set(written);
   const known = new Map<string, FileDigest>();
   for (const page of records.keys())
@@ -136,5 +142,5 @@ export function stagedSiteFiles(
       if (digest !== undefined) known.set(file, digest);
     }
   const stale = previous === null ? [] : [...previous.files.keys()].filter((f) => !paths.has(f));
-  return { paths: [...paths], known, stale };
+  return { paths: [...paths], known, stale, lostAssets: stale.filter((f) => f.startsWith(ASSETS)) };
 }

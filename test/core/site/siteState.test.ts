@@ -80,6 +80,12 @@ describe('stagedSiteFiles', () => {
     expect(stale).toEqual(['eleccion/GUB/distrito/3/index.html']);
   });
 
+  it("names the earlier build's assets this build did not write: pages carried over may link them", () => {
+    const previous = { files: new Map([...state.files, ['_astro/CutWatch.abc.js', { size: 1, sha256: H('1') }], ['_astro/client.def.js', { size: 1, sha256: H('2') }]]) };
+    expect(stagedSiteFiles(['_astro/client.def.js'], state.pages, previous).lostAssets).toEqual(['_astro/CutWatch.abc.js']);
+    expect(stagedSiteFiles(['_astro/client.def.js', '_astro/CutWatch.abc.js'], state.pages, previous).lostAssets).toEqual([]);
+  });
+
   it('with no record, knows nothing and finds nothing stale', () => {
     const { known, stale } = stagedSiteFiles(['index.html'], state.pages, null);
     expect(known.size).toBe(0);
