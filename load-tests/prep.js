@@ -13,20 +13,26 @@
  * MAX_URLS  at most this many URLs per kind are kept from the sitemap (default 20000)
  *
  * Each iteration is one request, of a kind drawn with the sized mix, tagged `kind`, and
- * checked for content: pages and JSON must show the live cut or the one just before it.
+ * checked for content (lib/cut.js): a page or JSON shows the figures cut it showed in setup()
+ * or a newer one; the pointer, `/corte.html`, the home page and the search head show the live
+ * cut or the one just before it.
  */
 import http from 'k6/http';
 import { check, group } from 'k6';
 import { Counter } from 'k6/metrics';
-import { KINDS, pageKindOf } from './lib/kinds.js';
-import { STAMP, advance, consistent, pageCut } from './lib/cut.js';
+import { KINDS, PAGE_KINDS, pageKindOf } from './lib/kinds.js';
+import { POINTERS, STAMP, advance, consistent, jsonCut, notOlder, pageCut, showsLiveCut } from './lib/cut.js';
 import { picker, spread } from './lib/pick.js';
 import { parseScale, parseSizing } from './lib/sizing.js';
 import { scenarioName, scenarios, thresholds } from './lib/scenarios.js';
 import { moduleImports, pageAssets, sitemapIndex, sitemapPaths } from './lib/siteUrls.js';
 
 /** @typedef {import('./lib/kinds.js').Kind} Kind */
-/** @typedef {{ path: string, size: number | null }} Target */
+/**
+ * A URL to request: `size` is the listed size of an image or ZIP; `cut` the figures cut a page
+ * or JSON showed in setup(), null when it shows the live cut (checked with the window).
+ * @typedef {{ path: string, size: number | null, cut: string | null }} Target
+ */
 /** @typedef {{ urls: Record<Kind, Target[]>, cut: import('./lib/cut.js').CutWindow }} Data */
 
 if (!__ENV.BASE_URL) throw new Error('BASE_URL is not set: the site to test, e.g. -e BASE_URL=http://127.0.0.1:8080');
@@ -41,9 +47,11 @@ export const options = {
   scenarios: { [scenario]: scenarios(sizing, parseScale(__ENV.SCALE))[scenario] },
   thresholds: thresholds(),
   summaryTrendStats: ['avg', 'med', 'p(90)', 'p(95)', 'p(99)', 'max'],
+  // setup() reads every sampled page and JSON once, for the cut it shows.
+  setupTimeout: '10m',
 };
 
-/** Responses whose cut was neither the live one nor the one just before. */
+/** Responses of an older cut than allowed: older than setup() saw, or than the one before the live cut. */
 const staleCut = new Counter('prep_stale_cut');
 
 /**
@@ -83,6 +91,31 @@ function sitePages() {
   return sitemapPaths(...sitemaps);
 }
 
+/** Requests setup() sends at once while reading the cuts pages and JSON show. */
+const SETUP_BATCH = 20;
+
+/**
+ * The cut each page or JSON shows now, read in batches: its figures cut, the floor of what it
+ * may show during the run. URLs that show the live cut are not read (their `cut` stays null).
+ * @param {Target[]} targets
+ */
+function recordCuts(targets) {
+  const carried = targets.filter((t) => !showsLiveCut(t.path));
+  for (let i = 0; i < carried.length; i += SETUP_BATCH) {
+    const chunk = carried.slice(i, i + SETUP_BATCH);
+    const responses = http.batch(chunk.map((t) => /** @type {[string, string, null, { tags: { name: string } }]} */ (['GET', `${BASE}${t.path}`, null, { tags: { name: 'setup' } }])));
+    chunk.forEach((t, j) => {
+      const res = responses[j];
+      if (res === undefined || res.status !== 200 || typeof res.body !== 'string') throw new Error(`setup: GET ${BASE}${t.path} answered ${res && res.status}: the site must be up and complete`);
+      const json = t.path.endsWith('.json');
+      const stamp = json ? jsonCut(res.body, false) : pageCut(res.body);
+      if (stamp === null || !STAMP.test(stamp))
+        throw new Error(`setup: ${BASE}${t.path} names no cut: expected ${json ? '"cut":{"stamp":"YYYYMMDD_HHMM"}' : '<meta name="prep-cut" content="YYYYMMDD_HHMM">'}`);
+      t.cut = stamp;
+    });
+  }
+}
+
 /** @returns {Data} */
 export function setup() {
   /** @type {Record<Kind, Target[]>} */
@@ -91,33 +124,36 @@ export function setup() {
   if (pages.length === 0) throw new Error(`setup: ${BASE}/sitemap.xml lists no <loc>`);
   for (const path of pages) {
     const kind = pageKindOf(path);
-    urls[kind].push({ path, size: null });
-    // The results pages' open data, beside each (docs/open-data.md).
-    if (kind !== 'other') urls.json.push({ path: `${path}datos.json`, size: null });
+    urls[kind].push({ path, size: null, cut: null });
+    // The results pages' open data, beside each (docs/open-data.md); the search page's head.
+    if (kind !== 'other' || path === '/buscar/') urls.json.push({ path: `${path}datos.json`, size: null, cut: null });
   }
 
   // Assets: what the home page loads, imports followed, as a browser fetches them.
   const pending = pageAssets(must('/'));
   for (let i = 0; i < pending.length; i++) {
     const path = /** @type {string} */ (pending[i]);
-    urls.asset.push({ path, size: null });
+    urls.asset.push({ path, size: null, cut: null });
     if (path.endsWith('.js')) for (const p of moduleImports(path, must(path))) if (pending.indexOf(p) < 0) pending.push(p);
   }
 
   const pointer = json(must('/corte.json'), '/corte.json');
   if (!STAMP.test(String(pointer.stamp))) throw new Error(`setup: /corte.json has no stamp YYYYMMDD_HHMM: ${JSON.stringify(pointer)}`);
-  urls.pointer.push({ path: '/corte.json', size: null });
+  // The live cut: polled and fetched once by every page's cut watch, and framed by every page.
+  for (const path of POINTERS) urls.pointer.push({ path, size: null, cut: null });
 
-  // The live cut's databases: its ZIPs, and its acta images from its manifest.
+  // The live cut's databases: its ZIPs, and the acta images its manifest lists.
   const databases = json(must('/bases-de-datos/datos.json'), '/bases-de-datos/datos.json');
   const cuts = /** @type {Array<any>} */ (databases.cuts || []);
   const live = cuts[0];
   if (live) {
-    for (const z of [live.zip, ...(live.elections || []).map((/** @type {any} */ e) => e.zip)]) if (z && z.path) urls.zip.push({ path: z.path, size: z.size });
+    for (const z of [live.zip, ...(live.elections || []).map((/** @type {any} */ e) => e.zip)]) if (z && z.path) urls.zip.push({ path: z.path, size: z.size, cut: null });
     const manifest = json(must(`${live.path}manifest.json`), `${live.path}manifest.json`);
-    for (const f of manifest.files || []) if (String(f.path).startsWith('actas/')) urls.acta.push({ path: `${live.path}${f.path}`, size: f.size });
+    // The images are kept once for every cut in /actas/, named by their SHA-256.
+    for (const i of manifest.images || []) urls.acta.push({ path: `/${i.path}`, size: i.size, cut: null });
   }
   for (const kind of KINDS) urls[kind] = spread(urls[kind], maxUrls);
+  for (const kind of [...PAGE_KINDS, 'json']) recordCuts(urls[/** @type {Kind} */ (kind)]);
   const empty = KINDS.filter((k) => urls[k].length === 0);
   if (empty.length > 0) console.warn(`setup: the site has no ${empty.join(', ')}: those requests are left out of the mix`);
   console.log(`setup: ${BASE}, cut ${pointer.stamp}, ${KINDS.map((k) => `${k} ${urls[k].length}`).join(', ')}`);
@@ -158,26 +194,16 @@ function request(data, phase) {
     } else if (kind === 'asset') {
       const res = http.get(`${BASE}${target.path}`, { tags });
       check(res, { 'asset: 200, not empty': (r) => r.status === 200 && typeof r.body === 'string' && r.body.length > 0 }, tags);
-    } else if (kind === 'pointer' || kind === 'json') {
-      const res = http.get(`${BASE}${target.path}`, { tags });
-      /** @type {any} */
-      let body = null;
-      try {
-        body = typeof res.body === 'string' ? JSON.parse(res.body) : null;
-      } catch (_) {
-        body = null;
-      }
-      const stamp = body === null ? null : kind === 'pointer' ? String(body.stamp) : body.cut ? String(body.cut.stamp) : null;
-      if (kind === 'pointer' && stamp !== null && STAMP.test(stamp)) cut = advance(window, stamp);
-      const ok = consistent(window, stamp);
-      if (res.status === 200 && !ok) staleCut.add(1, tags);
-      check(res, { [`${kind}: 200, JSON of the live cut`]: (r) => r.status === 200 && ok }, tags);
     } else {
+      // A page, a JSON, the pointer or the frame: the cut it names, against its figures cut or the live window.
       const res = http.get(`${BASE}${target.path}`, { tags });
-      const stamp = typeof res.body === 'string' ? pageCut(res.body) : null;
-      const ok = consistent(window, stamp);
+      const body = typeof res.body === 'string' ? res.body : null;
+      const stamp = body === null ? null : target.path.endsWith('.json') ? jsonCut(body, target.path === '/corte.json') : pageCut(body);
+      if (POINTERS.indexOf(target.path) >= 0 && stamp !== null && STAMP.test(stamp)) cut = advance(window, stamp);
+      const ok = target.cut === null ? consistent(window, stamp) : notOlder(target.cut, stamp);
       if (res.status === 200 && !ok) staleCut.add(1, tags);
-      check(res, { 'page: 200, names the live cut': (r) => r.status === 200 && ok }, tags);
+      const what = kind === 'pointer' || kind === 'json' ? kind : 'page';
+      check(res, { [`${what}: 200, ${target.cut === null ? 'the live cut' : 'its figures cut or newer'}`]: (r) => r.status === 200 && ok }, tags);
     }
   });
 }

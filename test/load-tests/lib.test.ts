@@ -28,10 +28,14 @@ const { scenarios, scenarioName, thresholds, SCENARIOS } = await load<{
   SCENARIOS: readonly string[];
 }>('lib/scenarios.js');
 const { parseSizing, parseScale } = await load<{ parseSizing: (text: string, file: string) => K6Sizing; parseScale: (text: string | undefined) => number }>('lib/sizing.js');
-const { advance, consistent, pageCut } = await load<{
+const { advance, consistent, pageCut, jsonCut, notOlder, showsLiveCut, POINTERS } = await load<{
   advance: (w: CutWindow, pointer: string) => CutWindow;
   consistent: (w: CutWindow, stamp: string | null) => boolean;
   pageCut: (html: string) => string | null;
+  jsonCut: (text: string, pointer: boolean) => string | null;
+  notOlder: (recorded: string, stamp: string | null) => boolean;
+  showsLiveCut: (path: string) => boolean;
+  POINTERS: readonly string[];
 }>('lib/cut.js');
 const { picker, spread } = await load<{ picker: (w: Record<string, number>, available: (k: string) => boolean) => (r: number) => string; spread: <T>(l: T[], max: number) => T[] }>('lib/pick.js');
 const { sitemapIndex, sitemapPaths, pathOf, pageAssets, moduleImports } = await load<{
@@ -134,9 +138,46 @@ describe('the cut a response shows', () => {
     expect(advance(w, '20240602_2320')).toBe(w);
   });
 
-  it('pages name their cut in a meta tag', () => {
+  it('pages name their cut in a meta tag, its label beside it', () => {
     expect(pageCut('<head><meta name="prep-cut" content="20240602_2340" /></head>')).toBe('20240602_2340');
+    expect(pageCut('<meta name="prep-cut" content="20240602_2320" data-label="02/06/2024 23:20 (UTC-6)">')).toBe('20240602_2320');
     expect(pageCut('<head></head>')).toBeNull();
+  });
+
+  it('JSON names its cut in cut.stamp, the pointer in stamp', () => {
+    expect(jsonCut('{"cut":{"stamp":"20240602_2320","label":"x"},"stamp":"no"}', false)).toBe('20240602_2320');
+    expect(jsonCut('{"stamp":"20240602_2340"}', true)).toBe('20240602_2340');
+    expect(jsonCut('{"stamp":"20240602_2340"}', false)).toBeNull();
+    expect(jsonCut('{"cut":{"stamp":20240602}}', false)).toBeNull();
+    expect(jsonCut('null', true)).toBeNull();
+    expect(jsonCut('<html>', false)).toBeNull();
+  });
+});
+
+describe('a carried page: its figures cut, recorded in setup()', () => {
+  // Live cut 23:40; the section's figures last changed at 22:00, so it still shows 22:00.
+  const w = { current: '20240602_2340', previous: '20240602_2320' };
+  const recorded = '20240602_2200';
+
+  it('passes with the older figures cut it showed in setup(), which the live window alone would refuse', () => {
+    expect(notOlder(recorded, '20240602_2200')).toBe(true);
+    expect(consistent(w, '20240602_2200')).toBe(false);
+  });
+
+  it('passes once its figures change at a later cut, a cut published during the test included', () => {
+    expect(notOlder(recorded, '20240602_2340')).toBe(true);
+    expect(notOlder(recorded, '20240603_0000')).toBe(true);
+  });
+
+  it.each<[string | null]>([['20240602_2140'], ['20240602_2000'], ['2024-06-02'], [null]])('fails on %s: older than recorded (an edge with an old copy, a rollback) or no cut', (stamp) =>
+    expect(notOlder(recorded, stamp)).toBe(false),
+  );
+
+  it('the pointer, the frame, the home page and the search head are checked with the live window instead', () => {
+    for (const path of ['/', '/corte.json', '/corte.html', '/buscar/datos.json']) expect(showsLiveCut(path)).toBe(true);
+    for (const path of ['/eleccion/DIP_LOC/distrito/1/', '/eleccion/DIP_LOC/distrito/1/datos.json', '/datos.json', '/buscar/', '/historico/'])
+      expect(showsLiveCut(path)).toBe(false);
+    expect([...POINTERS]).toEqual(['/corte.json', '/corte.html']);
   });
 });
 
