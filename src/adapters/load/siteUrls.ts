@@ -1,16 +1,17 @@
 /**
  * The URLs a load run can ask for, by kind, read from what is published: a built site folder,
- * a staged cut's `site/`, or a local publication target (`target.json`, `current/`, `datos/`).
+ * a staged cut's `site/`, or a local publication target (`target.json`, `current/`, `datos/`, `actas/`).
  * Pages come from the site's sitemap.xml when it has one (a sitemap index is followed into
  * its sitemaps), otherwise from its `index.html` files; the pointer, page data and assets
- * from the site's files; acta images and ZIPs from the live cut's databases only.
+ * from the site's files; ZIPs from the live cut's databases only; acta images from `actas/`,
+ * which every cut shares.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { listFiles } from '../publish/stagedCut.ts';
 import { readSiteFolder } from '../publish/local/siteFolder.ts';
-import { DATABASES_PREFIX } from '../../core/publish/publicationRoutes.ts';
+import { DATABASES_PREFIX, IMAGES_PREFIX } from '../../core/publish/publicationRoutes.ts';
 import { PAGE_KINDS, type ObjectKind } from '../../core/size/siteProfile.ts';
 import { urlKind } from './urlKind.ts';
 import type { UrlsByKind } from './requestMix.ts';
@@ -45,8 +46,9 @@ async function sitemapPaths(siteDir: string, file: string, seen = new Set<string
 }
 
 export async function siteUrls(root: string): Promise<SiteUrls> {
-  const { site: siteDir, datos, stamp } = await readSiteFolder(root);
-  const files = (await listFiles(siteDir)).filter((f) => !f.startsWith(DATABASES_PREFIX));
+  const { site: siteDir, datos, actas, stamp } = await readSiteFolder(root);
+  const files = (await listFiles(siteDir)).filter((f) => !f.startsWith(DATABASES_PREFIX) && !f.startsWith(IMAGES_PREFIX));
+  const images = await listFiles(actas).catch(() => [] as string[]);
   const databases = await listFiles(join(datos, stamp)).catch(() => [] as string[]);
   const fromSitemap = existsSync(join(siteDir, SITEMAP)) ? await sitemapPaths(siteDir, SITEMAP) : null;
 
@@ -65,5 +67,6 @@ export async function siteUrls(root: string): Promise<SiteUrls> {
     for (const f of files) add(urlOf(f), false);
   }
   for (const f of databases) add(`/${DATABASES_PREFIX}${stamp}/${f}`, false);
+  for (const f of images) add(`/${IMAGES_PREFIX}${f}`, false);
   return { urls: Object.fromEntries(byKind) as UrlsByKind, pages: fromSitemap === null ? 'files' : 'sitemap', stamp };
 }

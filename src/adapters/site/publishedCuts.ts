@@ -38,7 +38,7 @@ export interface PublishedCut {
   fingerprint: string;
   /** Signed with the public simulator test key: synthetic data, the signature proves nothing. */
   simulatorTestKey: boolean;
-  /** How many acta images the cut holds. */
+  /** How many acta images the cut references (kept once for every cut in the site's `actas/`). */
   images: number;
 }
 
@@ -73,7 +73,7 @@ export function publishedCut(manifest: CutManifest, publicKeyPem: string, sitePa
     publicKey: base + PUBLIC_KEY_NAME,
     fingerprint,
     simulatorTestKey: fingerprint === SIMULATOR_TEST_KEY_FINGERPRINT,
-    images: manifest.files.filter((f) => f.path.startsWith('actas/')).length,
+    images: manifest.images.length,
   };
 }
 

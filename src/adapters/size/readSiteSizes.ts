@@ -4,8 +4,9 @@
  * rest), and what a browser fetches with each kind of page.
  *
  * The folder is either a built site (`prep site --out`: the cut's pages with every cut's
- * databases under `datos/`) or a local publication target's root (`target.json`, the live
- * site in `current/`, every cut's databases in `datos/`).
+ * databases under `datos/` and the acta images under `actas/`) or a local publication
+ * target's root (`target.json`, the live site in `current/`, every cut's databases in `datos/`,
+ * the acta images in `actas/`). Each image is counted once, however many cuts show it.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -16,13 +17,14 @@ import { listFiles } from '../publish/stagedCut.ts';
 import { readSiteFolder } from '../publish/local/siteFolder.ts';
 import { forEachBounded } from '../concurrency/boundedPool.ts';
 import { contentType } from '../../core/publish/contentType.ts';
-import { DATABASES_PREFIX } from '../../core/publish/publicationRoutes.ts';
+import { DATABASES_PREFIX, IMAGES_PREFIX } from '../../core/publish/publicationRoutes.ts';
 import { compressible, objectKindOf } from '../../core/size/siteObjects.ts';
 import { moduleImports, pageReferences } from '../../core/size/pageReferences.ts';
 import { OBJECT_KINDS, PAGE_KINDS, type ObjectKind, type PageFetches, type PageKind, type SiteProfile } from '../../core/size/siteProfile.ts';
 
 const gzipAsync = promisify(gzip);
 const DATOS = DATABASES_PREFIX.slice(0, -1);
+const ACTAS = IMAGES_PREFIX.slice(0, -1);
 
 export interface ReadSiteOptions {
   /** Files per kind whose gzip size is measured (all of them when fewer). */
@@ -31,16 +33,17 @@ export interface ReadSiteOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** The cut's files as site paths: the pages' tree without the databases, then this cut's databases. */
-async function cutFiles(site: string, datos: string, cut: string): Promise<string[]> {
+/** The cut's files as site paths: the pages' tree without the databases, then this cut's databases, then the acta images. */
+async function cutFiles(site: string, datos: string, actas: string, cut: string): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(site, { withFileTypes: true })) {
-    if (entry.name === DATOS || entry.name.startsWith('.')) continue;
+    if (entry.name === DATOS || entry.name === ACTAS || entry.name.startsWith('.')) continue;
     if (entry.isFile()) out.push(entry.name);
     else if (entry.isDirectory()) for (const p of await listFiles(join(site, entry.name))) out.push(`${entry.name}/${p}`);
   }
   const cutDir = join(datos, cut);
   if (existsSync(cutDir)) for (const p of await listFiles(cutDir)) out.push(`${DATABASES_PREFIX}${cut}/${p}`);
+  if (existsSync(actas)) for (const p of await listFiles(actas)) out.push(`${IMAGES_PREFIX}${p}`);
   return out;
 }
 
@@ -56,8 +59,13 @@ const CONCURRENCY = 8;
 export async function readSiteSizes(folder: string, options: ReadSiteOptions = {}): Promise<SiteProfile> {
   const sample = options.sample ?? 1000;
   if (!Number.isSafeInteger(sample) || sample < 1) throw new RangeError(`the gzip sample must be a whole number from 1, got ${sample}`);
-  const { site, datos, stamp: cut } = await readSiteFolder(folder);
-  const fileOf = (path: string): string => (path.startsWith(DATABASES_PREFIX) ? join(datos, path.slice(DATABASES_PREFIX.length)) : join(site, path));
+  const { site, datos, actas, stamp: cut } = await readSiteFolder(folder);
+  const fileOf = (path: string): string =>
+    path.startsWith(DATABASES_PREFIX)
+      ? join(datos, path.slice(DATABASES_PREFIX.length))
+      : path.startsWith(IMAGES_PREFIX)
+        ? join(actas, path.slice(IMAGES_PREFIX.length))
+        : join(site, path);
   /** A file a page names: a missing one is a broken site, said so. */
   const named = (path: string): Promise<Buffer> =>
     readFile(fileOf(path)).catch(() => {
@@ -65,7 +73,7 @@ export async function readSiteSizes(folder: string, options: ReadSiteOptions = {
     });
 
   const byKind = new Map<ObjectKind, string[]>(OBJECT_KINDS.map((k) => [k, []]));
-  for (const path of await cutFiles(site, datos, cut)) {
+  for (const path of await cutFiles(site, datos, actas, cut)) {
     const kind = objectKindOf(path, cut);
     if (kind !== null) byKind.get(kind)!.push(path);
   }
@@ -83,7 +91,7 @@ export async function readSiteSizes(folder: string, options: ReadSiteOptions = {
 
   const objects = {} as SiteProfile['objects'];
   const fetches = Object.fromEntries(
-    PAGE_KINDS.map((k) => [k, { pages: 0, assetRequests: 0, assetTransferBytes: 0, onLoadRequests: 0, onLoadTransferBytes: 0 }]),
+    PAGE_KINDS.map((k) => [k, { pages: 0, assetRequests: 0, assetTransferBytes: 0, onLoadRequests: 0, onLoadTransferBytes: 0, liveRequests: 0, liveTransferBytes: 0 }]),
   ) as Record<PageKind, PageFetches>;
   const modules = new Map<string, string[]>();
   /** A module and everything it imports, each once. */
@@ -129,12 +137,15 @@ export async function readSiteSizes(folder: string, options: ReadSiteOptions = {
           const assets = await closure(refs.assets);
           const assetSizes = await Promise.all(assets.map((a) => measure(a)));
           const onLoadSizes = await Promise.all(refs.onLoad.map((j) => measure(j)));
+          const liveSizes = await Promise.all(refs.live.map((p) => measure(p)));
           const f = fetches[kind as PageKind];
           f.pages++;
           f.assetRequests += assets.length;
           f.assetTransferBytes += assetSizes.reduce((a, b) => a + b, 0);
           f.onLoadRequests += onLoadSizes.length;
           f.onLoadTransferBytes += onLoadSizes.reduce((a, b) => a + b, 0);
+          f.liveRequests += liveSizes.length;
+          f.liveTransferBytes += liveSizes.reduce((a, b) => a + b, 0);
           pollSeconds ??= refs.pollSeconds;
         }
       }

@@ -104,7 +104,7 @@ Examples:
         try {
           const built = await buildCutSite(input, {
             out: opts.out,
-            keep: [DATOS],
+            keep: [DATOS, IMAGES_FOLDER],
             data: opts.data,
             manifest,
             databases,

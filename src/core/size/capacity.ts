@@ -4,7 +4,8 @@
  * rounded up once at the end.
  *
  * Assumptions, stated once (docs/load.md explains them):
- *   - every page view fetches its HTML, plus the JSON an island loads with it (search index);
+ *   - every page view fetches its HTML, plus the JSON an island loads with it (search index),
+ *     plus the live cut's files (`/corte.html` it frames, `/corte.json` its cut watch asks once);
  *   - hashed assets (`_astro/…`, immutable) are fetched once per visitor: a view carries
  *     1/viewsPerVisitor of its page's assets;
  *   - an open page polls `/corte.json` every pollSeconds;
@@ -74,6 +75,7 @@ function viewsFlow(site: SiteProfile, mix: Record<ViewKind, number>, views: Frac
     const f = site.fetches[kind as PageKind];
     put(flow, 'json', mul(v, mean(f.onLoadRequests, f.pages)), mean(f.onLoadTransferBytes, f.onLoadRequests));
     put(flow, 'asset', mul(v, mean(f.assetRequests, f.pages), frac(1, viewsPerVisitor)), mean(f.assetTransferBytes, f.assetRequests));
+    put(flow, 'pointer', mul(v, mean(f.liveRequests, f.pages)), mean(f.liveTransferBytes, f.liveRequests));
   }
   const p = site.objects.pointer;
   put(flow, 'pointer', polls, mean(p.transferBytes, p.files));

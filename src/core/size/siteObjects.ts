@@ -1,6 +1,6 @@
 /** Which kind of object a file of a built site is, for the capacity model. */
 import { parsePagePath } from '../site/pagePaths.ts';
-import { ASSETS_PREFIX, DATABASES_PREFIX, POINTER_PATH } from '../publish/publicationRoutes.ts';
+import { ASSETS_PREFIX, DATABASES_PREFIX, IMAGES_PREFIX, POINTER_PATH } from '../publish/publicationRoutes.ts';
 import type { ObjectKind } from './siteProfile.ts';
 
 const PAGE_FILE = 'index.html';
@@ -8,18 +8,18 @@ const DATA_FILE = 'datos.json';
 
 /**
  * The kind of a file by its path in the site (no leading slash), `cut` the stamp of the cut
- * the site shows: only that cut's acta images and ZIPs are what its pages link to. Null for
- * what the model leaves out (earlier cuts' databases, the CSVs and integrity files inside a
- * cut's folder, 404.html, the sitemap).
+ * the site shows: only that cut's ZIPs are what its pages link to. The acta images live once
+ * for every cut in `actas/` and are counted once. Null for what the model leaves out (earlier
+ * cuts' databases, the CSVs and integrity files inside a cut's folder, 404.html, the sitemap).
  */
 export function objectKindOf(path: string, cut: string): ObjectKind | null {
   if (path === POINTER_PATH) return 'pointer';
   if (path.startsWith(ASSETS_PREFIX)) return 'asset';
+  if (path.startsWith(IMAGES_PREFIX)) return 'acta';
   if (path.startsWith(DATABASES_PREFIX)) {
     const inCut = `${DATABASES_PREFIX}${cut}/`;
     if (!path.startsWith(inCut)) return null;
     const rest = path.slice(inCut.length);
-    if (rest.startsWith('actas/')) return 'acta';
     return !rest.includes('/') && rest.endsWith('.zip') ? 'zip' : null;
   }
   const slash = path.lastIndexOf('/');

@@ -34,6 +34,12 @@ export interface PageFetches {
   /** JSON an island fetches as the page loads (the search index): fetched at every view. */
   onLoadRequests: number;
   onLoadTransferBytes: number;
+  /**
+   * The live cut's files the page fetches at every view — `/corte.html` in its frame,
+   * `/corte.json` asked once by the cut watch as it loads — counted as pointer requests.
+   */
+  liveRequests: number;
+  liveTransferBytes: number;
 }
 
 export interface SiteProfile {

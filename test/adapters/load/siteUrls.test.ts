@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -7,6 +8,8 @@ import { stageCut } from '../../../src/adapters/publish/stagedCut.ts';
 import { openLocalTarget } from '../../../src/adapters/publish/local/localTarget.ts';
 
 const STAMP = '20240602_2100';
+/** An acta image is named by its SHA-256. */
+const SCAN_SHA = createHash('sha256').update('<svg/>').digest('hex');
 const OLDER = '20240602_2030';
 
 /** A cut's site as `prep site` lays it out, with an older cut's databases kept beside. */
@@ -27,7 +30,7 @@ const SITE: Record<string, string> = {
   'metodologia/index.html': '<p>m</p>',
   [`datos/${STAMP}/${STAMP}_PREP_GRO.zip`]: 'zip',
   [`datos/${STAMP}/SHA256SUMS`]: 'sums',
-  [`datos/${STAMP}/actas/120003B0100A01.svg`]: '<svg/>',
+  [`actas/${SCAN_SHA}.svg`]: '<svg/>',
   [`datos/${OLDER}/${OLDER}_PREP_GRO.zip`]: 'older zip',
 };
 
@@ -63,7 +66,7 @@ describe('siteUrls', () => {
     expect(urls.json).toHaveLength(5);
     expect(urls.pointer).toEqual(['/corte.json']);
     expect(urls.asset).toEqual(['/_astro/client.abc.js']);
-    expect(urls.acta).toEqual([`/datos/${STAMP}/actas/120003B0100A01.svg`]);
+    expect(urls.acta).toEqual([`/actas/${SCAN_SHA}.svg`]);
     expect(urls.zip).toEqual([`/datos/${STAMP}/${STAMP}_PREP_GRO.zip`]);
   });
 
@@ -92,6 +95,6 @@ describe('siteUrls', () => {
     expect(stamp).toBe(STAMP);
     expect(urls.election).toEqual(['/eleccion/GUB/']);
     expect(urls.zip).toEqual([`/datos/${STAMP}/${STAMP}_PREP_GRO.zip`]);
-    expect(urls.acta).toEqual([`/datos/${STAMP}/actas/120003B0100A01.svg`]);
+    expect(urls.acta).toEqual([`/actas/${SCAN_SHA}.svg`]);
   });
 });

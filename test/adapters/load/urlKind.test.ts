@@ -14,7 +14,7 @@ describe('urlKind', () => {
     ['/eleccion/DIP_LOC/distrito/7/seccion/1234/datos.json', 'json'],
     ['/corte.json', 'pointer'],
     ['/_astro/client.CeWHFcea.js', 'asset'],
-    [`/datos/${STAMP}/actas/120014B0100A02.svg`, 'acta'],
+    [`/actas/${'5'.repeat(64)}.svg`, 'acta'],
     [`/datos/${STAMP}/${STAMP}_PREP_GRO.zip`, 'zip'],
   ])('%s is %s', (path, kind) => {
     expect(urlKind(path, STAMP)).toBe(kind);

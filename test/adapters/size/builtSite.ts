@@ -25,7 +25,7 @@ export async function buildSmallSite(root: string): Promise<{ site: string; stam
   const db = await writeCutDatabases(input, { dir: join(site, 'datos', stamp), images: { source: capture.images, store: join(site, 'actas') }, key: simulatorTestKey() });
   await buildCutSite(input, {
     out: site,
-    keep: ['datos'],
+    keep: ['datos', 'actas'],
     data: join(root, 'data'),
     manifest: db.manifest,
     databases: await readPublishedCuts(join(site, 'datos'), '/datos/'),

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSiteSizes } from '../../../src/adapters/size/readSiteSizes.ts';
 import { listFiles } from '../../../src/adapters/publish/stagedCut.ts';
-import { OBJECT_KINDS } from '../../../src/core/size/siteProfile.ts';
+import { OBJECT_KINDS, PAGE_KINDS } from '../../../src/core/size/siteProfile.ts';
 import type { SiteProfile } from '../../../src/core/size/siteProfile.ts';
 import { buildSmallSite } from './builtSite.ts';
 
@@ -44,7 +44,7 @@ describe('readSiteSizes(built site)', () => {
     expect(full.objects.other.files).toBe(4);
     expect(full.objects.pointer.files).toBe(1);
     expect(full.objects.asset.files).toBe((await readdir(join(site, '_astro'))).length);
-    expect(full.objects.acta.files).toBe((await readdir(join(site, 'datos', stamp, 'actas'))).length);
+    expect(full.objects.acta.files).toBe((await readdir(join(site, 'actas'))).length);
     expect(full.objects.acta.files).toBeGreaterThan(0);
     expect(full.objects.zip.files).toBe((await readdir(join(site, 'datos', stamp))).filter((n) => n.endsWith('.zip')).length);
   });
@@ -85,7 +85,16 @@ describe('readSiteSizes(built site)', () => {
     expect(full.pollSeconds).toBeGreaterThanOrEqual(60);
   });
 
-  it("reads a local target's folder the same: current → the cut's site, the databases beside it", async () => {
+  it('counts the live cut each page view fetches: the framed corte.html and the cut watch’s first corte.json', async () => {
+    const each = gzipSync(await readFile(join(site, 'corte.html'))).length + gzipSync(await readFile(join(site, 'corte.json'))).length;
+    for (const kind of PAGE_KINDS) {
+      const f = full.fetches[kind];
+      expect(f.pages).toBeGreaterThan(0);
+      expect(f).toMatchObject({ liveRequests: 2 * f.pages, liveTransferBytes: each * f.pages });
+    }
+  });
+
+  it("reads a local target's folder the same: current → the cut's site, the databases and images beside it", async () => {
     const target = join(root, 'target');
     await mkdir(join(target, 'cuts'), { recursive: true });
     await writeFile(join(target, 'target.json'), JSON.stringify({ format: 'prep-target/1', mode: 'drill', entity: 'GRO' }));
@@ -93,12 +102,14 @@ describe('readSiteSizes(built site)', () => {
     await rename(site, copy);
     try {
       await rename(join(copy, 'datos'), join(target, 'datos'));
+      await rename(join(copy, 'actas'), join(target, 'actas'));
       await symlink(join('cuts', stamp), join(target, 'current'));
       const fromTarget = await readSiteSizes(target, { sample: 1_000_000 });
       expect(fromTarget.objects).toEqual(full.objects);
       expect(fromTarget.fetches).toEqual(full.fetches);
     } finally {
       await rename(join(target, 'datos'), join(copy, 'datos')).catch(() => {});
+      await rename(join(target, 'actas'), join(copy, 'actas')).catch(() => {});
       await rename(copy, site);
     }
   });

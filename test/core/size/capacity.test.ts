@@ -20,15 +20,16 @@ describe('worked example: a Guerrero-sized state', () => {
     expect(guerrero.peak.pageViewsPerSecond).toBe(934); // 28,000 / 30 = 933.3
   });
 
-  it('1,237 requests/s: 933.3 views + 198.3 assets + 11.7 search indexes + 93.3 polls', () => {
+  it('2,824 requests/s: 933.3 views + 198.3 assets + 11.7 search indexes + 1,586.7 live-cut files + 93.3 polls', () => {
     expect(guerrero.peak.byKind.asset.requestsPerSecond).toBe(199); // 793.3 HTML views × 5 assets / 20 views
-    expect(guerrero.peak.byKind.pointer.requestsPerSecond).toBe(94); // 28,000 / 300
+    expect(guerrero.peak.byKind.pointer.requestsPerSecond).toBe(1_680); // 793.3 HTML views × 2 (corte.html, corte.json) + 28,000 / 300
+    expect(guerrero.peak.byKind.pointer.egressBytesPerSecond).toBe(882_000); // 793.3 × 1,100 + 93.3 × 100
     expect(guerrero.peak.byKind.json.requestsPerSecond).toBe(59); // 46.7 + 46.7 / 4
-    expect(guerrero.peak.requestsPerSecond).toBe(1_237);
+    expect(guerrero.peak.requestsPerSecond).toBe(2_824); // 2,823.3
   });
 
-  it('10.7 MB/s at the peak, most of it acta images', () => {
-    expect(guerrero.peak.egressBytesPerSecond).toBe(10_719_334);
+  it('11.6 MB/s at the peak, most of it acta images', () => {
+    expect(guerrero.peak.egressBytesPerSecond).toBe(11_592_000); // 10,719,333.3 + 793.3 × 1,100
     expect(guerrero.peak.byKind.acta.egressBytesPerSecond).toBe(4_666_667); // 93.3 × 50,000
   });
 
@@ -36,16 +37,16 @@ describe('worked example: a Guerrero-sized state', () => {
     expect(guerrero.zipDownloadsPerCut).toBe(280);
     expect(guerrero.burst.byKind.zip.requestsPerSecond).toBe(3); // 280 / 120 = 2.3
     expect(guerrero.burst.pageViewsPerSecond).toBe(2_800);
-    expect(guerrero.burst.requestsPerSecond).toBe(3_713); // 3 × 1,236.7 + 2.3
-    expect(guerrero.attack.requestsPerSecond).toBe(37_124);
+    expect(guerrero.burst.requestsPerSecond).toBe(8_473); // 3 × 2,823.3 + 2.3
+    expect(guerrero.attack.requestsPerSecond).toBe(84_724);
     expect(guerrero.peak.byKind.zip.requestsPerSecond).toBe(0);
   });
 
   it('5.6 M page views and 72 cuts in the night', () => {
     expect(guerrero.cuts).toBe(72);
     expect(guerrero.night.pageViews).toBe(5_600_000);
-    // 5.6 M views × 11,475.0 bytes + 72 cuts × 280 ZIPs × 100,000 bytes
-    expect(guerrero.night.egressBytes).toBe(5_600_000 * 11_475 + 72 * 280 * 100_000 + 5_600_000 * 30 / 300 * 100);
+    // 5.6 M views × 12,410 bytes (11,475 + 85 % HTML views × 1,100 of corte.html and corte.json) + 72 cuts × 280 ZIPs × 100,000 bytes + polls
+    expect(guerrero.night.egressBytes).toBe(5_600_000 * 12_410 + 72 * 280 * 100_000 + 5_600_000 * 30 / 300 * 100);
   });
 });
 
@@ -54,8 +55,8 @@ describe('worked example: a national election', () => {
     expect(national.visitors).toBe(9_800_000);
     expect(national.peakUsers).toBe(980_000);
     expect(national.peak.pageViewsPerSecond).toBe(32_667);
-    expect(national.peak.requestsPerSecond).toBe(43_284); // 35 × 1,236.7
-    expect(national.peak.egressBytesPerSecond).toBe(375_176_667); // 35 × 10,719,333.3
+    expect(national.peak.requestsPerSecond).toBe(98_817); // 35 × 2,823.3
+    expect(national.peak.egressBytesPerSecond).toBe(405_720_000); // 35 × 11,592,000
     expect(national.cuts).toBe(288);
   });
 });
@@ -83,7 +84,7 @@ describe('the model', () => {
       expect(OBJECT_KINDS.reduce((s, k) => s + mix[k], 0)).toBe(1_000_000);
     expect(guerrero.requestMix.steady.zip).toBe(0);
     expect(guerrero.requestMix.burst.zip).toBeGreaterThan(0);
-    expect(guerrero.requestMix.steady.home).toBe(Math.round((280 / 1_236.6667) * 1e6));
+    expect(guerrero.requestMix.steady.home).toBe(99_173); // 280 / 2,823.3 in millionths (99,173.6: the largest remainders go to other kinds)
   });
 
   it('a site built without acta images spreads their share over the other kinds, and says so', () => {

@@ -17,11 +17,15 @@ const sizes: Record<ObjectKind, [files: number, bytesEach: number]> = {
   pointer: [1, 100],
 };
 
-/** Every page loads 5 assets of 2,000 bytes; one of the 4 other pages (search) loads a 10,000-byte index. */
+/**
+ * Every page loads 5 assets of 2,000 bytes, and the live cut's two files: the framed corte.html
+ * (1,000 bytes) and corte.json (100); one of the 4 other pages (search) loads a 10,000-byte index.
+ */
+const live = (pages: number) => ({ liveRequests: 2 * pages, liveTransferBytes: 1_100 * pages });
 const fetches = (kind: PageKind) =>
   kind === 'other'
-    ? { pages: 4, assetRequests: 20, assetTransferBytes: 40_000, onLoadRequests: 1, onLoadTransferBytes: 10_000 }
-    : { pages: 1, assetRequests: 5, assetTransferBytes: 10_000, onLoadRequests: 0, onLoadTransferBytes: 0 };
+    ? { pages: 4, assetRequests: 20, assetTransferBytes: 40_000, onLoadRequests: 1, onLoadTransferBytes: 10_000, ...live(4) }
+    : { pages: 1, assetRequests: 5, assetTransferBytes: 10_000, onLoadRequests: 0, onLoadTransferBytes: 0, ...live(1) };
 
 export function workedSite(drop: ObjectKind[] = []): SiteProfile {
   const objects = Object.fromEntries(
