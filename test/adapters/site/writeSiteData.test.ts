@@ -216,7 +216,8 @@ describe('imagesOf(manifest) and readPublishedCuts(dir)', () => {
       ['AYUN', '20240602_2120_PREP_AYUN_GRO.zip', '/datos/20240602_2120/20240602_2120_PREP_AYUN_GRO/LEEME.txt'],
       ['DIP_LOC', '20240602_2120_PREP_DIP_LOC_GRO.zip', '/datos/20240602_2120/20240602_2120_PREP_DIP_LOC_GRO/LEEME.txt'],
     ]);
-    expect(cut!.images).toBe(db.manifest.files.filter((f) => f.path.startsWith('actas/')).length);
+    expect(cut!.images).toBe(db.manifest.images.length);
+    expect(cut!.images).toBeGreaterThan(0);
     // Every path points at a file of the cut folder.
     for (const p of [cut!.zip.path, cut!.manifest, cut!.signature, cut!.publicKey, cut!.sha256sums, ...cut!.elections.flatMap((e) => [e.zip!.path, e.leeme!.path])])
       await expect(readFile(join(root, 'site', relative('/', p)))).resolves.toBeInstanceOf(Buffer);
