@@ -148,14 +148,15 @@ function packageSection(ctx: LeemeContext): string[] {
       ...paragraph('Además, con cada corte se publican:'),
       ...item(
         '-',
-        'actas/<CLAVE_ACTA>.<ext>: la imagen digitalizada de cada Acta PREP, nombrada por su CLAVE_ACTA (sin ' +
-          'apóstrofo); <ext> es la extensión de su formato (por ejemplo jpg, png o pdf). Su SHA-256 es el ' +
-          'CODIGO_INTEGRIDAD del acta.',
+        '/actas/<CODIGO_INTEGRIDAD>.<ext>: la imagen digitalizada de cada Acta PREP, en la carpeta actas/ del ' +
+          'sitio, que comparten todos los cortes (no está en la carpeta del corte ni en sus ZIP). Se nombra por su ' +
+          'SHA-256, que es el CODIGO_INTEGRIDAD del acta en minúsculas; <ext> es la extensión de su formato (por ' +
+          `ejemplo jpg, png o pdf). ${MANIFEST_NAME} lista las imágenes del corte: CLAVE_ACTA, ruta, tamaño y SHA-256.`,
         2,
       ),
       ...item(
         '-',
-        `${SHA256SUMS_NAME}: el SHA-256 de cada archivo de base de datos y de cada imagen de acta del corte, en el ` +
+        `${SHA256SUMS_NAME}: el SHA-256 de cada archivo de la carpeta del corte, en el ` +
           'formato de sha256sum: una línea por archivo con el SHA-256 en 64 caracteres hexadecimales, dos espacios ' +
           `y la ruta del archivo relativa a la carpeta de ${SHA256SUMS_NAME}.`,
         2,
@@ -485,13 +486,13 @@ function verifySection(ctx: LeemeContext): string[] {
     item(
       '3.',
       `Los archivos. En la carpeta donde descargó los archivos del corte junto con ${SHA256SUMS_NAME} (con los ` +
-        'ZIP sin renombrar y las imágenes en actas/):',
+        'ZIP sin renombrar):',
       2,
     ),
     verbatim([VERIFY_COMMANDS.sha256sums], 9),
     paragraph(
       'Cada archivo debe marcarse como correcto («OK» o «La suma coincide»). Si descargó sólo una parte (por ' +
-        'ejemplo, sin las imágenes de las actas), use:',
+        'ejemplo, sólo el ZIP del corte), use:',
       5,
     ),
     verbatim([VERIFY_COMMANDS.sha256sumsPartial], 9),
@@ -511,11 +512,11 @@ function verifySection(ctx: LeemeContext): string[] {
     paragraph('La salida debe terminar con «No errors detected».', 5),
     item(
       '5.',
-      'Una imagen de acta. Su SHA-256 debe ser igual a la columna CODIGO_INTEGRIDAD de su renglón (sin ' +
-        'distinguir mayúsculas de minúsculas):',
+      'Una imagen de acta, descargada de /actas/<CODIGO_INTEGRIDAD>.<ext>. Su SHA-256 debe ser igual a su ' +
+        'nombre y a la columna CODIGO_INTEGRIDAD de su renglón (sin distinguir mayúsculas de minúsculas):',
       2,
     ),
-    verbatim([`sha256sum actas/${ex.acta}.<ext>`], 9),
+    verbatim(['sha256sum <CODIGO_INTEGRIDAD>.<ext>'], 9),
     item(
       '6.',
       'Todo a la vez. La herramienta de línea de órdenes de este sistema, de código abierto, hace estas ' +

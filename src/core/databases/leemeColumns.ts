@@ -274,8 +274,7 @@ export const RESULTS_COLUMNS: readonly ColumnEntry[] = [
       identifier: true,
       meaning:
         `Clave única del acta: CLAVE_CASILLA seguida de TIPO_ACTA. Ejemplo: ${apostrophe(ex.acta)} es el acta ` +
-        `${ex.tipoActa} de esa casilla. Sin el apóstrofo, es el nombre de la imagen del acta: ` +
-        `actas/${ex.acta}.<ext>.`,
+        `${ex.tipoActa} de esa casilla. manifest.json la asocia con la imagen de su acta.`,
     };
   }),
   column((ctx) => ({
@@ -399,9 +398,9 @@ export const RESULTS_COLUMNS: readonly ColumnEntry[] = [
   column({
     name: 'CODIGO_INTEGRIDAD',
     meaning:
-      'Código de integridad de la imagen del acta: el SHA-256 del archivo actas/<CLAVE_ACTA>.<ext>, en 64 ' +
-      'caracteres hexadecimales. Cualquier cambio en la imagen cambia el código; cómo comprobarlo está en el ' +
-      'apartado de verificación.',
+      'Código de integridad de la imagen del acta: el SHA-256 del archivo de la imagen, en 64 caracteres ' +
+      'hexadecimales; la imagen se publica como /actas/<CODIGO_INTEGRIDAD>.<ext>, con el código en minúsculas. ' +
+      'Cualquier cambio en la imagen cambia el código; cómo comprobarlo está en el apartado de verificación.',
     values: [SIN_ACTA_NA],
   }),
   column((ctx) => ({

@@ -256,7 +256,7 @@ describe('leemeText(input, election)', () => {
       'GRO_DIP_LOC_2024.csv',
       'GRO_DIP_LOC_CANDIDATURAS_2024.csv',
       'LEEME.txt',
-      'actas/<CLAVE_ACTA>.<ext>',
+      '/actas/<CODIGO_INTEGRIDAD>.<ext>',
       'SHA256SUMS',
       'manifest.json',
       'manifest.json.sig',
@@ -387,7 +387,7 @@ describe('leemeText(input, election)', () => {
     for (const u of ['1: urbana', '2: no urbana', '3: acta fuera de catálogo']) expect(entries.get('UBICACION_CASILLA')).toContain(u);
     for (const c of ['- 0:', '- 1:', '- 2: acta fuera de catálogo']) expect(entries.get('CONTABILIZADA')).toContain(c);
     for (const m of ['- D:', '- F:', '- I:', '(vacío)', '"N/A"']) expect(entries.get('MECANISMOS_TRASLADO')).toContain(m);
-    expect(entries.get('CODIGO_INTEGRIDAD')).toContain('SHA-256 del archivo actas/<CLAVE_ACTA>.<ext>');
+    expect(entries.get('CODIGO_INTEGRIDAD')).toContain('la imagen se publica como /actas/<CODIGO_INTEGRIDAD>.<ext>');
     for (const o of ['- CASILLA:', '- CATD:', '"N/A"']) expect(entries.get('ORIGEN')).toContain(o);
     for (const d of ['- MOVIL:', '- ESCANER:', '- URNA:']) expect(entries.get('DIGITALIZACION')).toContain(d);
     expect(entries.get('TIPO_DOCUMENTO')).toContain('- ACTA PREP:');
