@@ -11,7 +11,7 @@ import type { Contabilizada } from '../rules/classifyActa.ts';
 import { formatCell } from '../model/voteCell.ts';
 import { NOT_APPLICABLE, SIN_ACTA, countCell } from '../databases/csvCell.ts';
 
-/** Where an acta's image is, given its CLAVE_ACTA: a path such as `actas/<CLAVE_ACTA>.jpg`, or null when there is none. */
+/** Where an acta's image is on the site, given its CLAVE_ACTA: `/actas/<sha256>.<ext>` (shared by every cut), or null when there is none. */
 export type ImageOf = (claveActa: string) => string | null;
 
 /**
@@ -45,7 +45,7 @@ export interface ActaRow {
   ORIGEN: string | null;
   DIGITALIZACION: string | null;
   TIPO_DOCUMENTO: string | null;
-  /** The acta image inside the cut (`actas/<CLAVE_ACTA>.<ext>`), null when there is none. */
+  /** The acta image's path on the site (`/actas/<sha256>.<ext>`), null when there is none. */
   image: string | null;
 }
 
