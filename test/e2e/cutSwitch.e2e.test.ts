@@ -16,7 +16,9 @@
  *   (changed), back to the district, to 0338 (unchanged), back to the district, home. Every
  *   step records the live cut shown (the framed /corte.html, and CutWatch's line once it ran)
  *   and the page's figures cut (its prep-cut meta);
- * - a rollback to A makes A's pages live again.
+ * - a rollback to A makes A's pages live again;
+ * - right after a switch (rollback to B, as quick as a publish's switch), a page the visitor had
+ *   not opened yet frames the /corte.html the browser kept from A: a known failure, see below.
  *
  * Without /usr/bin/chromium the suite is skipped, like the other browser tests.
  */
@@ -229,6 +231,7 @@ describe.skipIf(!hasChromium)('a visitor across a cut switch', () => {
       await Promise.all(visitors.map(async (visitor) => {
         const { javaScript, context, seen } = visitor;
         const name = javaScript ? 'js' : 'nojs';
+        const openedAtA = new Set(seen.map((s) => s.path));
         for (const [tab, label] of [[visitor.tab, 'first tab'], [await context.newPage(), 'new tab']] as const) {
           const steps: Seen[] = [];
           if (label === 'new tab') steps.push(await open(tab, district, `3 ${label}: P1`, javaScript));
@@ -249,9 +252,10 @@ describe.skipIf(!hasChromium)('a visitor across a cut switch', () => {
               expect(s.figures, `${s.step}: figures cut`).toBe(A);
               if (javaScript) expect(s.watch, s.step).toBe(`Sin cambios desde el corte de ${labels.get(A)!} · Corte vigente: ${labels.get(B)!}`);
             } else if (s.figures === A) {
-              // The browser may keep P1 as A rendered it for a minute (its Cache-Control): then it
-              // still says its own cut, and with JavaScript offers the newer one (docs/site.md).
-              expect(s.path, `${s.step}: only P1 was seen at A`).toBe(district);
+              // The browser may keep a page opened at A as A rendered it for a minute (its
+              // Cache-Control; how long the cut took decides): then it still says its own cut, and
+              // with JavaScript offers the newer one (docs/site.md).
+              expect(openedAtA.has(s.path), `${s.step}: figures of A on a page not opened at A`).toBe(true);
               if (javaScript) expect(s.watch, s.step).toContain(`Se publicó un corte más reciente: ${labels.get(B)!}`);
             } else {
               expect(s.figures, `${s.step}: figures cut`).toBe(B);
@@ -285,4 +289,37 @@ describe.skipIf(!hasChromium)('a visitor across a cut switch', () => {
     expect(elsewhere).toEqual([]);
     console.log(`[e2e] cut A ${((t1 - t0) / 1000).toFixed(1)} s, cut B ${((t3 - t2) / 1000).toFixed(1)} s, whole test ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }, 240_000);
+
+  // Known failure, reported with issue 11: /corte.html is kept 10 s by the browser (and the edge;
+  // POINTER_CACHE), while a page the visitor has not opened yet comes fresh. For up to 10 s (20 s
+  // with stale-while-revalidate) after a switch, a page rendered at the new cut frames the
+  // previous one: "Cifras de esta página al corte de 20:40" under "Corte vigente: 20:20", and
+  // CutWatch says nothing (the pointer agrees with the page) while the frame stays visible.
+  // When that is fixed (e.g. a page frames /corte.html?desde=<its figures cut>, a URL no cache
+  // can hold from before that cut), this turns into a plain `it`.
+  it.fails('right after a switch, while the browser still keeps /corte.html of the cut before, never frames a live cut older than the page’s figures cut', async () => {
+    // A is live again (the rollback above) and B is kept: `rollback(B)` switches visitors to B
+    // at once, as the last step of a publish does, so that the visitor follows a link within the
+    // ten seconds the browser keeps /corte.html (a real cut takes longer than that to run).
+    const records: Seen[][] = [];
+    for (const javaScript of [false, true]) {
+      expect(await target().rollback(A)).toBe(A);
+      const context = await newContext(javaScript);
+      try {
+        const tab = await context.newPage();
+        const seen = [await open(tab, district, '5 P1', javaScript)];
+        expect([seen[0]!.figures, seen[0]!.frame]).toEqual([A, A]);
+        expect(await target().rollback(B)).toBe(B);
+        seen.push(await follow(tab, changed, '5 changed section', javaScript));
+        await tab.screenshot({ path: join(SCREENSHOTS, `cut-switch-5-changed-${javaScript ? 'js' : 'nojs'}-320.png`) });
+        report(`right after the switch, ${javaScript ? 'js' : 'nojs'}`, seen);
+        records.push(seen);
+      } finally {
+        await context.close();
+      }
+    }
+    expect(elsewhere).toEqual([]);
+    // Both visitors are seen before either is judged.
+    for (const seen of records) expectNeverOlder(seen);
+  }, 60_000);
 });
