@@ -290,14 +290,11 @@ describe.skipIf(!hasChromium)('a visitor across a cut switch', () => {
     console.log(`[e2e] cut A ${((t1 - t0) / 1000).toFixed(1)} s, cut B ${((t3 - t2) / 1000).toFixed(1)} s, whole test ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }, 240_000);
 
-  // Known failure, reported with issue 11: /corte.html is kept 10 s by the browser (and the edge;
-  // POINTER_CACHE), while a page the visitor has not opened yet comes fresh. For up to 10 s (20 s
-  // with stale-while-revalidate) after a switch, a page rendered at the new cut frames the
-  // previous one: "Cifras de esta página al corte de 20:40" under "Corte vigente: 20:20", and
-  // CutWatch says nothing (the pointer agrees with the page) while the frame stays visible.
-  // When that is fixed (e.g. a page frames /corte.html?desde=<its figures cut>, a URL no cache
-  // can hold from before that cut), this turns into a plain `it`.
-  it.fails('right after a switch, while the browser still keeps /corte.html of the cut before, never frames a live cut older than the page’s figures cut', async () => {
+  // Found by this test: while /corte.html was kept 10 s by the browser, a page of the new cut,
+  // fetched fresh right after a switch, framed the previous one ("Cifras … 20:40" under "Corte
+  // vigente: 20:20") for up to 20 s. It is now revalidated at every view (FRAGMENT_CACHE,
+  // publicationRoutes.ts); this fails without that.
+  it('right after a switch, while the browser still keeps /corte.html of the cut before, never frames a live cut older than the page’s figures cut', async () => {
     // A is live again (the rollback above) and B is kept: `rollback(B)` switches visitors to B
     // at once, as the last step of a publish does, so that the visitor follows a link within the
     // ten seconds the browser keeps /corte.html (a real cut takes longer than that to run).

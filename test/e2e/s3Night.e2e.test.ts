@@ -170,9 +170,14 @@ describe.skipIf(externalS3)('a simulated night published to S3 and served throug
       return r;
     };
 
-    for (const page of ['/', '/eleccion/DIP_LOC/', SECTION, '/bases-de-datos/']) expect(pageCut((await served(page)).text), page).toBe(stamp);
+    for (const page of ['/', '/eleccion/DIP_LOC/', '/bases-de-datos/']) expect(pageCut((await served(page)).text), page).toBe(stamp);
     expect(JSON.parse((await served('/corte.json')).text)).toMatchObject({ stamp });
-    expect(JSON.parse((await served(`${SECTION}datos.json`)).text)).toMatchObject({ page: 'section', cut: { stamp } });
+    expect((await served('/corte.html')).text).toContain(`<meta name="prep-cut" content="${stamp}">`);
+    // A section page is carried over while its figures do not change: it names the cut they last changed at, never a later one.
+    const sectionData = JSON.parse((await served(`${SECTION}datos.json`)).text) as { page: string; cut: { stamp: string } };
+    expect(sectionData.page).toBe('section');
+    expect(sectionData.cut.stamp <= stamp && published.includes(sectionData.cut.stamp), sectionData.cut.stamp).toBe(true);
+    expect(pageCut((await served(SECTION)).text)).toBe(sectionData.cut.stamp);
 
     // The section page's acta images, as received, each at /actas/<its SHA-256>.svg (shared by every cut).
     const section = (await served(SECTION)).text;

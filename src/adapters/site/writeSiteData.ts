@@ -100,7 +100,7 @@ export interface SiteDataOptions {
    * caller, when the build keeps what is there (buildSite does).
    */
   publicDir?: string;
-  /** Where each acta's image is inside the cut's folder (`actas/<CLAVE_ACTA>.svg`), null when there is none: see imagesOf. */
+  /** Each acta's image on the site (`/actas/<sha256>.svg`), null when there is none: see imagesOf. */
   imageOf: ImageOf;
   /** The published databases, newest first (readPublishedCuts). */
   databases?: PublishedCut[];

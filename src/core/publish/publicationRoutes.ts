@@ -33,6 +33,12 @@ export const ASSETS_PREFIX = '_astro/';
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const PAGE_CACHE = 'public, max-age=60, stale-while-revalidate=60';
 export const POINTER_CACHE = 'public, max-age=10, stale-while-revalidate=10';
+/**
+ * The framed live cut is revalidated at every page view (a 304 while it holds): a page of a new
+ * cut fetched fresh must never frame the cut before it from the browser's cache. The edge still
+ * keeps it, under the cut's own URI (cloudfrontRouter.ts), so a switch is a new object there.
+ */
+export const FRAGMENT_CACHE = 'public, no-cache';
 
 export function publicationGroup(path: string): PublicationGroup {
   if (isPointer(path)) return 'pointer';
@@ -42,6 +48,7 @@ export function publicationGroup(path: string): PublicationGroup {
 }
 
 export function cacheControl(path: string): string {
+  if (path === CUT_FRAGMENT_PATH) return FRAGMENT_CACHE;
   if (isPointer(path)) return POINTER_CACHE;
   if (path.startsWith(ASSETS_PREFIX) || isShared(path)) return IMMUTABLE;
   return PAGE_CACHE;
