@@ -15,11 +15,10 @@
  *   history.json          the history points of the cuts that went live: the next cut's history
  *                         page, and where a restarted night resumes
  */
-import { link, mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { readHistory } from '../adapters/site/writeSiteData.ts';
 import { writeFileAtomic } from '../adapters/package/atomicFile.ts';
-import { listFiles } from '../adapters/publish/stagedCut.ts';
 import type { HistoryPoint } from '../core/site/historyPoint.ts';
 import { isCutStamp } from '../core/schedule/cutLabel.ts';
 import { IMAGES_FOLDER } from '../core/integrity/manifest.ts';
@@ -48,22 +47,6 @@ export async function writeLiveHistory(work: string, points: readonly HistoryPoi
   const file = workPaths(work).history;
   await mkdir(dirname(file), { recursive: true });
   await writeFileAtomic(file, `${JSON.stringify({ points })}\n`);
-}
-
-/** Hard-links every file of `from` into `to` (same file system): a cut's databases enter its staged site without a copy. */
-export async function linkTree(from: string, to: string): Promise<number> {
-  const files = await listFiles(from);
-  const made = new Set<string>();
-  for (const file of files) {
-    const dest = join(to, file);
-    const parent = dirname(dest);
-    if (!made.has(parent)) {
-      await mkdir(parent, { recursive: true });
-      made.add(parent);
-    }
-    await link(join(from, file), dest);
-  }
-  return files.length;
 }
 
 /**

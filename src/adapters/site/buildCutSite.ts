@@ -120,20 +120,24 @@ async function moveFiles(from: string, to: string): Promise<string[]> {
   return files;
 }
 
-async function buildChanged(input: CutDatabasesInput, options: CutSiteOptions, carry: NonNullable<CutSiteOptions['carryOver']>): Promise<BuiltCutSite> {
-  const { out, log = () => {} } = options;
-  if (carry.previous === null) await emptyExcept(out, options.keep ?? []);
-  const t0 = performance.now();
-  const site = await writeSiteData(input, {
+/** The site data of the cut, straight into `out`; pages of `previous` whose key is unchanged are carried over. */
+const siteDataOf = (input: CutDatabasesInput, options: CutSiteOptions, previous?: SiteState['pages']) =>
+  writeSiteData(input, {
     dir: options.data,
-    publicDir: out,
+    publicDir: options.out,
     imageOf: imagesOf(options.manifest),
     databases: options.databases,
     previousHistory: options.previousHistory,
     siteUrl: options.siteUrl ?? null,
-    ...(carry.previous === null ? {} : { previous: carry.previous.pages }),
-    log,
+    ...(previous === undefined ? {} : { previous }),
+    ...(options.log === undefined ? {} : { log: options.log }),
   });
+
+async function buildChanged(input: CutDatabasesInput, options: CutSiteOptions, carry: NonNullable<CutSiteOptions['carryOver']>): Promise<BuiltCutSite> {
+  const { out } = options;
+  if (carry.previous === null) await emptyExcept(out, options.keep ?? []);
+  const t0 = performance.now();
+  const site = await siteDataOf(input, options, carry.previous?.pages);
   const { pages } = site;
   const t1 = performance.now();
   await emptyExcept(carry.renderDir, []);
@@ -158,15 +162,7 @@ async function buildWhole(input: CutDatabasesInput, options: CutSiteOptions): Pr
   const previous = await clearExcept(out, options.keep ?? []);
   try {
     const t0 = performance.now();
-    const site = await writeSiteData(input, {
-      dir: options.data,
-      publicDir: out,
-      imageOf: imagesOf(options.manifest),
-        databases: options.databases,
-      previousHistory: options.previousHistory,
-      siteUrl: options.siteUrl ?? null,
-      log,
-    });
+    const site = await siteDataOf(input, options);
     const { pages } = site;
     const { cacheDir } = options;
     let changedPages: number | null = null;

@@ -116,6 +116,19 @@ const ImageSchema = z
     if (name && name[1] !== image.sha256) ctx.addIssue({ code: 'custom', path: ['path'], message: `names SHA-256 ${name[1]} but sha256 is ${image.sha256}` });
   });
 
+
+/** A refinement: the list is sorted by `key` (byte order), each value once. */
+const sortedOnce =
+  <K extends string>(list: string, key: K) =>
+  (items: ReadonlyArray<Record<K, string>>, ctx: z.RefinementCtx): void => {
+    for (let i = 1; i < items.length; i++) {
+      const [before, value] = [items[i - 1]![key], items[i]![key]];
+      const order = compareBytes(before, value);
+      if (order === 0) ctx.addIssue({ code: 'custom', path: [i, key], message: `"${value}" is listed twice` });
+      else if (order > 0) ctx.addIssue({ code: 'custom', path: [i, key], message: `${list} must be sorted by ${key}: "${value}" comes before "${before}"` });
+    }
+  };
+
 const CutSchema = z
   .strictObject({
     id: z.string().regex(CUT_STAMP, 'must be the cut stamp YYYYMMDD_HHMM'),
@@ -149,22 +162,8 @@ export const ManifestSchema = z.strictObject({
     name: z.string().min(1),
   }),
   cut: CutSchema,
-  files: z.array(FileSchema).superRefine((files, ctx) => {
-    for (let i = 1; i < files.length; i++) {
-      const order = compareBytes(files[i - 1]!.path, files[i]!.path);
-      if (order === 0) ctx.addIssue({ code: 'custom', path: [i, 'path'], message: `"${files[i]!.path}" is listed twice` });
-      else if (order > 0)
-        ctx.addIssue({ code: 'custom', path: [i, 'path'], message: `files must be sorted by path: "${files[i]!.path}" comes before "${files[i - 1]!.path}"` });
-    }
-  }),
-  images: z.array(ImageSchema).superRefine((images, ctx) => {
-    for (let i = 1; i < images.length; i++) {
-      const order = compareBytes(images[i - 1]!.claveActa, images[i]!.claveActa);
-      if (order === 0) ctx.addIssue({ code: 'custom', path: [i, 'claveActa'], message: `"${images[i]!.claveActa}" is listed twice` });
-      else if (order > 0)
-        ctx.addIssue({ code: 'custom', path: [i, 'claveActa'], message: `images must be sorted by claveActa: "${images[i]!.claveActa}" comes before "${images[i - 1]!.claveActa}"` });
-    }
-  }),
+  files: z.array(FileSchema).superRefine(sortedOnce('files', 'path')),
+  images: z.array(ImageSchema).superRefine(sortedOnce('images', 'claveActa')),
   summary: z.record(z.string().regex(COLUMN_ID, 'election codes are upper-case letters, digits and underscores'), SummarySchema),
   allowedRegression: z.strictObject({ reasons: z.array(z.string().min(1)).min(1) }).optional(),
 }) satisfies z.ZodType<CutManifest>;
