@@ -28,7 +28,12 @@ export interface ImageStore {
   /** The image with this SHA-256 (lower-case hex) if the store holds it. */
   held(sha256: string): Promise<StoredImage | undefined>;
   /** Writes an image the store does not hold yet; `bytes` must have SHA-256 `sha256`. */
-  add(sha256: string, ext: string, bytes: Uint8Array): Promise<StoredImage>;
+  /**
+   * `buffer`: the caller's, reused to read the written file back. Without one each image costs
+   * a fresh 1 MiB buffer, which on a national cut (tens of thousands of new images, a heap of
+   * a gigabyte) makes the collector run again and again.
+   */
+  add(sha256: string, ext: string, bytes: Uint8Array, buffer?: Buffer): Promise<StoredImage>;
   /** Images written since the store was opened. */
   readonly added: number;
 }
@@ -51,12 +56,12 @@ export async function openImageStore(dir: string): Promise<ImageStore> {
       if (name === undefined) return undefined;
       return { path: imagePath(sha256, name.slice(65)), size: (await stat(join(dir, name))).size, sha256 };
     },
-    async add(sha256, ext, bytes) {
+    async add(sha256, ext, bytes, buffer) {
       const actual = createHash('sha256').update(bytes).digest('hex');
       if (actual !== sha256) throw new RangeError(`an acta image with SHA-256 ${actual} cannot be stored as ${sha256}`);
       const name = `${sha256}.${ext.toLowerCase()}`;
       if (!NAME.test(name)) throw new RangeError(`"${ext}" is not an image extension (expected 1 to 5 letters or digits)`);
-      await writeVerified(join(dir, name), (temporary) => writeFile(temporary, bytes, { flag: 'wx' }), { size: bytes.byteLength, sha256 });
+      await writeVerified(join(dir, name), (temporary) => writeFile(temporary, bytes, { flag: 'wx' }), { size: bytes.byteLength, sha256 }, buffer);
       names.set(sha256, name);
       added++;
       return { path: imagePath(sha256, ext.toLowerCase()), size: bytes.byteLength, sha256 };

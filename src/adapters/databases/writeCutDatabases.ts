@@ -19,6 +19,7 @@ import { openImageStore } from './imageStore.ts';
 import type { CapturedActa } from '../../core/model/capturedActa.ts';
 import { forEachBounded } from '../concurrency/boundedPool.ts';
 import { writeBytes, writeLines } from './hashedFile.ts';
+import { digestBuffer } from '../publish/fileDigest.ts';
 
 export interface CutDatabasesOptions {
   /** The cut's folder, e.g. `out/databases/20240602_2000`; it must not exist yet. */
@@ -152,7 +153,8 @@ async function storeImages(
     for (const { acta } of election.count.results.actas) if (acta.sinActa === null && !actas.has(acta.claveActa)) actas.set(acta.claveActa, acta);
   // By acta, in the order of the export, so that warnings and problems come out in that order.
   const found: Array<{ image?: ManifestImage; warning?: Diagnostic; problem?: Diagnostic }> = [];
-  await forEachBounded([...actas.values()].map((acta, i) => ({ acta, i })), IMAGE_CONCURRENCY, async ({ acta, i }) => {
+  const buffers: Buffer[] = [];
+  await forEachBounded([...actas.values()].map((acta, i) => ({ acta, i })), IMAGE_CONCURRENCY, async ({ acta, i }, worker) => {
     const code = acta.codigoIntegridad.toLowerCase();
     const held = HEX64.test(code) ? await store.held(code) : undefined;
     if (held !== undefined) {
@@ -170,7 +172,7 @@ async function storeImages(
       found[i] = { problem: { rejects: true, ...where, value: acta.codigoIntegridad, message: `the image of ${acta.claveActa} has SHA-256 ${sha256}`, expected: 'the SHA-256 of the acta image' } };
       return;
     }
-    found[i] = { image: { claveActa: acta.claveActa, ...(await store.add(sha256, image.ext, image.bytes)) } };
+    found[i] = { image: { claveActa: acta.claveActa, ...(await store.add(sha256, image.ext, image.bytes, (buffers[worker] ??= digestBuffer()))) } };
   });
   const problems = found.flatMap((f) => f.problem ?? []);
   if (problems.length > 0) throw new InputError(problems);
