@@ -108,8 +108,8 @@ describe('runCut', () => {
   it("without the site folder's record, writes every page again and says why", async () => {
     await rm(join(root, 'work', 'site-state.json'));
     logged.length = 0;
-    const again = await cut('2024-06-02T21:00:00-06:00');
-    expect(again, String(again)).toMatchObject({ stamp: '20240602_2100' });
+    const next = await cut('2024-06-02T21:20:00-06:00');
+    expect(next, String(next)).toMatchObject({ stamp: '20240602_2120', pagesWritten: (next as { pages: number }).pages });
     expect(logged).toContain(`  no record of what ${join(root, 'work', 'site')} holds: every page is written`);
   }, 300_000);
 });
