@@ -119,10 +119,13 @@ async function startRecordingProxy(
   corrupt: (request: RecordedRequest) => boolean,
 ): Promise<{ endpoint: string; stop: () => Promise<void> }> {
   const agent = new Agent({ keepAlive: true });
-  const server: Server = createServer((req, res) => {
+  // Idle client connections stay open for the whole test: with Node's default of 5 s the proxy
+  // could close one just as an SDK client reused it, and the read failed with ECONNRESET.
+  const server: Server = createServer({ keepAliveTimeout: 0 }, (req, res) => {
     const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers };
     requests.push(recorded);
-    const forward = (body?: Buffer): void => {
+    /** Sends `body` upstream; a reused upstream connection the store had just closed is replaced once. */
+    const forward = (body: Buffer, replayed = false): void => {
       const out = httpRequest(
         { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers, agent },
         (answer) => {
@@ -130,24 +133,22 @@ async function startRecordingProxy(
           answer.pipe(res);
         },
       );
-      out.on('error', () => res.destroy());
-      if (body === undefined) req.pipe(out);
-      else out.end(body);
+      out.on('error', () => (out.reusedSocket && !replayed && !res.headersSent ? forward(body, true) : res.destroy()));
+      out.end(body);
     };
-    const deletes = req.method === 'POST' && /[?&]delete(=|&|$)/.test(req.url ?? '');
-    const damage = corrupt(recorded);
-    if (!deletes && !damage) return forward();
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      if (damage && body.length > 0) {
+      if (corrupt(recorded) && body.length > 0) {
         body[body.length >> 1]! ^= 0xff;
         return forward(body);
       }
-      const md5 = req.headers['content-md5'];
-      if (md5 === undefined) return refuse(res, 'MissingContentMD5', 'Missing required header for this request: Content-MD5.');
-      if (md5 !== createHash('md5').update(body).digest('base64')) return refuse(res, 'BadDigest', 'The Content-MD5 you specified did not match what we received.');
+      if (req.method === 'POST' && /[?&]delete(=|&|$)/.test(req.url ?? '')) {
+        const md5 = req.headers['content-md5'];
+        if (md5 === undefined) return refuse(res, 'MissingContentMD5', 'Missing required header for this request: Content-MD5.');
+        if (md5 !== createHash('md5').update(body).digest('base64')) return refuse(res, 'BadDigest', 'The Content-MD5 you specified did not match what we received.');
+      }
       forward(body);
     });
   });
