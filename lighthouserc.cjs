@@ -6,14 +6,17 @@ module.exports = {
     collect: {
       staticDistDir: process.env.PREP_LHCI_SITE,
       url: ['/', '/eleccion/DIP_LOC/', process.env.PREP_LHCI_SECTION],
-      numberOfRuns: 1,
+      // Three runs a page: on a shared 2-core machine one run's Total Blocking Time swings by
+      // 100–200 ms (a section page scored 0.94 once and 1.0 the next time, same build), so the
+      // performance score is asserted on the median run, never on the best one.
+      numberOfRuns: 3,
       settings: {
         chromeFlags: '--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync',
       },
     },
     assert: {
       assertions: {
-        'categories:performance': ['error', { minScore: 0.95 }],
+        'categories:performance': ['error', { minScore: 0.95, aggregationMethod: 'median' }],
         'categories:accessibility': ['error', { minScore: 1 }],
         'categories:best-practices': ['error', { minScore: 0.95 }],
         'categories:seo': ['error', { minScore: 0.9 }],
