@@ -257,6 +257,36 @@ describe.skipIf(!hasChromium)('the built site in a browser', () => {
     }, 60_000);
   }
 
+  it('fits phones: at 320, 375 and 1280 px no page scrolls sideways and no table is wider than its box, disclosures open (screenshots at 320 px)', async () => {
+    // Both elections, a district, the municipio with the most sections (the longest names and list), a section.
+    const ayun = home.elections.find((e) => e.code !== ELECTION)!.path;
+    const municipios = (await data<ElectionData>(ayun)).units;
+    const sizes = await Promise.all(municipios.map(async (u) => (await data<UnitData>(u.path)).sections.length));
+    const municipio = municipios[sizes.indexOf(Math.max(...sizes))]!.path;
+    const views = [...pages(), ['election-ayun', ayun], ['municipio', municipio]] as const;
+    for (const width of [320, 375, 1280]) {
+      const context = await newContext({ viewport: { width, height: 720 } });
+      try {
+        const page = await context.newPage();
+        for (const [name, path] of views) {
+          await page.goto(`${origin}${path}`, { waitUntil: 'load' });
+          const found = await page.evaluate(() => {
+            document.querySelectorAll('details').forEach((d) => (d.open = true));
+            const tooWide = Array.from(document.querySelectorAll('table'))
+              .map((t) => ({ caption: t.caption?.textContent?.trim() ?? '(sin caption)', width: t.scrollWidth, box: t.parentElement!.clientWidth }))
+              .filter((t) => t.width > t.box);
+            return { page: document.documentElement.scrollWidth, tooWide };
+          });
+          expect(found.page, `${path} at ${width} px`).toBeLessThanOrEqual(width);
+          expect(found.tooWide, `${path} at ${width} px`).toEqual([]);
+          if (width === 320) await page.screenshot({ path: join(SCREENSHOTS, `${name}-320.png`), fullPage: false });
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  }, 120_000);
+
   it('saves screenshots of home, election and section at 375 px and 1280 px', async () => {
     for (const width of WIDTHS) {
       const context = await newContext({ viewport: { width, height: 900 } });
