@@ -258,12 +258,12 @@ describe.skipIf(!hasChromium)('the built site in a browser', () => {
   }
 
   it('fits phones: at 320, 375 and 1280 px no page scrolls sideways and no table is wider than its box, disclosures open (screenshots at 320 px)', async () => {
-    // Both elections, a district, the municipio with the most sections (the longest names and list), a section.
+    // Both elections, a district, the municipio with the most sections (the longest names and list), a section, the history.
     const ayun = home.elections.find((e) => e.code !== ELECTION)!.path;
     const municipios = (await data<ElectionData>(ayun)).units;
     const sizes = await Promise.all(municipios.map(async (u) => (await data<UnitData>(u.path)).sections.length));
     const municipio = municipios[sizes.indexOf(Math.max(...sizes))]!.path;
-    const views = [...pages(), ['election-ayun', ayun], ['municipio', municipio]] as const;
+    const views = [...pages(), ['election-ayun', ayun], ['municipio', municipio], ['history', '/historico/']] as const;
     for (const width of [320, 375, 1280]) {
       const context = await newContext({ viewport: { width, height: 720 } });
       try {
