@@ -315,12 +315,37 @@ describe.skipIf(!hasChromium)('the built site in a browser', () => {
       });
       await page.goto(`${origin}/buscar/`);
       const seccion = sectionPath.match(/\/seccion\/(\d+)\/$/)![1]!;
-      await page.getByLabel('Número de sección o clave de casilla').fill(seccion);
+      await page.getByLabel('Municipio, distrito, número de sección o clave de casilla').fill(seccion);
       await page.getByRole('button', { name: 'Buscar' }).click();
       await expect.poll(() => page.locator(`ul.hits a[href="${sectionPath}"]`).count(), { timeout: 5_000 }).toBe(1);
       const head = JSON.parse(await readFile(join(site, 'buscar', 'datos.json'), 'utf8')) as { shards: [number, number][] };
       const shard = head.shards.find(([from, to]) => from <= Number(seccion) && Number(seccion) <= to)!;
       expect(fetched).toEqual(['/buscar/datos.json', `/buscar/secciones-${shard[0]}-${shard[1]}.json`]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('finds a municipio and a district by name typed in lower case without accents, from the head alone', async () => {
+    const context = await newContext({ viewport: { width: 375, height: 900 } });
+    try {
+      const page = await context.newPage();
+      const fetched: string[] = [];
+      page.on('request', (r) => {
+        const path = new URL(r.url()).pathname;
+        if (path.startsWith('/buscar/') && path.endsWith('.json')) fetched.push(path);
+      });
+      await page.goto(`${origin}/buscar/`);
+      const head = JSON.parse(await readFile(join(site, 'buscar', 'datos.json'), 'utf8')) as { elections: { code: string; level: string; units: [number, string][] }[] };
+      // A name with an accent in each election, as someone without a Spanish keyboard types it.
+      for (const e of head.elections) {
+        const [unit, name] = e.units.find(([, n]) => /[ÁÉÍÓÚ]/.test(n))!;
+        const typed = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+        await page.getByLabel('Municipio, distrito, número de sección o clave de casilla').fill(typed);
+        await page.getByRole('button', { name: 'Buscar' }).click();
+        await expect.poll(() => page.locator(`ul.hits a[href="/eleccion/${e.code}/${e.level}/${unit}/"]`).count(), { timeout: 5_000 }).toBe(1);
+      }
+      expect(fetched).toEqual(['/buscar/datos.json']);
     } finally {
       await context.close();
     }

@@ -10,7 +10,7 @@
  */
 import type { CutDatabasesInput } from '../databases/cutDatabasesInput.ts';
 import { pageCut, pageEntity, type PageCut, type PageEntity } from './pageHeader.ts';
-import { casillaPath, searchShardPath, sectionPath, type UnitLevel } from './pagePaths.ts';
+import { casillaPath, searchShardPath, sectionPath, unitPath, type UnitLevel } from './pagePaths.ts';
 
 /** An election and the names of its districts or municipios, `[unit, name]` by number. */
 export interface SearchElection {
@@ -163,23 +163,58 @@ export function splitSearchIndex(index: SearchIndex, maxSections = SEARCH_SHARD_
   return { head: { cut, entity, elections, shards: shards.map((s): SearchHeadShard => [...s.range, s.cut.stamp]) }, shards };
 }
 
-/** What a query asks for: a section number, or the start of a CLAVE_CASILLA (normalised), or nothing searchable. */
-export type SearchQuery = { kind: 'seccion'; seccion: number } | { kind: 'casilla'; prefix: string } | null;
+/**
+ * What a query asks for: a section number, the start of a CLAVE_CASILLA (normalised), a
+ * district or municipio by number (`distrito 7`), a district or municipio by name (folded:
+ * see foldName), or nothing searchable.
+ */
+export type SearchQuery =
+  | { kind: 'seccion'; seccion: number }
+  | { kind: 'casilla'; prefix: string }
+  | { kind: 'unidad'; level: UnitLevel; unit: number }
+  | { kind: 'nombre'; text: string }
+  | null;
+
+/** Words that name a level in a query: `distrito 7`, `dtto. 7`, `municipio 12`, `mpio 12`. */
+const LEVEL_WORDS: Record<string, UnitLevel> = { distrito: 'distrito', dto: 'distrito', dtto: 'distrito', municipio: 'municipio', mpio: 'municipio', mun: 'municipio' };
+
+/**
+ * A name as the search compares it: lower case, accents and the dieresis dropped (ñ kept:
+ * Spanish keyboards have it, and `Peñón` is not `Penon`), punctuation a space, spaces
+ * collapsed. So `acapulco de juarez`, `ACAPULCO DE JUÁREZ` and `Acapulco de Juárez` are one.
+ */
+export function foldName(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ñ/g, '\u0000')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/\u0000/g, 'ñ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
 
 /**
  * A number of up to four digits is a section; a longer text is the start of a CLAVE_CASILLA
- * (`120001`, `120001B01`, `120001B0100`). Spaces and apostrophes are ignored, letters may be lower case.
+ * (`120001`, `120001B01`, `120001B0100`), spaces and apostrophes ignored, letters in any case;
+ * `distrito 7` or `municipio 12` is that district or municipio; any other text with a letter
+ * is (part of) a district's or municipio's name — a district is named after its cabecera.
  */
 export function parseSearchQuery(query: string): SearchQuery {
   const q = query.toUpperCase().replace(/[\s']/g, '');
   if (/^\d{1,4}$/.test(q)) return { kind: 'seccion', seccion: Number(q) };
   if (/^\d{5,6}[A-Z0-9]{0,5}$/.test(q)) return { kind: 'casilla', prefix: q };
+  const text = foldName(query);
+  const unit = /^([a-z]+) ?(\d{1,4})$/.exec(text);
+  const level = unit ? LEVEL_WORDS[unit[1]!] : undefined;
+  if (level !== undefined) return { kind: 'unidad', level, unit: Number(unit![2]) };
+  if (/\p{L}/u.test(text)) return { kind: 'nombre', text };
   return null;
 }
 
-/** The section numbers a query can find: `[lo, hi]`, or null when it finds nothing. */
+/** The section numbers a query can find: `[lo, hi]`, or null when it needs no section (or finds nothing). */
 function numbersOf(query: SearchQuery): [number, number] | null {
-  if (query === null) return null;
+  if (query === null || query.kind === 'unidad' || query.kind === 'nombre') return null;
   if (query.kind === 'seccion') return [query.seccion, query.seccion];
   // After the entidad's two digits, the section's four: three typed give ten numbers.
   const digits = query.prefix.slice(2, 6);
@@ -216,13 +251,14 @@ export const shardPaths = (head: Pick<SearchHead, 'shards'>): string[] => head.s
 
 /** One result of a search. */
 export interface SearchHit {
-  kind: 'seccion' | 'casilla';
+  kind: 'unidad' | 'seccion' | 'casilla';
   election: string;
   electionName: string;
   unit: number;
   unitName: string;
-  seccion: number;
-  /** null for a section hit. */
+  /** null for a district or municipio. */
+  seccion: number | null;
+  /** null for a section, district or municipio. */
   claveCasilla: string | null;
   path: string;
 }
@@ -231,12 +267,43 @@ export interface SearchHit {
 export const SEARCH_LIMIT = 50;
 
 /**
+ * The districts and municipios a name query finds, best first: the name itself, then names
+ * starting with it, then names with a word starting with it, then names containing it; by
+ * election, then number, within each.
+ */
+function unitsNamed(elections: readonly SearchElection[], text: string): Array<[election: number, unit: number, name: string]> {
+  const found: Array<[rank: number, election: number, unit: number, name: string]> = [];
+  elections.forEach((election, e) => {
+    for (const [unit, name] of election.units) {
+      const folded = foldName(name);
+      const rank = folded === text ? 0 : folded.startsWith(text) ? 1 : folded.includes(` ${text}`) ? 2 : folded.includes(text) ? 3 : -1;
+      if (rank >= 0) found.push([rank, e, unit, name]);
+    }
+  });
+  return found.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]).map(([, e, unit, name]) => [e, unit, name]);
+}
+
+/**
  * What the search box finds (parseSearchQuery): a section number finds every page the section
- * is on; the start of a CLAVE_CASILLA finds the casillas whose key starts so.
+ * is on; the start of a CLAVE_CASILLA finds the casillas whose key starts so; `distrito 7`
+ * finds that district of every election by districts; a name finds the districts and
+ * municipios so named (unitsNamed) — those need only the head, not a shard.
  */
 export function findInIndex(index: SearchSections, query: string, limit = SEARCH_LIMIT): SearchHit[] {
   const parsed = parseSearchQuery(query);
   const hits: SearchHit[] = [];
+  const unitHit = (e: number, unit: number, name: string): SearchHit => {
+    const election = index.elections[e]!;
+    return { kind: 'unidad', election: election.code, electionName: election.name, unit, unitName: name, seccion: null, claveCasilla: null, path: unitPath(election.code, election.level, unit) };
+  };
+  if (parsed?.kind === 'nombre') return unitsNamed(index.elections, parsed.text).slice(0, limit).map(([e, unit, name]) => unitHit(e, unit, name));
+  if (parsed?.kind === 'unidad') {
+    index.elections.forEach((election, e) => {
+      const name = election.units.find(([u]) => u === parsed.unit)?.[1];
+      if (election.level === parsed.level && name !== undefined && hits.length < limit) hits.push(unitHit(e, parsed.unit, name));
+    });
+    return hits;
+  }
   const unitNames = index.elections.map((e) => new Map(e.units));
   const hit = (kind: SearchHit['kind'], [e, unit]: SearchPlace, seccion: number, claveCasilla: string | null): SearchHit => {
     const election = index.elections[e]!;

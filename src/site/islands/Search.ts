@@ -1,13 +1,15 @@
 /**
  * The search box: loads the head of the static index (`/buscar/datos.json`: the elections and
  * the section ranges of its shards) the first time it is needed, then only the shards a query
- * needs (about 10 kB compressed each; one for an entity like Guerrero), and finds sections and
- * casillas with findInIndex. Without JavaScript this renders only a note: the page around it
+ * needs (about 10 kB compressed each; one for an entity like Guerrero), and finds districts
+ * and municipios by name or number (from the head alone), sections and casillas with
+ * findInIndex. Without JavaScript this renders only a note: the page around it
  * lists every district and municipio, whose pages list their sections.
  */
 import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { findInIndex, isShardOf, joinShards, parseSearchQuery, shardPaths, shardsFor, type SearchHead, type SearchHit, type SearchShard } from '../../core/site/searchIndex.ts';
+import { displayName } from '../../core/site/displayName.ts';
 import { browser, inputValue } from './browser.ts';
 
 export interface SearchProps {
@@ -51,8 +53,11 @@ async function find(index: string, query: string): Promise<{ head: SearchHead; s
   return null;
 }
 
-const describe = (hit: SearchHit, levels: Record<string, string>, level: string): string =>
-  `${hit.claveCasilla !== null ? `Casilla ${hit.claveCasilla} · ` : ''}Sección ${hit.seccion} · ${hit.electionName} · ${levels[level] ?? level} ${hit.unit}${hit.unitName ? ` (${hit.unitName})` : ''}`;
+const describe = (hit: SearchHit, levels: Record<string, string>, level: string): string => {
+  const unit = `${levels[level] ?? level} ${hit.unit}${hit.unitName ? ` (${displayName(hit.unitName, { single: 'word' })})` : ''}`;
+  if (hit.seccion === null) return `${unit} · ${displayName(hit.electionName)}`;
+  return `${hit.claveCasilla !== null ? `Casilla ${hit.claveCasilla} · ` : ''}Sección ${hit.seccion} · ${displayName(hit.electionName)} · ${unit}`;
+};
 
 export default function Search({ index, levels }: SearchProps) {
   const [ready, setReady] = useState(false);
@@ -79,7 +84,7 @@ export default function Search({ index, levels }: SearchProps) {
       setHits(found);
       setMessage(
         found.length === 0
-          ? `Sin resultados para «${text}». Escriba un número de sección (hasta 4 dígitos) o el inicio de una clave de casilla (p. ej. 120001B0100).`
+          ? `Sin resultados para «${text}». Escriba el nombre de un municipio o de la cabecera de un distrito, «distrito 7», un número de sección (hasta 4 dígitos) o el inicio de una clave de casilla (p. ej. 120001B0100).`
           : `${found.length} resultado${found.length === 1 ? '' : 's'} para «${text}».`,
       );
     } catch {
@@ -114,7 +119,7 @@ export default function Search({ index, levels }: SearchProps) {
           void run(query);
         },
       },
-      h('label', { for: 'q' }, 'Número de sección o clave de casilla'),
+      h('label', { for: 'q' }, 'Municipio, distrito, número de sección o clave de casilla'),
       h(
         'div',
         { class: 'row' },
@@ -125,7 +130,7 @@ export default function Search({ index, levels }: SearchProps) {
           autocomplete: 'off',
           spellcheck: false,
           value: query,
-          placeholder: 'p. ej. 1234 o 120001B0100',
+          placeholder: 'p. ej. Acapulco, distrito 7, 1234',
           onInput: (event: unknown) => setQuery(inputValue(event)),
         }),
         h('button', { type: 'submit' }, 'Buscar'),

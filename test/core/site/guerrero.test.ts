@@ -158,7 +158,7 @@ describe.each(CUTS)('the site data of the simulated Guerrero cut at $name', (cut
       for (const h of hits) {
         const route = parsePagePath(h.path.split('#')[0]!);
         expect(route).toMatchObject({ page: 'section', code: h.election, unit: h.unit, seccion: h.seccion });
-        expect(sectionData(i, h.election, h.unit, h.seccion, imageOf).casillas.map((c) => c.CLAVE_CASILLA)).toContain(key);
+        expect(sectionData(i, h.election, h.unit, h.seccion!, imageOf).casillas.map((c) => c.CLAVE_CASILLA)).toContain(key);
       }
     }
   });

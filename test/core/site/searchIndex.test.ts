@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { casillaKeyOf, findInIndex, isShardOf, joinShards, parseSearchQuery, searchIndex, SEARCH_LIMIT, shardPaths, shardsFor, splitSearchIndex, type SearchIndex } from '../../../src/core/site/searchIndex.ts';
+import { casillaKeyOf, findInIndex, foldName, isShardOf, joinShards, parseSearchQuery, searchIndex, SEARCH_LIMIT, shardPaths, shardsFor, splitSearchIndex, type SearchIndex } from '../../../src/core/site/searchIndex.ts';
 import { pageJson } from '../../../src/core/site/pageJson.ts';
 import { parsePagePath } from '../../../src/core/site/pagePaths.ts';
 import { electionLayout } from '../../../src/core/config/electionLayout.ts';
@@ -81,7 +81,38 @@ describe('findInIndex(index, query)', () => {
   });
 
   it('finds nothing for text that is neither', () => {
-    for (const q of ['', 'acapulco', '12x', '129999B0100', '1200011B0100']) expect(found(q), q).toEqual([]);
+    for (const q of ['', 'acapulco', '12x', '129999B0100', '1200011B0100', 'distrito 99', '-']) expect(found(q), q).toEqual([]);
+  });
+
+  it('finds a district or municipio by number: "distrito 2", "Mpio. 31"', () => {
+    expect(findInIndex(index, 'Distrito 2')).toEqual([
+      { kind: 'unidad', election: 'DIP_LOC', electionName: 'DIPUTACIONES LOCALES', unit: 2, unitName: 'DISTRITO 2', seccion: null, claveCasilla: null, path: '/eleccion/DIP_LOC/distrito/2/' },
+    ]);
+    expect(found('Mpio. 31')).toEqual(['/eleccion/AYUN/municipio/31/']);
+    expect(found('municipio 2')).toEqual([]);
+  });
+
+  describe('by name, in lower case and without accents', () => {
+    const NAMES: Record<number, string> = { 1: 'CHILPANCINGO DE LOS BRAVO', 2: 'ACAPULCO DE JUÁREZ', 30: 'PEÑÓN DE SAN LUIS ACATLÁN', 31: 'ACAPULCO DE JUÁREZ' };
+    const named: SearchIndex = { ...index, elections: index.elections.map((e) => ({ ...e, units: e.units.map(([u, n]): [number, string] => [u, NAMES[u] ?? n]) })) };
+    const paths = (q: string) => findInIndex(named, q).map((h) => h.path);
+
+    it.each([
+      ['acapulco de juarez', ['/eleccion/DIP_LOC/distrito/2/', '/eleccion/AYUN/municipio/31/']],
+      ['ACAPULCO', ['/eleccion/DIP_LOC/distrito/2/', '/eleccion/AYUN/municipio/31/']],
+      ['  Juárez ', ['/eleccion/DIP_LOC/distrito/2/', '/eleccion/AYUN/municipio/31/']],
+      ['bravo', ['/eleccion/DIP_LOC/distrito/1/']],
+      ['acatlan', ['/eleccion/AYUN/municipio/30/']],
+      ['peñon', ['/eleccion/AYUN/municipio/30/']],
+      ['penon', []],
+      ['oaxaca', []],
+    ])('%j', (q, expected) => expect(paths(q)).toEqual(expected));
+
+    it('ranks the name itself first, then names starting with the text, then a word, then anywhere', () => {
+      const ranked: SearchIndex = { ...index, elections: [{ ...index.elections[0]!, units: [[1, 'SAN ACA'], [2, 'XACAB'], [3, 'ACAB'], [4, 'ACA']] }] };
+      expect(findInIndex(ranked, 'aca').map((h) => h.unitName)).toEqual(['ACA', 'ACAB', 'SAN ACA', 'XACAB']);
+      expect(findInIndex(ranked, 'aca', 2)).toHaveLength(2);
+    });
   });
 
   it('gives paths of real pages', () => {
@@ -148,9 +179,25 @@ describe('splitSearchIndex(index, maxSections), shardsFor, joinShards', () => {
     expect(() => joinShards(head, [earlier])).toThrow(`search shard 1-2 of cut 20240602_2000 is not the one the head lists ([1,2,"${index.cut.stamp}"])`);
   });
 
-  it('reads a query as a section number, the start of a CLAVE_CASILLA, or nothing', () => {
+  it('reads a query as a section number, the start of a CLAVE_CASILLA, a district or municipio by number or name, or nothing', () => {
     expect(parseSearchQuery(' 0010 ')).toEqual({ kind: 'seccion', seccion: 10 });
     expect(parseSearchQuery("12 0001 b'")).toEqual({ kind: 'casilla', prefix: '120001B' });
-    expect(parseSearchQuery('12x')).toBeNull();
+    expect(parseSearchQuery('12x')).toEqual({ kind: 'nombre', text: '12x' });
+    expect(parseSearchQuery('Dtto. 7')).toEqual({ kind: 'unidad', level: 'distrito', unit: 7 });
+    expect(parseSearchQuery('MUNICIPIO 12')).toEqual({ kind: 'unidad', level: 'municipio', unit: 12 });
+    expect(parseSearchQuery('Acapulco de Juárez')).toEqual({ kind: 'nombre', text: 'acapulco de juarez' });
+    expect(parseSearchQuery(' - ')).toBeNull();
+    // Names need only the head.
+    expect(shardsFor({ shards: [[1, 9999, 'x']] }, parseSearchQuery('acapulco'))).toEqual([]);
   });
+});
+
+describe('foldName', () => {
+  it.each([
+    ['ACAPULCO DE JUÁREZ', 'acapulco de juarez'],
+    ['Güémez', 'guemez'],
+    ['PEÑÓN  BLANCO', 'peñon blanco'],
+    ['Dtto. 7', 'dtto 7'],
+    ["Cuajinicuilapa-O'Higgins", 'cuajinicuilapa o higgins'],
+  ])('%s → %s', (text, folded) => expect(foldName(text)).toBe(folded));
 });
