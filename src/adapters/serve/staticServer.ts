@@ -16,6 +16,8 @@ import type { AddressInfo } from 'node:net';
 import { contentType } from '../../core/publish/contentType.ts';
 import { cacheControl, fileOfUrlPath, isShared } from '../../core/publish/publicationRoutes.ts';
 import { CURRENT_LINK } from '../publish/local/localLayout.ts';
+import { readWaitingPage } from '../publish/local/waitingPageFile.ts';
+import { WAITING_REFRESH_SECONDS, waitingPageHtml } from '../../core/site/waitingPage.ts';
 import { ByteCache } from './byteCache.ts';
 import { acceptsGzip, compressible } from './compression.ts';
 import { SECURITY_HEADERS } from './securityHeaders.ts';
@@ -50,7 +52,6 @@ const GZIP_MAX = 8 << 20;
 const GZIP_MIN = 256;
 /** A missing page may exist in the next cut: kept briefly. */
 const NOT_FOUND_CACHE = 'public, max-age=10';
-const UNPUBLISHED = 'Todavía no se ha publicado ningún corte del PREP. Vuelva a intentarlo en unos minutos.\n';
 
 type Body = { bytes: Buffer } | { stream: ReadStream; size: number };
 
@@ -132,7 +133,10 @@ export function staticHandler(options: Pick<ServerOptions, 'root' | 'cacheBytes'
   const published = (): Promise<boolean> => stat(current).then((s) => s.isDirectory(), () => false);
 
   const notFound = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (!(await published())) return plain(req, res, 503, UNPUBLISHED, { 'Retry-After': '30' });
+    if (!(await published())) {
+      const page = (await readWaitingPage(options.root)) ?? Buffer.from(waitingPageHtml(), 'utf8');
+      return send(req, res, 503, { 'Content-Type': contentType('espera.html'), 'Content-Length': page.length, 'Cache-Control': 'no-store', 'Retry-After': String(WAITING_REFRESH_SECONDS) }, { bytes: page });
+    }
     const page = join(current, '404.html');
     const stats = await stat(page).catch(() => null);
     if (stats === null) return plain(req, res, 404, 'Página no encontrada.\n', { 'Cache-Control': NOT_FOUND_CACHE });

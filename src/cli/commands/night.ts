@@ -6,6 +6,8 @@ import { simulate } from '../../sim/simulate.ts';
 import { IMAGE_FORMATS, type ImageFormat } from '../../sim/images.ts';
 import { simulatorTestKey } from '../../adapters/package/signing.ts';
 import { openLocalTarget } from '../../adapters/publish/local/localTarget.ts';
+import { writeWaitingPage } from '../../adapters/publish/local/waitingPageFile.ts';
+import { waitingInfo, waitingPageHtml } from '../../core/site/waitingPage.ts';
 import { startServer } from '../../adapters/serve/staticServer.ts';
 import { acceleratedClock } from '../../adapters/clock/acceleratedClock.ts';
 import { cutTimes } from '../../core/schedule/cutTimes.ts';
@@ -82,6 +84,7 @@ Examples:
         const stepMs = HOUR / config.schedule.dataUpdatesPerHour;
         const clock = acceleratedClock(stepMs / (interval * 1000), cuts[0]!.at);
         const target = openLocalTarget(targetDir);
+        await writeWaitingPage(targetDir, waitingPageHtml(waitingInfo(config)));
 
         const server = await startServer({ root: targetDir, port, host: '127.0.0.1', log: (line) => process.stderr.write(`${line}\n`) }).catch((error: NodeJS.ErrnoException) => {
           throw new UserError(error.code === 'EADDRINUSE' ? `port ${port} is in use: choose another with --port` : `cannot serve on 127.0.0.1:${port}: ${error.message}`);

@@ -11,6 +11,9 @@ import { nightLog } from '../../pipeline/nightLog.ts';
 import { terminalReporter } from '../../pipeline/terminalReporter.ts';
 import { publishingOf, withPublishingOptions, type PublishingOptions } from './cut.ts';
 import { stopOnSignals } from '../../pipeline/stopOnSignals.ts';
+import { writeWaitingPage } from '../../adapters/publish/local/waitingPageFile.ts';
+import { waitingInfo, waitingPageHtml } from '../../core/site/waitingPage.ts';
+import { isS3Target } from '../../adapters/publish/openTarget.ts';
 
 interface Options extends ExportOptions, PublishingOptions {
   images?: string;
@@ -62,6 +65,8 @@ Examples:
         const publishing = publishingOf(opts);
         const { target } = publishing;
         const cuts = cutTimes(config.schedule);
+        // Until the first cut is live, `prep serve` (or nginx, docs/publish-local.md) answers with the schedule.
+        if (!isS3Target(opts.target)) await writeWaitingPage(opts.target, waitingPageHtml(waitingInfo(config)));
         const { timeZone, utcOffsetLabel } = config.entity;
         process.stderr.write(
           `${config.drill ? 'DRILL (simulacro): ' : ''}${config.entity.name}, ${cuts.length} scheduled cuts from ${cutLabel(cuts[0]!.at, timeZone, utcOffsetLabel)} to ${cutLabel(cuts.at(-1)!.at, timeZone, utcOffsetLabel)}; ` +

@@ -9,6 +9,8 @@ import { gunzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeWaitingPage } from '../../../src/adapters/publish/local/waitingPageFile.ts';
+import { WAITING_REFRESH_SECONDS, waitingPageHtml } from '../../../src/core/site/waitingPage.ts';
 import { openLocalTarget } from '../../../src/adapters/publish/local/localTarget.ts';
 import { startServer, type RunningServer } from '../../../src/adapters/serve/staticServer.ts';
 import { IMMUTABLE, PAGE_CACHE, POINTER_CACHE } from '../../../src/core/publish/publicationRoutes.ts';
@@ -208,17 +210,23 @@ describe('the static server', () => {
 });
 
 describe('the static server and the switch of cut', () => {
-  it('answers 503 in Spanish before the first cut, then serves the cut once it is live', async () => {
+  it('answers 503 with the waiting page before the first cut — the night’s own once written — then serves the cut once it is live', async () => {
     const empty = join(dir, 'empty');
     await mkdir(empty);
     const s = await startServer({ root: empty });
     try {
-      const r = await fetchRaw(s, '/eleccion/GUB/');
-      expect(r.status).toBe(503);
-      expect(r.headers['content-type']).toBe('text/plain; charset=utf-8');
-      expect(r.headers['retry-after']).toBe('30');
-      expect(r.headers['cache-control']).toBe('no-store');
-      expect(r.body.toString('utf8')).toContain('Todavía no se ha publicado ningún corte');
+      const waiting = async (): Promise<string> => {
+        const r = await fetchRaw(s, '/eleccion/GUB/');
+        expect(r.status).toBe(503);
+        expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
+        expect(r.headers['retry-after']).toBe(String(WAITING_REFRESH_SECONDS));
+        expect(r.headers['cache-control']).toBe('no-store');
+        return r.body.toString('utf8');
+      };
+      expect(await waiting()).toBe(waitingPageHtml());
+      const info = { title: 'PREP GUERRERO 2024', firstCut: '02/06/2024 20:00 (UTC-6)', everyMinutes: 20, drill: false };
+      await writeWaitingPage(empty, waitingPageHtml(info));
+      expect(await waiting()).toBe(waitingPageHtml(info));
       await openLocalTarget(empty).publish(await stageFixture(dir, { stamp: A, files: siteOf(A, 'primero') }));
       expect((await fetchRaw(s, '/eleccion/GUB/')).status).toBe(200);
     } finally {

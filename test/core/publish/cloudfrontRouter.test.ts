@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NOTHING_PUBLISHED, routerFunctionCode } from '../../../src/core/publish/cloudfrontRouter.ts';
+import { routerFunctionCode } from '../../../src/core/publish/cloudfrontRouter.ts';
+import { NOTHING_PUBLISHED } from '../../../src/core/site/waitingPage.ts';
 import { fileOfUrlPath } from '../../../src/core/publish/publicationRoutes.ts';
 import { isResponse, loadFunction, viewerEvent, type ViewerRequest, type ViewerResponse } from '../../support/edge.ts';
 

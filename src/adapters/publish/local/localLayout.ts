@@ -7,6 +7,7 @@
  *   cuts/<stamp>/            one cut's site without its databases, complete and never changed
  *   current -> cuts/<stamp>  the live cut: every URL but /datos/… and /actas/… is served from here
  *   publications/<stamp>.json  each kept cut's publication.json, outside the served tree
+ *   espera.html              the page served (503) while no cut is live: the night's schedule
  *
  * Names starting with a dot are work in progress (`.<stamp>.partial`, `.<stamp>.pruned`,
  * temporary links): never served, never listed as cuts.
@@ -20,6 +21,7 @@ export const CUTS_DIR = 'cuts';
 export const CURRENT_LINK = 'current';
 export const PUBLICATIONS_DIR = 'publications';
 export const LOCK_FILE = '.publish.lock';
+export const WAITING_PAGE = 'espera.html';
 
 export interface LocalLayout {
   root: string;
