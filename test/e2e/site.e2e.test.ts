@@ -95,7 +95,7 @@ function prep(...args: string[]): void {
 
 // The parts of datos.json these tests read (docs/open-data.md).
 interface Summary { ACTAS_CONTABILIZADAS: number; PORCENTAJE_PARTICIPACION_CIUDADANA: string }
-interface Candidatura { id: string; votes: number }
+interface Candidatura { id: string; votes: number; share: string }
 interface Results { summary: Summary; porCandidatura: { candidaturas: Candidatura[] } }
 interface HomeData { elections: { code: string; path: string; summary: Summary; leading: Candidatura[] }[] }
 interface ElectionData { results: Results; units: { unit: number; path: string; ACTAS_CONTABILIZADAS: number }[] }
@@ -286,6 +286,29 @@ describe.skipIf(!hasChromium)('the built site in a browser', () => {
       }
     }
   }, 120_000);
+
+  it('shows who leads, and by what %, on the first screen of a phone (320×568, 375×667): home and both election pages', async () => {
+    const elections = home.elections.map((e) => e.path);
+    for (const [width, height] of [[320, 568], [375, 667]] as const) {
+      const context = await newContext({ viewport: { width, height } });
+      try {
+        const page = await context.newPage();
+        for (const path of ['/', ...elections]) {
+          await page.goto(`${origin}${path}`, { waitUntil: 'load' });
+          const first = page.locator('.headline').first();
+          const expected = path === '/' ? home.elections[0]!.leading[0]! : (await data<ElectionData>(path)).results.porCandidatura.candidaturas[0]!;
+          expect(await first.locator('.lead').getAttribute('data-leader'), path).toBe(expected.id);
+          for (const part of [first.locator('.lead'), first.locator('[data-share]')]) {
+            const box = (await part.boundingBox())!;
+            expect(box.y + box.height, `${path} at ${width}×${height}`).toBeLessThanOrEqual(height);
+          }
+          expect(await first.locator('[data-share]').textContent()).toBe(formatPercent(expected.share));
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  }, 60_000);
 
   it('saves screenshots of home, election and section at 375 px and 1280 px', async () => {
     for (const width of WIDTHS) {

@@ -191,7 +191,7 @@ describe('the static site of one cut, built by astro', () => {
       expect((page.match(/<caption>/g) ?? []).length, path).toBe(tables.length);
       expect(page).toMatch(/<th scope="(col|row)"/);
       // A colour swatch is always followed by a name in the same cell.
-      for (const m of page.matchAll(/<span class="sw"[^>]*><\/span>(?:<span class="who">)?([^<]*)/g)) expect(m[1]!.trim().length, path).toBeGreaterThan(0);
+      for (const m of page.matchAll(/<span class="sw"[^>]*><\/span>(?:<span class="who">|<strong>)?([^<]*)/g)) expect(m[1]!.trim().length, path).toBeGreaterThan(0);
       expect(page).not.toMatch(/fonts\.googleapis|@font-face|https?:\/\/(?!www\.w3\.org)/);
     }
   });

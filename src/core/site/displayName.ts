@@ -48,3 +48,13 @@ export function displayName(name: string, { single = 'acronym' }: DisplayNameOpt
     })
     .join(' ');
 }
+
+/**
+ * A heading's text in sentence case when the data write it all in capitals: `DIPUTACIONES
+ * LOCALES` → `Diputaciones locales` (what an election is called is not a proper name).
+ */
+export function sentenceCase(text: string): string {
+  if (text !== text.toLocaleUpperCase(LOCALE) || !/\p{L}/u.test(text)) return text;
+  const lower = text.toLocaleLowerCase(LOCALE);
+  return lower.replace(/\p{L}/u, (c) => c.toLocaleUpperCase(LOCALE));
+}

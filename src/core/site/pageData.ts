@@ -3,6 +3,7 @@
  * plain objects and arrays (JSON as they are), built in a fixed order so that the same cut
  * gives the same bytes. Pure: images are located by the caller's `imageOf`.
  */
+import { unitsLed, type UnitsLed } from './headline.ts';
 import type { CutDatabasesInput } from '../databases/cutDatabasesInput.ts';
 import { summaryFigures, type SummaryFigures } from '../aggregate/summaryFigures.ts';
 import { ascending, findElection, findSection, findUnit, pageCut, pageElection, pageEntity, type PageCut, type PageElection, type PageEntity } from './pageHeader.ts';
@@ -29,6 +30,8 @@ export interface ElectionCard extends PageElection {
   summary: SummaryFigures;
   /** The first HOME_LEADING candidaturas of the entity by votes, shares over its TOTAL_VOTOS_C_CS. */
   leading: CandidaturaRow[];
+  /** How many districts or municipios each candidatura leads alone, most first (headline.ts). */
+  led: UnitsLed[];
 }
 
 /** The home page: one card per election, in configuration order. */
@@ -94,14 +97,17 @@ const base = <P extends PageBase['page']>(input: CutDatabasesInput, page: P, pat
   entity: pageEntity(input),
 });
 
-/** The home page's data: every election's 13 figures and leading candidaturas. */
+/** The home page's data: every election's 13 figures, leading candidaturas and the units each leads. */
 export function homeData(input: CutDatabasesInput): HomeData {
   return {
     ...base(input, 'home', homePath()),
     elections: input.elections.map((election) => {
       const { entity } = election.count.results;
       const view = candidaturaView(election, null, candidaturaVotes(election, null, entity.votes), entity.votosConEspeciales);
-      return { ...pageElection(election), summary: summaryFigures(entity, input.cut.last), leading: view.candidaturas.slice(0, HOME_LEADING) };
+      const ref = pageElection(election);
+      const { units } = election.count.results;
+      const led = unitsLed(ascending(units.keys()).map((id) => progressOf(election, id, units.get(id)!.tally, input.cut.last, unitPath(ref.code, ref.level, id))));
+      return { ...ref, summary: summaryFigures(entity, input.cut.last), leading: view.candidaturas.slice(0, HOME_LEADING), led };
     }),
   };
 }

@@ -9,6 +9,7 @@
  * under 10 KB.
  */
 import { cutLabel } from '../schedule/cutLabel.ts';
+import { displayName } from './displayName.ts';
 import type { Config } from '../config/schema.ts';
 
 /** The page's headline, which tests and monitors look for. */
@@ -32,7 +33,7 @@ export interface WaitingInfo {
 export function waitingInfo(config: Pick<Config, 'entity' | 'year' | 'schedule' | 'drill'>): WaitingInfo {
   const { entity, schedule } = config;
   return {
-    title: `PREP ${entity.name} ${config.year}`,
+    title: `PREP ${displayName(entity.name, { single: 'word' })} ${config.year}`,
     firstCut: cutLabel(Date.parse(schedule.start), entity.timeZone, entity.utcOffsetLabel),
     everyMinutes: 60 / schedule.dataUpdatesPerHour,
     drill: config.drill,

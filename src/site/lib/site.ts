@@ -3,6 +3,7 @@
  * (written by src/adapters/site/writeSiteData.ts). Every file is read once per build and
  * kept; a page's own datos.json is read when the page renders.
  */
+import { displayName } from '../../core/site/displayName.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PageList, SiteInfo, HistoryData, DatabasesData } from '../../adapters/site/writeSiteData.ts';
@@ -59,7 +60,7 @@ export const levelTitle = (level: UnitLevel): string => (level === 'distrito' ? 
 export const levelPlural = (level: UnitLevel): string => (level === 'distrito' ? 'Distritos' : 'Municipios');
 
 /** `Distrito 7 · Chilpancingo` / `Municipio 12 · Acapulco`. */
-export const unitTitle = (level: UnitLevel, unit: number, name: string): string => `${levelTitle(level)} ${unit}${name ? ` · ${name}` : ''}`;
+export const unitTitle = (level: UnitLevel, unit: number, name: string): string => `${levelTitle(level)} ${unit}${name ? ` · ${displayName(name, { single: 'word' })}` : ''}`;
 
 /** TIPO_CASILLA in words. */
 export const CASILLA_TYPES: Readonly<Record<string, string>> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayName } from '../../../src/core/site/displayName.ts';
+import { displayName, sentenceCase } from '../../../src/core/site/displayName.ts';
 
 describe('displayName', () => {
   it.each([
@@ -32,4 +32,13 @@ describe('displayName', () => {
   ])('a place or person of one word is a word: %s → %s', (name, shown) => expect(displayName(name, { single: 'word' })).toBe(shown));
 
   it('keeps the spaces as they are', () => expect(displayName('UNO  DOS')).toBe('Uno  Dos'));
+});
+
+describe('sentenceCase', () => {
+  it.each([
+    ['DIPUTACIONES LOCALES', 'Diputaciones locales'],
+    ['AYUNTAMIENTOS', 'Ayuntamientos'],
+    ['Gubernatura del Estado', 'Gubernatura del Estado'],
+    ['', ''],
+  ])('%j → %j', (text, shown) => expect(sentenceCase(text)).toBe(shown));
 });

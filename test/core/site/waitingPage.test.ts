@@ -42,6 +42,6 @@ describe('waitingInfo', () => {
       schedule: { start: '2024-06-02T20:00:00-06:00', end: '2024-06-03T20:00:00-06:00', dataUpdatesPerHour: 3, databaseUpdatesPerHour: 1 },
       drill: true,
     };
-    expect(waitingInfo(config as Parameters<typeof waitingInfo>[0])).toEqual({ title: 'PREP GUERRERO 2024', firstCut: '02/06/2024 20:00 (UTC-6)', everyMinutes: 20, drill: true });
+    expect(waitingInfo(config as Parameters<typeof waitingInfo>[0])).toEqual({ title: 'PREP Guerrero 2024', firstCut: '02/06/2024 20:00 (UTC-6)', everyMinutes: 20, drill: true });
   });
 });
