@@ -16,6 +16,8 @@ export interface LevelResults {
   porPartido: PartyView;
   /** Catalogue actas not counted, by reason. */
   noContabilizadas: ReasonCount[];
+  /** The actas with inconsistencies behind PORCENTAJE_ACTAS_INCONSISTENCIAS: a reader wants the count too. */
+  actasInconsistentes: number;
 }
 
 /** A level's results from its tally; `scope` is null for the entity, else the unit the level lies in. */
@@ -25,5 +27,6 @@ export function levelResults(election: ElectionCut, scope: Scope, tally: Tally, 
     porCandidatura: candidaturaView(election, scope, candidaturaVotes(election, scope, tally.votes), tally.votosConEspeciales),
     porPartido: partyView(election, scope, tally),
     noContabilizadas: noContabilizadasByReason(tally),
+    actasInconsistentes: tally.inconsistentes,
   };
 }
