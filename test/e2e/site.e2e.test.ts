@@ -327,20 +327,29 @@ describe.skipIf(!hasChromium)('the built site in a browser', () => {
     }
   }, 60_000);
 
+  /** The search page at 375 px, the index files it fetches, and a search that waits for a hit linking to `path`. */
+  async function searchPage(context: BrowserContext): Promise<{ fetched: string[]; find: (query: string, path: string) => Promise<void> }> {
+    const page = await context.newPage();
+    const fetched: string[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/buscar/') && path.endsWith('.json')) fetched.push(path);
+    });
+    await page.goto(`${origin}/buscar/`);
+    const find = async (query: string, path: string): Promise<void> => {
+      await page.getByLabel('Municipio, distrito, número de sección o clave de casilla').fill(query);
+      await page.getByRole('button', { name: 'Buscar' }).click();
+      await expect.poll(() => page.locator(`ul.hits a[href="${path}"]`).count(), { timeout: 5_000 }).toBe(1);
+    };
+    return { fetched, find };
+  }
+
   it('finds a section with the search box, loading only the shard of its number', async () => {
     const context = await newContext({ viewport: { width: 375, height: 900 } });
     try {
-      const page = await context.newPage();
-      const fetched: string[] = [];
-      page.on('request', (r) => {
-        const path = new URL(r.url()).pathname;
-        if (path.startsWith('/buscar/') && path.endsWith('.json')) fetched.push(path);
-      });
-      await page.goto(`${origin}/buscar/`);
+      const { fetched, find } = await searchPage(context);
       const seccion = sectionPath.match(/\/seccion\/(\d+)\/$/)![1]!;
-      await page.getByLabel('Municipio, distrito, número de sección o clave de casilla').fill(seccion);
-      await page.getByRole('button', { name: 'Buscar' }).click();
-      await expect.poll(() => page.locator(`ul.hits a[href="${sectionPath}"]`).count(), { timeout: 5_000 }).toBe(1);
+      await find(seccion, sectionPath);
       const head = JSON.parse(await readFile(join(site, 'buscar', 'datos.json'), 'utf8')) as { shards: [number, number][] };
       const shard = head.shards.find(([from, to]) => from <= Number(seccion) && Number(seccion) <= to)!;
       expect(fetched).toEqual(['/buscar/datos.json', `/buscar/secciones-${shard[0]}-${shard[1]}.json`]);
@@ -352,21 +361,13 @@ describe.skipIf(!hasChromium)('the built site in a browser', () => {
   it('finds a municipio and a district by name typed in lower case without accents, from the head alone', async () => {
     const context = await newContext({ viewport: { width: 375, height: 900 } });
     try {
-      const page = await context.newPage();
-      const fetched: string[] = [];
-      page.on('request', (r) => {
-        const path = new URL(r.url()).pathname;
-        if (path.startsWith('/buscar/') && path.endsWith('.json')) fetched.push(path);
-      });
-      await page.goto(`${origin}/buscar/`);
+      const { fetched, find } = await searchPage(context);
       const head = JSON.parse(await readFile(join(site, 'buscar', 'datos.json'), 'utf8')) as { elections: { code: string; level: string; units: [number, string][] }[] };
       // A name with an accent in each election, as someone without a Spanish keyboard types it.
       for (const e of head.elections) {
         const [unit, name] = e.units.find(([, n]) => /[ÁÉÍÓÚ]/.test(n))!;
         const typed = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-        await page.getByLabel('Municipio, distrito, número de sección o clave de casilla').fill(typed);
-        await page.getByRole('button', { name: 'Buscar' }).click();
-        await expect.poll(() => page.locator(`ul.hits a[href="/eleccion/${e.code}/${e.level}/${unit}/"]`).count(), { timeout: 5_000 }).toBe(1);
+        await find(typed, `/eleccion/${e.code}/${e.level}/${unit}/`);
       }
       expect(fetched).toEqual(['/buscar/datos.json']);
     } finally {
