@@ -65,7 +65,7 @@ Examples:
         const publishing = publishingOf(opts);
         const { target } = publishing;
         const cuts = cutTimes(config.schedule);
-        // Until the first cut is live, `prep serve` (or nginx, docs/publish-local.md) answers with the schedule.
+        // Until the first cut is live, `prep serve` answers every URL with this page and the schedule.
         if (!isS3Target(opts.target)) await writeWaitingPage(opts.target, waitingPageHtml(waitingInfo(config)));
         const { timeZone, utcOffsetLabel } = config.entity;
         process.stderr.write(
