@@ -3,7 +3,8 @@
  * (written by src/adapters/site/writeSiteData.ts). Every file is read once per build and
  * kept; a page's own datos.json is read when the page renders.
  */
-import { displayName } from '../../core/site/displayName.ts';
+import { displayName, type DisplayNameOptions } from '../../core/site/displayName.ts';
+import { softHyphens } from '../../core/site/softHyphens.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PageList, SiteInfo, HistoryData, DatabasesData } from '../../adapters/site/writeSiteData.ts';
@@ -60,6 +61,9 @@ export const levelTitle = (level: UnitLevel): string => (level === 'distrito' ? 
 export const levelPlural = (level: UnitLevel): string => (level === 'distrito' ? 'Distritos' : 'Municipios');
 
 /** `Distrito 7 · Chilpancingo` / `Municipio 12 · Acapulco`. */
+/** A name as a table cell or headline shows it: in name case (displayName), its long words with break points (softHyphens). */
+export const shownName = (name: string, options?: DisplayNameOptions): string => softHyphens(displayName(name, options));
+
 export const unitTitle = (level: UnitLevel, unit: number, name: string): string => `${levelTitle(level)} ${unit}${name ? ` · ${displayName(name, { single: 'word' })}` : ''}`;
 
 /** TIPO_CASILLA in words. */
