@@ -202,6 +202,7 @@ export async function runCut(setup: CutSetup, scheduled: { at: number; last: boo
           // No build while another one writes into this work folder (a second publisher, or one left running).
           pidFile: join(work, 'site-build.json'),
           siteUrl: setup.siteUrl,
+          images: capture.loaded.images,
           log,
         });
       },

@@ -14,6 +14,7 @@ import { actaImageRenderer, type ImageFormat } from './images.ts';
 import { createRng } from './prng.ts';
 import { seedOf } from './seed.ts';
 import { normal } from './random.ts';
+import { withEmblems } from './emblems.ts';
 
 /** The catalogue file of an election, relative to config.yaml. */
 export const catalogueFileName = (code: string): string => `catalogo_${code}.csv`;
@@ -33,7 +34,7 @@ export function simulate(preset: Preset, seed: number, options: SimulateOptions 
   const territory = buildTerritory(preset.territory, seed);
   const partyIds = preset.parties.map((p) => p.id);
   const unitLists = preset.elections.map((spec) => unitsOf(territory, spec));
-  const configDocument: ConfigInput = {
+  const { document: configDocument, files: emblems } = withEmblems({
     entity: { ...preset.entity },
     year: preset.year,
     parties: preset.parties.map((p) => ({ ...p })),
@@ -41,7 +42,7 @@ export function simulate(preset: Preset, seed: number, options: SimulateOptions 
     schedule: { ...preset.schedule },
     // Synthetic data is signed with the public test key: nothing secret is needed to rehearse.
     databases: { signingKey: { simulatorTestKey: true } },
-  };
+  });
   const config = ConfigSchema.parse(configDocument);
 
   const elections: SimulatedElection[] = preset.elections.map((spec, index) => {
@@ -76,6 +77,7 @@ export function simulate(preset: Preset, seed: number, options: SimulateOptions 
     imageFormat,
     configDocument,
     config,
+    emblems,
     territory,
     elections,
     districtTurnout,

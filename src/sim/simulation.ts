@@ -1,3 +1,4 @@
+import type { ImageFile } from '../core/site/siteImages.ts';
 import type { z } from 'zod';
 import type { Config, ConfigSchema, ElectionConfig } from '../core/config/schema.ts';
 import type { ActaImageRenderer, ImageFormat } from './images.ts';
@@ -39,6 +40,8 @@ export interface Simulation {
   configDocument: ConfigInput;
   /** The same, validated by ConfigSchema. */
   config: Config;
+  /** The emblem files the configuration names (emblems.ts), by that name. */
+  emblems: ReadonlyMap<string, ImageFile>;
   territory: Territory;
   elections: readonly SimulatedElection[];
   /** Expected turnout of each district (index id-1): its casillas vary around it. */

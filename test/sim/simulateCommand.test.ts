@@ -34,7 +34,7 @@ describe('prep simulate', () => {
   });
 
   it('writes the configuration, a catalogue per election and the capture export, and nothing half-written', async () => {
-    expect((await readdir(out)).sort()).toEqual(['actas', 'captura.ndjson', 'catalogo_AYUN.csv', 'catalogo_DIP_LOC.csv', 'config.yaml']);
+    expect((await readdir(out)).sort()).toEqual(['actas', 'captura.ndjson', 'catalogo_AYUN.csv', 'catalogo_DIP_LOC.csv', 'config.yaml', 'emblemas']);
   });
 
   it('writes a config.yaml that ConfigSchema accepts, with catalogue paths relative to it', async () => {

@@ -49,6 +49,7 @@ beforeAll(async () => {
     publicDir: site,
     imageOf,
     databases: await readPublishedCuts(join(site, 'datos')),
+    images: capture.loaded.images,
   });
   pages = data.pages;
   const started = performance.now();
@@ -109,6 +110,23 @@ describe('the static site of one cut, built by astro', () => {
       expect(page, path).toContain('datetime="2024-06-02T20:40:00-06:00"');
       expect(page, path).toContain('PRELIMINARES');
       expect(page, path).toMatch(/<html lang="es-MX">/);
+    }
+  });
+
+  it("shows each candidatura's configured emblem, published once under its content's SHA-256", () => {
+    const home = markup('/');
+    const card = /<section[^>]*data-election="DIP_LOC"[^>]*>([\s\S]*?)<\/section>/.exec(home)![1]!;
+    const leader = /<p class="lead" data-leader="([A-Z_0-9]+)">\s*<img class="emblem" src="([^"]+)" alt="" width="40" height="40"/.exec(card);
+    expect(leader, 'the headline leads with the emblem').not.toBeNull();
+    const emblems = (JSON.parse(readFileSync(join(root, 'data', 'site.json'), 'utf8')) as { images: { emblems: Record<string, Record<string, string>> } }).images.emblems.DIP_LOC!;
+    expect(leader![2]).toBe(emblems[leader![1]!]);
+    const page = markup('/eleccion/DIP_LOC/');
+    const rows = [...page.matchAll(/<tr data-id="([A-Z_0-9]+)">\s*<th scope="row">\s*<img class="emblem" src="([^"]+)"/g)];
+    expect(rows.length).toBeGreaterThan(5);
+    for (const [, id, src] of rows) {
+      expect(src, id).toBe(emblems[id!]);
+      const bytes = readFileSync(join(site, src!));
+      expect(src).toBe(`/imagenes/${createHash('sha256').update(bytes).digest('hex')}.svg`);
     }
   });
 

@@ -10,6 +10,7 @@ import { electionLayout } from '../../core/config/electionLayout.ts';
 import { compileHeader, type RowDecoder } from '../../core/import/rowDecoder.ts';
 import { ANEXO_18_5 } from '../../core/import/columnMapping.ts';
 import { InputError } from '../../core/diagnostics.ts';
+import { siteImages } from '../../core/site/siteImages.ts';
 import { DiagnosticLog } from './diagnosticLog.ts';
 import type { ActaImageSource } from '../databases/actaImages.ts';
 
@@ -37,6 +38,7 @@ export class SimulatedCapture {
       file: name,
       config: sim.config,
       elections: sim.config.elections.map((config) => ({ config, layout: electionLayout(sim.config, config), catalogue: catalogue(sim, config.code) })),
+      images: siteImages(sim.config, sim.emblems),
     };
     this.decoders = new Map();
     for (const e of this.loaded.elections) {

@@ -7,6 +7,8 @@ import { electionLayout, type ElectionLayout } from '../../core/config/electionL
 import type { CatalogueEntry } from '../../core/model/catalogueEntry.ts';
 import { InputError, type Diagnostic } from '../../core/diagnostics.ts';
 import { readCatalogue } from './readCatalogue.ts';
+import { readSiteImages } from './readSiteImages.ts';
+import { siteImages, type SiteImages } from '../../core/site/siteImages.ts';
 
 export interface LoadedElection {
   config: ElectionConfig;
@@ -20,6 +22,8 @@ export interface LoadedConfig {
   file: string;
   config: Config;
   elections: LoadedElection[];
+  /** The emblems and photographs the site shows, read and checked. */
+  images: SiteImages;
 }
 
 /** Reads, validates and completes a configuration file (YAML or JSON). Throws InputError. */
@@ -32,7 +36,7 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
       election.catalogue === undefined ? null : await readCatalogue(resolve(dirname(path), election.catalogue), election);
     elections.push({ config: election, layout: electionLayout(config, election), catalogue });
   }
-  return { file, config, elections };
+  return { file, config, elections, images: siteImages(config, await readSiteImages(config, dirname(path), file)) };
 }
 
 /** Validates configuration text; the messages name the file, the line, the path inside it, the value and the problem. */

@@ -25,6 +25,7 @@ import { listFiles } from '../publish/stagedCut.ts';
 import { imagesOf, writeSiteData, type PageList } from './writeSiteData.ts';
 import { buildSite, clearExcept } from './buildSite.ts';
 import { DamagedPageError } from './finishSite.ts';
+import type { SiteImages } from '../../core/site/siteImages.ts';
 
 export interface CutSiteOptions {
   /** The site folder. */
@@ -54,6 +55,8 @@ export interface CutSiteOptions {
    * the folder's record before, and a failed build makes the next cut write every page.
    */
   carryOver?: { previous: SiteState | null; renderDir: string };
+  /** The configuration's emblems and photographs (LoadedConfig.images); default none. */
+  images?: SiteImages;
   log?: (line: string) => void;
 }
 
@@ -129,6 +132,7 @@ const siteDataOf = (input: CutDatabasesInput, options: CutSiteOptions, previous?
     databases: options.databases,
     previousHistory: options.previousHistory,
     siteUrl: options.siteUrl ?? null,
+    ...(options.images === undefined ? {} : { images: options.images }),
     ...(previous === undefined ? {} : { previous }),
     ...(options.log === undefined ? {} : { log: options.log }),
   });

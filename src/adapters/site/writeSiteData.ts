@@ -38,6 +38,7 @@ import { DATA_FILE, databasesPath, historyPath, homePath, searchPath, searchShar
 import type { CutManifest } from '../../core/integrity/manifest.ts';
 import type { PublishedCut } from './publishedCuts.ts';
 import type { PageRecord } from '../../core/site/siteState.ts';
+import { NO_SITE_IMAGES, type SiteImageLinks, type SiteImages } from '../../core/site/siteImages.ts';
 
 /** Format tag of site.json. */
 export const SITE_FORMAT = 'prep-site/1';
@@ -61,6 +62,8 @@ export interface SiteInfo {
   siteUrl: string | null;
   /** The absolute path of the folder holding every datos.json (`<dir>/public`, or the site folder itself). */
   publicDir: string;
+  /** Which emblem and photograph the pages show (siteImages.ts). */
+  images: SiteImageLinks;
 }
 
 /**
@@ -118,6 +121,8 @@ export interface SiteDataOptions {
    * listed for rendering, and keeps its figures cut. Default: none, every page is written.
    */
   previous?: ReadonlyMap<string, PageRecord>;
+  /** The configuration's emblems and photographs: written at every cut (a few small files), under their content's name. Default: none. */
+  images?: SiteImages;
   log?: (line: string) => void;
 }
 
@@ -174,7 +179,7 @@ export async function writeSiteData(input: CutDatabasesInput, options: SiteDataO
   const written: string[] = [];
 
   /** Writes `text` at `<public>/<path>` (a page path ending in `/` gets datos.json); waits while too many writes are pending. */
-  const put = async (sitePath: string, text: string): Promise<void> => {
+  const put = async (sitePath: string, text: string | Uint8Array): Promise<void> => {
     const rel = sitePath.endsWith('/') ? sitePath + DATA_FILE : sitePath;
     const file = join(pub, rel);
     const folder = file.slice(0, file.lastIndexOf('/'));
@@ -183,7 +188,7 @@ export async function writeSiteData(input: CutDatabasesInput, options: SiteDataO
       made.add(folder);
     }
     written.push(rel.slice(1));
-    bytes += Buffer.byteLength(text);
+    bytes += typeof text === 'string' ? Buffer.byteLength(text) : text.byteLength;
     const p: Promise<void> = writeFile(file, text).then(
       () => void inFlight.delete(p),
       (error: unknown) => {
@@ -214,6 +219,7 @@ export async function writeSiteData(input: CutDatabasesInput, options: SiteDataO
     drill: config.drill,
     siteUrl: options.siteUrl ?? null,
     publicDir: pub,
+    images: (options.images ?? NO_SITE_IMAGES).links,
   };
   // What every page renders besides its own data, but for the cut (a placeholder, filled in after the build).
   const shared = JSON.stringify({ ...site, cut: undefined, publicDir: undefined });
@@ -279,6 +285,7 @@ export async function writeSiteData(input: CutDatabasesInput, options: SiteDataO
   const history = [...(options.previousHistory ?? []).filter((p) => p.cut.at < point.cut.at), point].sort((a, b) => a.cut.at - b.cut.at);
   await put(historyPath(), pageJson({ cut, entity, points: history } satisfies HistoryData));
   await put(databasesPath(), pageJson({ cut, entity, cuts: options.databases ?? [] } satisfies DatabasesData));
+  for (const image of (options.images ?? NO_SITE_IMAGES).files) await put(image.path, image.bytes);
   await Promise.all(inFlight);
   if (failure !== undefined) throw failure;
   // The pointer last: a page polling it, or framing corte.html, never learns of a cut whose data is not all there.

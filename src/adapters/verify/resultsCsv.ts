@@ -1,3 +1,4 @@
+import { NO_SITE_IMAGES } from '../../core/site/siteImages.ts';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -167,7 +168,7 @@ async function readStrictly(
   election: LoadedConfig['elections'][number]['config'],
   layout: LoadedConfig['elections'][number]['layout'],
 ): Promise<Strict> {
-  const loaded: LoadedConfig = { file: source.label, config, elections: [{ config: election, layout, catalogue: null }] };
+  const loaded: LoadedConfig = { file: source.label, config, elections: [{ config: election, layout, catalogue: null }], images: NO_SITE_IMAGES };
   let temp: string | undefined;
   try {
     let location = source.diskPath;

@@ -111,6 +111,7 @@ Examples:
             previousHistory,
             ...(opts.cache === undefined ? {} : { cacheDir: opts.cache }),
             ...(siteUrl === undefined ? {} : { siteUrl }),
+            images: loaded.images,
             log: (line) => process.stderr.write(`${line}\n`),
           });
           pages = built.pages;

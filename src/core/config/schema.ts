@@ -9,6 +9,12 @@ const ColumnId = z
 
 const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a color like #1a2b3c');
 
+/** An image file the site shows (an emblem, a photograph), relative to the configuration file. */
+const SiteImageRef = z
+  .string()
+  .regex(/\.(svg|png|jpe?g|webp)$/i, 'must be an image file ending in .svg, .png, .jpg, .jpeg or .webp')
+  .describe('Image file relative to the configuration file (SVG, PNG, JPEG or WebP, at most 256 KiB)');
+
 const isTimeZone = (tz: string): boolean => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
@@ -33,6 +39,7 @@ export const PartySchema = z.strictObject({
   id: ColumnId.describe('Column name in the databases, e.g. PAN'),
   name: z.string().min(1),
   color: Color,
+  emblem: SiteImageRef.optional().describe('The party\'s emblem, shown beside its name on the site'),
 });
 
 export const CoalitionSchema = z.strictObject({
@@ -46,6 +53,7 @@ export const CoalitionSchema = z.strictObject({
     .union([z.literal('all'), z.array(z.int().min(1)).min(1)])
     .default('all')
     .describe('Districts or municipalities where the coalition runs'),
+  emblem: SiteImageRef.optional().describe('The coalition\'s emblem, shown beside its name on the site'),
 });
 
 export const IndependentSchema = z.strictObject({
@@ -53,12 +61,14 @@ export const IndependentSchema = z.strictObject({
   name: z.string().min(1),
   color: Color,
   unit: z.int().min(0).describe('District or municipality where the candidacy runs (0: the whole entity)'),
+  emblem: SiteImageRef.optional().describe('The candidacy\'s emblem, shown beside its name on the site'),
 });
 
 export const CandidaturaSchema = z.strictObject({
   unit: z.int().min(0).describe('District or municipality (0 for an entity-wide election)'),
   nominee: ColumnId.describe('A party, coalition or independent id'),
   candidate: z.string().min(1),
+  photo: SiteImageRef.optional().describe('The candidate\'s photograph, shown in the headline when the candidatura leads'),
 });
 
 export const ElectionSchema = z.strictObject({

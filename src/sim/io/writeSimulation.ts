@@ -10,6 +10,7 @@ import { recordCountAsOf, recordsAsOf, captureLines } from '../captureExport.ts'
 import { localTimeFormat } from '../localTime.ts';
 import { FATES } from '../night/fates.ts';
 import { temporaryName, writeAtomic } from './writeAtomic.ts';
+import { EMBLEMS_DIR } from '../emblems.ts';
 
 /** Where and what to write. */
 export interface WriteOptions {
@@ -37,6 +38,9 @@ export async function writeSimulation(sim: Simulation, options: WriteOptions): P
   const header = `# Synthetic election: prep simulate --preset ${sim.preset.name} --seed ${sim.seed}${format}\n# ${sim.preset.description}. Places and people are fictitious.\n`;
   await writeAtomic(join(out, CONFIG_FILE), [header, configYaml(sim)]);
   log(`wrote ${join(out, CONFIG_FILE)} (${sim.elections.length} elections, ${sim.config.parties.length} parties)`);
+  // SVG text: the simulator draws nothing else.
+  for (const [file, image] of sim.emblems) await writeAtomic(join(out, file), [Buffer.from(image.bytes).toString('utf8')]);
+  log(`wrote ${join(out, EMBLEMS_DIR)}/ (${sim.emblems.size} emblems)`);
 
   for (const e of sim.elections) {
     const file = join(out, catalogueFileName(e.spec.code));

@@ -102,5 +102,11 @@ export function formatBytes(n: number): string {
   return `${(n / 1e9).toFixed(2)} GB`;
 }
 
+/** The site path of the emblem of candidatura `id` in election `code`; null: none configured. */
+export const emblemOf = (code: string, id: string): string | null => siteInfo().images.emblems[code]?.[id] ?? null;
+
+/** The site path of the photograph of the candidate of `nominee` in `unit` (0: the whole entity); null: none configured. */
+export const photoOf = (code: string, unit: number, nominee: string): string | null => siteInfo().images.photos[code]?.[`${unit}/${nominee}`] ?? null;
+
 /** Minutes between data updates. */
 export const cutIntervalMinutes = (site: SiteInfo): number => 60 / site.schedule.dataUpdatesPerHour;

@@ -2,6 +2,7 @@
  * The results file as others read it: our own importer (round trip to the same actas and
  * figures), Python's csv module, and a spreadsheet-style typed read (papaparse dynamicTyping).
  */
+import { NO_SITE_IMAGES } from '../../../src/core/site/siteImages.ts';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,6 +41,7 @@ async function readBack(config: Config, election: ElectionCut, catalogue: Catalo
     file: 'config.yaml',
     config,
     elections: config.elections.map((e) => ({ config: e, layout: electionLayout(config, e), catalogue: e.code === election.config.code ? catalogue : null })),
+    images: NO_SITE_IMAGES,
   };
   const capture = await readExport([{ location: path }], loaded);
   const actas = capture.actas.get(election.config.code)!;
