@@ -5,7 +5,7 @@
  *   group      the upload order, assets → data → pages → pointer, so that no published page
  *              ever names a file that is not there yet, and the pointer comes last of all;
  *   cache      its Cache-Control. Files whose name never changes meaning (hashed assets, a
- *              cut's databases, acta images named by their SHA-256) are immutable. Pages and page data live at stable URLs whose
+ *              cut's databases, acta images and the configured emblems and photographs named by their SHA-256) are immutable. Pages and page data live at stable URLs whose
  *              content changes with every cut: browsers may keep them a minute. The pointer
  *              pages poll and the live-cut fragment they frame (`corte.html`) are kept ten seconds.
  *   shared     whether the file lives once for every cut (a cut's databases, `datos/<stamp>/`,
@@ -13,6 +13,7 @@
  *              copy of the site.
  */
 import { IMAGES_FOLDER } from '../integrity/manifest.ts';
+import { SITE_IMAGES_FOLDER } from '../site/siteImages.ts';
 
 /** Upload groups, in upload order. */
 export const GROUPS = ['asset', 'data', 'page', 'pointer'] as const;
@@ -27,6 +28,8 @@ const isPointer = (path: string): boolean => path === POINTER_PATH || path === C
 export const DATABASES_PREFIX = 'datos/';
 /** Where the acta images of every cut are on the site, each named by its SHA-256 (its CODIGO_INTEGRIDAD). */
 export const IMAGES_PREFIX = `${IMAGES_FOLDER}/`;
+/** The configured emblems and photographs (siteImages.ts), each named by its SHA-256: inside each cut's copy of the site, never changing. */
+export const SITE_IMAGES_PREFIX = `${SITE_IMAGES_FOLDER}/`;
 /** Astro's hashed assets. */
 export const ASSETS_PREFIX = '_astro/';
 
@@ -50,7 +53,7 @@ export function publicationGroup(path: string): PublicationGroup {
 export function cacheControl(path: string): string {
   if (path === CUT_FRAGMENT_PATH) return FRAGMENT_CACHE;
   if (isPointer(path)) return POINTER_CACHE;
-  if (path.startsWith(ASSETS_PREFIX) || isShared(path)) return IMMUTABLE;
+  if (path.startsWith(ASSETS_PREFIX) || path.startsWith(SITE_IMAGES_PREFIX) || isShared(path)) return IMMUTABLE;
   return PAGE_CACHE;
 }
 

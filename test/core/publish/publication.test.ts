@@ -26,6 +26,7 @@ describe('publication routes', () => {
     ['_astro/site.abc123.js', 'asset', IMMUTABLE],
     ['datos/20240602_2340/manifest.json', 'data', IMMUTABLE],
     [`actas/${'a'.repeat(64)}.jpg`, 'data', IMMUTABLE],
+    [`imagenes/${'b'.repeat(64)}.svg`, 'data', IMMUTABLE],
     ['eleccion/GUB/datos.json', 'data', PAGE_CACHE],
     ['index.html', 'page', PAGE_CACHE],
     ['eleccion/GUB/distrito/3/index.html', 'page', PAGE_CACHE],
