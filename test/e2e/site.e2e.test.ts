@@ -333,14 +333,14 @@ describe.skipIf(!hasChromium)('the built site in a browser', () => {
                 .map((el) => {
                   const svg = el.closest('svg');
                   const r = el.getBoundingClientRect();
-                  return { text: el.textContent!.trim().slice(0, 30), px: parseFloat(getComputedStyle(el).fontSize) * (svg ? svg.getScreenCTM()!.a : 1), left: r.left, right: r.right };
+                  return { text: el.textContent!.trim().slice(0, 30), px: parseFloat(getComputedStyle(el).fontSize) * (svg ? svg.getScreenCTM()!.a : 1), r };
                 });
               const labels = Array.from(figure.querySelectorAll('.lc-labels > span:not(.lc-size)'), (el) => el.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom }));
               return {
                 kind: chart.className,
                 width: chart.getBoundingClientRect().width,
                 column: column.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
-                texts: texts.map((t) => ({ ...t, inside: t.left >= box.left - 0.5 && t.right <= box.right + 0.5 })),
+                texts: texts.map(({ text, px, r }) => ({ text, px, inside: r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5 })),
                 labels,
               };
             }),
