@@ -335,7 +335,7 @@ describe.skipIf(!hasChromium)('the built site in a browser', () => {
                   const r = el.getBoundingClientRect();
                   return { text: el.textContent!.trim().slice(0, 30), px: parseFloat(getComputedStyle(el).fontSize) * (svg ? svg.getScreenCTM()!.a : 1), r };
                 });
-              const labels = Array.from(figure.querySelectorAll('.lc-labels > span:not(.lc-size)'), (el) => el.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom }));
+              const labels = Array.from(figure.querySelectorAll('.lc-labels > span'), (el) => el.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom }));
               return {
                 kind: chart.className,
                 width: chart.getBoundingClientRect().width,
