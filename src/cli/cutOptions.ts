@@ -6,7 +6,8 @@ import { readExport, parseSourceSpec, type CaptureExport } from '../adapters/cap
 import type { ColumnMapping } from '../core/import/columnMapping.ts';
 import { countCut, cutIdentity } from '../core/count/countCut.ts';
 import type { CutDatabasesInput } from '../core/databases/cutDatabasesInput.ts';
-import type { Diagnostic } from '../core/diagnostics.ts';
+import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.ts';
+import { colorWarnings } from '../core/config/colorWarnings.ts';
 import { resolveAsOf } from '../sim/asOf.ts';
 import { loadSigningKey, type SigningKey } from '../adapters/package/signing.ts';
 import { dirname } from 'node:path';
@@ -63,11 +64,15 @@ export async function readSource(opts: SourceOptions): Promise<{ loaded: LoadedC
   return { loaded, capture: await exportOf(loaded, opts) };
 }
 
-/** The configuration of a command that writes databases, which must say how they are signed. */
+/**
+ * The configuration of a command that writes databases, which must say how they are signed;
+ * its warnings about the site it feeds (colours too close to tell apart) go to stderr.
+ */
 export async function loadDatabasesConfig(file: string): Promise<LoadedConfig> {
   const loaded = await loadConfig(file);
   if (loaded.config.databases === undefined)
     throw new UserError(`${loaded.file} has no databases section: say how the databases are signed (databases.signingKey)`);
+  for (const w of colorWarnings(loaded.config, loaded.file)) process.stderr.write(`${formatDiagnostic(w)}\n`);
   return loaded;
 }
 

@@ -7,6 +7,7 @@
  *   on screen checked against the page's own `datos.json` (the engine's numbers), with and
  *   without JavaScript;
  * - an axe-core scan of home, election, district and section at 375 px and 1280 px;
+ * - the charts of the election page and the history: as wide as their column, text ≥ 12 px on a phone, labels apart;
  * - screenshots of home, election and section at both widths in test-results/screenshots/;
  * - the search island, loading only the index shard a query needs, and the page without JavaScript;
  * - the newer-cut notice: the page's clock is driven (Playwright's page.clock) while the test
@@ -306,6 +307,52 @@ describe.skipIf(!hasChromium)('the built site in a browser', () => {
             expect(box.y + box.height, `${path} at ${width}×${height}`).toBeLessThanOrEqual(height);
           }
           expect(await first.locator('[data-share]').textContent()).toBe(formatPercent(expected.share));
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  }, 60_000);
+
+  it('draws charts people can read: as wide as their column at 375 and 1280 px, text ≥ 12 px at 375 px, labels inside the chart and apart (election page, history)', async () => {
+    for (const width of WIDTHS) {
+      const context = await newContext({ viewport: { width, height: 900 } });
+      try {
+        const page = await context.newPage();
+        for (const path of [electionPath, '/historico/']) {
+          await page.goto(`${origin}${path}`, { waitUntil: 'load' });
+          const charts = await page.evaluate(() =>
+            Array.from(document.querySelectorAll('figure.chart'), (figure) => {
+              const chart = figure.querySelector('.bars, .lc')!;
+              const column = figure.parentElement!;
+              const style = getComputedStyle(column);
+              const box = figure.getBoundingClientRect();
+              // Every visible text of the chart and its caption, at the size it is drawn (an SVG's text shrinks with its scale).
+              const texts = Array.from(figure.querySelectorAll('*'))
+                .filter((el) => Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '') && el.checkVisibility({ visibilityProperty: true }))
+                .map((el) => {
+                  const svg = el.closest('svg');
+                  const r = el.getBoundingClientRect();
+                  return { text: el.textContent!.trim().slice(0, 30), px: parseFloat(getComputedStyle(el).fontSize) * (svg ? svg.getScreenCTM()!.a : 1), r };
+                });
+              const labels = Array.from(figure.querySelectorAll('.lc-labels > span'), (el) => el.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom }));
+              return {
+                kind: chart.className,
+                width: chart.getBoundingClientRect().width,
+                column: column.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
+                texts: texts.map(({ text, px, r }) => ({ text, px, inside: r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5 })),
+                labels,
+              };
+            }),
+          );
+          expect(charts.length, `${path}: charts`).toBeGreaterThan(0);
+          for (const c of charts) {
+            expect(Math.abs(c.width - c.column), `${path} ${c.kind} at ${width} px: ${c.width} px wide in a ${c.column} px column`).toBeLessThanOrEqual(1);
+            expect(c.texts.filter((t) => !t.inside), `${path} at ${width} px: text outside its chart`).toEqual([]);
+            if (width === 375) expect(c.texts.filter((t) => t.px < 12), `${path} at 375 px: chart text under 12 px`).toEqual([]);
+            const ys = c.labels.sort((a, b) => a.top - b.top);
+            for (let i = 1; i < ys.length; i++) expect(ys[i]!.top, `${path} at ${width} px: line labels overlap`).toBeGreaterThanOrEqual(ys[i - 1]!.bottom - 0.5);
+          }
         }
       } finally {
         await context.close();

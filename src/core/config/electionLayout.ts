@@ -23,7 +23,10 @@ export interface CoalitionLayout {
 export interface NomineeLayout {
   id: string;
   name: string;
+  /** One colour for whoever draws a single one: its own, or a coalition's first party's. */
   color: string;
+  /** The colours it is drawn in: its own, or for a coalition its parties' in agreement order (stripes), never a hue of its own. */
+  colors: string[];
   kind: 'partido' | 'coalicion' | 'independiente';
 }
 
@@ -78,13 +81,14 @@ export function electionLayout(config: Config, election: ElectionConfig): Electi
   const nulos = add(NULOS);
 
   const nominees = new Map<string, NomineeLayout>();
+  const partyColor = new Map(config.parties.map((p) => [p.id, p.color]));
   for (const p of config.parties)
-    if (columnIndex.has(p.id)) nominees.set(p.id, { id: p.id, name: p.name, color: p.color, kind: 'partido' });
+    if (columnIndex.has(p.id)) nominees.set(p.id, { id: p.id, name: p.name, color: p.color, colors: [p.color], kind: 'partido' });
   for (const c of election.coalitions) {
-    const lead = config.parties.find((p) => p.id === c.members[0])!;
-    nominees.set(c.id, { id: c.id, name: c.name, color: lead.color, kind: 'coalicion' });
+    const colors = c.members.map((m) => partyColor.get(m)!);
+    nominees.set(c.id, { id: c.id, name: c.name, color: colors[0]!, colors, kind: 'coalicion' });
   }
-  for (const i of election.independents) nominees.set(i.id, { id: i.id, name: i.name, color: i.color, kind: 'independiente' });
+  for (const i of election.independents) nominees.set(i.id, { id: i.id, name: i.name, color: i.color, colors: [i.color], kind: 'independiente' });
 
   return {
     code: election.code,

@@ -22,6 +22,7 @@ export interface CandidaturaRow extends VoteShare {
   name: string;
   kind: NomineeLayout['kind'];
   color: string;
+  colors: string[];
   /** The person nominated where this level lies (configured candidaturas), or null when none or several. */
   candidate: string | null;
 }
@@ -67,7 +68,7 @@ export function candidaturaView(election: ElectionCut, scope: Scope, votes: Cand
     if (id === NO_REGISTRADAS || id === NULOS) continue;
     const nominee = election.layout.nominees.get(id);
     if (nominee === undefined) throw new RangeError(`candidatura ${id} of ${election.config.code} is not a party, coalition or independent`);
-    candidaturas.push({ id, name: nominee.name, kind: nominee.kind, color: nominee.color, candidate: candidates.get(id) ?? null, ...voteShare(v, total) });
+    candidaturas.push({ id, name: nominee.name, kind: nominee.kind, color: nominee.color, colors: nominee.colors, candidate: candidates.get(id) ?? null, ...voteShare(v, total) });
   }
   candidaturas.sort(byVotesThenId);
   return {

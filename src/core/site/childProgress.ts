@@ -13,6 +13,7 @@ export interface Leader {
   id: string;
   name: string;
   color: string;
+  colors: string[];
   candidate: string | null;
   votes: number;
   /** Over the level's TOTAL_VOTOS_C_CS, truncated to 4 decimals. */
@@ -37,8 +38,8 @@ export interface Progress {
 export function leaderOf(sorted: readonly CandidaturaRow[]): Leader | null {
   const first = sorted[0];
   if (first === undefined || first.votes === 0) return null;
-  const { id, name, color, candidate, votes, share } = first;
-  return { id, name, color, candidate, votes, share, tied: sorted[1]?.votes === votes };
+  const { id, name, color, colors, candidate, votes, share } = first;
+  return { id, name, color, colors, candidate, votes, share, tied: sorted[1]?.votes === votes };
 }
 
 /** The progress of one child level (a unit of the entity, a section of a unit) from its tally. */

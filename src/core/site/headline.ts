@@ -9,13 +9,14 @@ import type { CandidaturaRow } from './candidaturaRows.ts';
 import type { Leader } from './childProgress.ts';
 
 /** A candidatura as the headline names it. */
-export type HeadlineCandidatura = Pick<CandidaturaRow, 'id' | 'name' | 'color' | 'candidate' | 'votes' | 'share'>;
+export type HeadlineCandidatura = Pick<CandidaturaRow, 'id' | 'name' | 'color' | 'colors' | 'candidate' | 'votes' | 'share'>;
 
 /** The districts or municipios a candidatura leads alone (ties are nobody's). */
 export interface UnitsLed {
   id: string;
   name: string;
   color: string;
+  colors: string[];
   units: number;
 }
 
@@ -48,7 +49,7 @@ export function unitsLed(units: ReadonlyArray<{ leader: Leader | null }>): Units
     if (leader === null || leader.tied) continue;
     const known = led.get(leader.id);
     if (known) known.units++;
-    else led.set(leader.id, { id: leader.id, name: leader.name, color: leader.color, units: 1 });
+    else led.set(leader.id, { id: leader.id, name: leader.name, color: leader.color, colors: leader.colors, units: 1 });
   }
   return [...led.values()].sort((a, b) => b.units - a.units || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -39,7 +39,7 @@ export function derivedElection(columns: HeaderColumns, rows: readonly CsvRow[],
     if (name !== NO_REGISTRADAS && name !== NULOS) parties.push(i);
   });
   const nominees = new Map<string, NomineeLayout>(
-    parties.map((i) => [layoutColumns[i]!, { id: layoutColumns[i]!, name: layoutColumns[i]!, color: '#6b6b6b', kind: 'partido' }]),
+    parties.map((i) => [layoutColumns[i]!, { id: layoutColumns[i]!, name: layoutColumns[i]!, color: '#6b6b6b', colors: ['#6b6b6b'], kind: 'partido' }]),
   );
   const layout: ElectionLayout = {
     code: input.code,

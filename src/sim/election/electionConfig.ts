@@ -12,7 +12,8 @@ type CoalitionInput = z.input<typeof CoalitionSchema>;
 type IndependentInput = z.input<typeof IndependentSchema>;
 type CandidaturaInput = z.input<typeof CandidaturaSchema>;
 
-const INDEPENDENT_COLORS = ['#6B6B6B', '#8A5A44', '#3F6E5E', '#5B4F8A', '#8C6D1F', '#2F5F8A'];
+/** Muted colours, each MIN_COLOR_DIFFERENCE from the others and from every preset party's. */
+const INDEPENDENT_COLORS = ['#6B6B6B', '#8A5A44', '#3F6E5E', '#605A87', '#8C6D1F', '#00667E'];
 
 /**
  * The configuration of one simulated election: where each coalition runs, the

@@ -50,11 +50,11 @@ describe('electionLayout(config, election)', () => {
     expect([...juntos!.units!]).toEqual([2]);
   });
 
-  it('electionLayout(…).nominees gives parties their color, coalitions the color of their first member', () => {
-    expect(layout.nominees.get('PRI')).toEqual({ id: 'PRI', name: 'Partido Revolucionario Institucional', color: '#e31e24', kind: 'partido' });
-    expect(layout.nominees.get('FUERZA')).toEqual({ id: 'FUERZA', name: 'Fuerza y Corazón', color: '#0055a5', kind: 'coalicion' });
-    expect(layout.nominees.get('JUNTOS')!.color).toBe('#d52b1e');
-    expect(layout.nominees.get('CI_1')).toEqual({ id: 'CI_1', name: 'Independiente Uno', color: '#777777', kind: 'independiente' });
+  it('electionLayout(…).nominees gives parties their color, coalitions their members\' colors (and the first as their one color)', () => {
+    expect(layout.nominees.get('PRI')).toEqual({ id: 'PRI', name: 'Partido Revolucionario Institucional', color: '#e31e24', colors: ['#e31e24'], kind: 'partido' });
+    expect(layout.nominees.get('FUERZA')).toEqual({ id: 'FUERZA', name: 'Fuerza y Corazón', color: '#0055a5', colors: ['#0055a5', '#e31e24', '#ffd700'], kind: 'coalicion' });
+    expect(layout.nominees.get('JUNTOS')).toMatchObject({ color: '#d52b1e', colors: ['#d52b1e', '#a3243b'] });
+    expect(layout.nominees.get('CI_1')).toEqual({ id: 'CI_1', name: 'Independiente Uno', color: '#777777', colors: ['#777777'], kind: 'independiente' });
     expect([...layout.nominees.keys()].sort()).toEqual(['CI_1', 'FUERZA', 'JUNTOS', 'MORENA', 'PAN', 'PRD', 'PRI', 'PT']);
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { headlineOf, unitsLed } from '../../../src/core/site/headline.ts';
 import type { Leader } from '../../../src/core/site/childProgress.ts';
 
-const row = (id: string, votes: number, share: string) => ({ id, name: `N ${id}`, color: '#000000', candidate: null, votes, share });
+const row = (id: string, votes: number, share: string) => ({ id, name: `N ${id}`, color: '#000000', colors: ['#000000', '#ffffff'], candidate: null, votes, share });
 const leader = (id: string, tied = false): { leader: Leader } => ({ leader: { ...row(id, 10, '10.0000'), tied } });
 
 describe('headlineOf', () => {
@@ -34,9 +34,9 @@ describe('headlineOf', () => {
 describe('unitsLed', () => {
   it('counts the units each candidatura leads alone, most first, ties and units without votes left out', () => {
     expect(unitsLed([leader('B'), leader('A'), leader('B'), { leader: null }, leader('C', true), leader('A'), leader('D')])).toEqual([
-      { id: 'A', name: 'N A', color: '#000000', units: 2 },
-      { id: 'B', name: 'N B', color: '#000000', units: 2 },
-      { id: 'D', name: 'N D', color: '#000000', units: 1 },
+      { id: 'A', name: 'N A', color: '#000000', colors: ['#000000', '#ffffff'], units: 2 },
+      { id: 'B', name: 'N B', color: '#000000', colors: ['#000000', '#ffffff'], units: 2 },
+      { id: 'D', name: 'N D', color: '#000000', colors: ['#000000', '#ffffff'], units: 1 },
     ]);
     expect(unitsLed([])).toEqual([]);
   });

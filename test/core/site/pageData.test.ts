@@ -77,9 +77,9 @@ describe('electionData(input, code): the entidad', () => {
     ]);
     expect(view.noRegistradas).toEqual({ votes: 1, share: '0.1063' });
     expect(view.nulos).toEqual({ votes: 20, share: '2.1276' });
-    expect(view.candidaturas[0]).toEqual({ id: 'MORENA', name: 'Morena', kind: 'partido', color: '#a3243b', candidate: null, votes: 410, share: '43.6170' });
-    expect(view.candidaturas[1]).toMatchObject({ kind: 'coalicion', color: '#0055a5', candidate: null });
-    expect(view.candidaturas[3]).toMatchObject({ name: 'Independiente Uno', kind: 'independiente', color: '#777777' });
+    expect(view.candidaturas[0]).toEqual({ id: 'MORENA', name: 'Morena', kind: 'partido', color: '#a3243b', colors: ['#a3243b'], candidate: null, votes: 410, share: '43.6170' });
+    expect(view.candidaturas[1]).toMatchObject({ kind: 'coalicion', color: '#0055a5', colors: ['#0055a5', '#e31e24', '#ffd700'], candidate: null });
+    expect(view.candidaturas[3]).toMatchObject({ name: 'Independiente Uno', kind: 'independiente', color: '#777777', colors: ['#777777'] });
   });
 
   it('lists votes por partido in ballot order with every independent, the combinations apart, and the distributed view', () => {
@@ -136,7 +136,7 @@ describe('electionData(input, code): the entidad', () => {
         PORCENTAJE_ACTAS_CONTABILIZADAS: '75.0000',
         PORCENTAJE_PARTICIPACION_CIUDADANA: '64.8979', // (728 − 92) / 980
         TOTAL_VOTOS_C_CS: 728,
-        leader: { id: 'MORENA', name: 'Morena', color: '#a3243b', candidate: null, votes: 410, share: '56.3186', tied: false },
+        leader: { id: 'MORENA', name: 'Morena', color: '#a3243b', colors: ['#a3243b'], candidate: null, votes: 410, share: '56.3186', tied: false },
       },
       {
         unit: 2,
@@ -148,7 +148,7 @@ describe('electionData(input, code): the entidad', () => {
         PORCENTAJE_ACTAS_CONTABILIZADAS: '33.3333',
         PORCENTAJE_PARTICIPACION_CIUDADANA: '53.0000', // 212 / 400
         TOTAL_VOTOS_C_CS: 212,
-        leader: { id: 'JUNTOS', name: 'Juntos Haremos', color: '#d52b1e', candidate: 'Carla', votes: 147, share: '69.3396', tied: false },
+        leader: { id: 'JUNTOS', name: 'Juntos Haremos', color: '#d52b1e', colors: ['#d52b1e', '#a3243b'], candidate: 'Carla', votes: 147, share: '69.3396', tied: false },
       },
     ]);
   });
@@ -302,7 +302,7 @@ describe('sectionData(input, code, unit, seccion, imageOf)', () => {
 });
 
 describe('leaderOf(candidaturas)', () => {
-  const row = (id: string, votes: number): CandidaturaRow => ({ id, name: id, kind: 'partido', color: '#000000', candidate: null, votes, share: '0.0000' });
+  const row = (id: string, votes: number): CandidaturaRow => ({ id, name: id, kind: 'partido', color: '#000000', colors: ['#000000'], candidate: null, votes, share: '0.0000' });
   it.each([
     [[], null],
     [[row('A', 0), row('B', 0)], null],
