@@ -1,6 +1,9 @@
 /**
  * The night's loop: ask the schedule what to do now (nightSchedule.ts), do it, record what
  * happened, again — until the last cut is live or the signal stops it. One cut at a time.
+ * On the real night a cut that takes longer than the interval makes the cut times that pass
+ * meanwhile late, and they are skipped; a simulated night's clock that can wait (Clock.hold)
+ * stops at the next cut time until the cut is live, so every scheduled cut is taken.
  */
 import type { Clock } from '../adapters/clock/clock.ts';
 import { EntityMismatchError, ModeMismatchError } from '../adapters/publish/target.ts';
@@ -58,8 +61,10 @@ export async function runNight(setup: NightSetup): Promise<NightOutcome> {
       if (step.abandoned !== null) events.abandoned?.(step.abandoned, step.cut);
       if (step.skipped.length > 0) events.skipped?.(step.skipped, step.cut);
       events.starting?.(step.cut, step.index, step.attempt);
+      // A simulated night's clock waits for the cut at the next scheduled time (holdingClock.ts).
+      const release = clock.hold?.(cuts[step.index + 1]?.at ?? Infinity);
       try {
-        const result = await runCut(setup, step.cut);
+        const result = await runCut({ ...setup, clockSpeed: clock.speed }, step.cut).finally(release);
         record = cutPublished(record, step.cut.at, result.last);
         outcome.live.push(result);
         events.live?.(result, step.index);

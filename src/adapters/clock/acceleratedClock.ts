@@ -13,5 +13,6 @@ export function acceleratedClock(factor: number, from: number, realNow: () => nu
     now,
     sleepUntil: (at, signal) => sleepUntilOn(now, (span) => span / factor, at, signal),
     description: `${factor}× real time`,
+    speed: factor,
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acceleratedClock } from '../../../src/adapters/clock/acceleratedClock.ts';
 import { ManualClock } from '../../../src/adapters/clock/manualClock.ts';
+import { holdingClock } from '../../../src/adapters/clock/holdingClock.ts';
 import { systemClock } from '../../../src/adapters/clock/systemClock.ts';
 import { clockOf, parseClockSpec } from '../../../src/adapters/clock/clockSpec.ts';
 
@@ -30,8 +31,70 @@ describe('acceleratedClock', () => {
     await expect(sleeping).rejects.toThrow('stopped by the operator');
   });
 
+  it('tells its speed, and cannot be held: a rehearsal of the real night skips late cuts as the night does', () => {
+    const clock = acceleratedClock(120, START);
+    expect([clock.speed, clock.hold]).toEqual([120, undefined]);
+    expect([systemClock.speed, systemClock.hold]).toEqual([1, undefined]);
+  });
+
   it.each([0, -2, Number.NaN, Number.POSITIVE_INFINITY])('refuses the speed %d', (factor) => {
     expect(() => acceleratedClock(factor, START)).toThrow(/positive number/);
+  });
+});
+
+describe('holdingClock', () => {
+  const MINUTE = 60_000;
+
+  it('runs as the clock it wraps while nothing holds it, at its speed', async () => {
+    const inner = new ManualClock(START);
+    const clock = holdingClock(inner);
+    inner.advance(5 * MINUTE);
+    expect(clock.now()).toBe(START + 5 * MINUTE);
+    await clock.sleepUntil(START + 20 * MINUTE);
+    expect([clock.now(), inner.now()]).toEqual([START + 20 * MINUTE, START + 20 * MINUTE]);
+    expect(clock.speed).toBe(1);
+    expect(holdingClock(acceleratedClock(400, START)).speed).toBe(400);
+  });
+
+  it('held, stands still at the limit however long the cut takes, then runs on from there without making up the time', async () => {
+    const inner = new ManualClock(START);
+    const clock = holdingClock(inner);
+    const release = clock.hold!(START + 20 * MINUTE);
+    inner.advance(15 * MINUTE);
+    expect(clock.now(), 'before the limit it runs').toBe(START + 15 * MINUTE);
+    inner.advance(50 * MINUTE);
+    expect(clock.now(), 'the next cut time is not passed while the cut runs').toBe(START + 20 * MINUTE);
+    release();
+    expect(clock.now()).toBe(START + 20 * MINUTE);
+    inner.advance(MINUTE);
+    expect(clock.now()).toBe(START + 21 * MINUTE);
+    // Sleeping to the next cut waits the night time that is left, on the clock it wraps.
+    await clock.sleepUntil(START + 40 * MINUTE);
+    expect([clock.now(), inner.now()]).toEqual([START + 40 * MINUTE, START + 85 * MINUTE]);
+  });
+
+  it('released before the limit, it has lost nothing', () => {
+    const inner = new ManualClock(START);
+    const clock = holdingClock(inner);
+    const release = clock.hold!(START + 20 * MINUTE);
+    inner.advance(5 * MINUTE);
+    release();
+    release();
+    inner.advance(30 * MINUTE);
+    expect(clock.now()).toBe(START + 35 * MINUTE);
+  });
+
+  it('on an accelerated clock: real seconds spent past the limit are not night time', () => {
+    let real = 0;
+    const clock = holdingClock(acceleratedClock(400, START, () => real));
+    // A cut every 20 minutes = every 3 real seconds; this cut takes 40 s.
+    const release = clock.hold!(START + 20 * MINUTE);
+    real += 40_000;
+    expect(clock.now()).toBe(START + 20 * MINUTE);
+    release();
+    real += 1_500;
+    expect(clock.now()).toBe(START + 30 * MINUTE);
+    expect(clock.description).toBe('400× real time, waiting for each cut to go live');
   });
 });
 
