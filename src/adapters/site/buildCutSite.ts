@@ -45,6 +45,8 @@ export interface CutSiteOptions {
   pidFile?: string;
   /** The site's public origin for the sitemap's absolute URLs (`https://prep.example.org`); default none: it lists paths. */
   siteUrl?: string;
+  /** How much faster than real time the night's clock runs (SiteInfo.clockSpeed); default 1. */
+  clockSpeed?: number;
   /**
    * The night's way (instead of `cacheDir`): `out` is a folder kept from cut to cut, and
    * `previous` records what it holds (siteState.ts). Only the pages whose render key changed are
@@ -129,6 +131,7 @@ const siteDataOf = (input: CutDatabasesInput, options: CutSiteOptions, previous?
     databases: options.databases,
     previousHistory: options.previousHistory,
     siteUrl: options.siteUrl ?? null,
+    clockSpeed: options.clockSpeed ?? 1,
     ...(previous === undefined ? {} : { previous }),
     ...(options.log === undefined ? {} : { log: options.log }),
   });
