@@ -14,12 +14,12 @@ export interface Clock {
   /** Night milliseconds per real millisecond: 1 on the real night, 120 on a 120× rehearsal. The pages poll for new cuts as often (pollInterval). */
   readonly speed: number;
   /**
-   * Only a simulated night's clock can wait: while a cut is taken, the night's time stops at
-   * `limit` (the next scheduled cut) until the returned release is called, and the real time it
-   * stood still is not made up after. Nothing sleeps on the clock meanwhile. Absent: the clock
-   * runs on whatever the cut takes, and scheduled times that pass meanwhile are late.
+   * Only a simulated night's clock can wait (holdingClock.ts): from now on the night's time does
+   * not pass `limit` (the next cut not taken yet) until the clock is held at a later time; the
+   * real time it stands still is not made up. Absent: the clock runs on whatever a cut takes,
+   * and scheduled times that pass meanwhile are late.
    */
-  hold?(limit: number): () => void;
+  holdAt?(limit: number): void;
 }
 
 /** Waits `ms` real milliseconds, or until the signal aborts. */

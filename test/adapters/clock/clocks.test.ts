@@ -33,8 +33,8 @@ describe('acceleratedClock', () => {
 
   it('tells its speed, and cannot be held: a rehearsal of the real night skips late cuts as the night does', () => {
     const clock = acceleratedClock(120, START);
-    expect([clock.speed, clock.hold]).toEqual([120, undefined]);
-    expect([systemClock.speed, systemClock.hold]).toEqual([1, undefined]);
+    expect([clock.speed, clock.holdAt]).toEqual([120, undefined]);
+    expect([systemClock.speed, systemClock.holdAt]).toEqual([1, undefined]);
   });
 
   it.each([0, -2, Number.NaN, Number.POSITIVE_INFINITY])('refuses the speed %d', (factor) => {
@@ -45,53 +45,61 @@ describe('acceleratedClock', () => {
 describe('holdingClock', () => {
   const MINUTE = 60_000;
 
-  it('runs as the clock it wraps while nothing holds it, at its speed', async () => {
-    const inner = new ManualClock(START);
-    const clock = holdingClock(inner);
+  it('stands still at the time it is made held at, however long the night takes to start', () => {
+    const inner = new ManualClock(START - MINUTE);
+    const clock = holdingClock(inner, START);
+    inner.advance(30 * MINUTE);
+    expect(clock.now()).toBe(START);
+  });
+
+  it('held at a later time, runs on from where it stood as the clock it wraps, at its speed; the time it stood still is not made up', async () => {
+    const inner = new ManualClock(START - MINUTE);
+    const clock = holdingClock(inner, START);
+    inner.advance(30 * MINUTE);
+    clock.holdAt!(START + 20 * MINUTE);
     inner.advance(5 * MINUTE);
     expect(clock.now()).toBe(START + 5 * MINUTE);
     await clock.sleepUntil(START + 20 * MINUTE);
-    expect([clock.now(), inner.now()]).toEqual([START + 20 * MINUTE, START + 20 * MINUTE]);
+    expect([clock.now(), inner.now()]).toEqual([START + 20 * MINUTE, START + 49 * MINUTE]);
     expect(clock.speed).toBe(1);
-    expect(holdingClock(acceleratedClock(400, START)).speed).toBe(400);
+    expect(holdingClock(acceleratedClock(400, START), START).speed).toBe(400);
   });
 
-  it('held, stands still at the limit however long the cut takes, then runs on from there without making up the time', async () => {
+  it('while a cut is taken, never passes the next cut time', () => {
     const inner = new ManualClock(START);
-    const clock = holdingClock(inner);
-    const release = clock.hold!(START + 20 * MINUTE);
+    const clock = holdingClock(inner, START);
+    clock.holdAt!(START + 20 * MINUTE);
     inner.advance(15 * MINUTE);
-    expect(clock.now(), 'before the limit it runs').toBe(START + 15 * MINUTE);
+    expect(clock.now(), 'before the next cut time it runs').toBe(START + 15 * MINUTE);
     inner.advance(50 * MINUTE);
     expect(clock.now(), 'the next cut time is not passed while the cut runs').toBe(START + 20 * MINUTE);
-    release();
-    expect(clock.now()).toBe(START + 20 * MINUTE);
+    clock.holdAt!(START + 40 * MINUTE);
     inner.advance(MINUTE);
     expect(clock.now()).toBe(START + 21 * MINUTE);
-    // Sleeping to the next cut waits the night time that is left, on the clock it wraps.
-    await clock.sleepUntil(START + 40 * MINUTE);
-    expect([clock.now(), inner.now()]).toEqual([START + 40 * MINUTE, START + 85 * MINUTE]);
   });
 
-  it('released before the limit, it has lost nothing', () => {
+  it('held at a time it has passed, stands where it is: it never goes back', () => {
     const inner = new ManualClock(START);
-    const clock = holdingClock(inner);
-    const release = clock.hold!(START + 20 * MINUTE);
-    inner.advance(5 * MINUTE);
-    release();
-    release();
-    inner.advance(30 * MINUTE);
-    expect(clock.now()).toBe(START + 35 * MINUTE);
+    const clock = holdingClock(inner, START + 20 * MINUTE);
+    inner.advance(10 * MINUTE);
+    clock.holdAt!(START + 5 * MINUTE);
+    inner.advance(10 * MINUTE);
+    expect(clock.now()).toBe(START + 10 * MINUTE);
   });
 
-  it('on an accelerated clock: real seconds spent past the limit are not night time', () => {
+  it('refuses to wait past the time it is held at, which would never come', async () => {
+    const clock = holdingClock(new ManualClock(START), START + 20 * MINUTE);
+    await expect(clock.sleepUntil(START + 21 * MINUTE)).rejects.toThrow(/held at 2024-06-03T02:20:00\.000Z: it cannot wait until 2024-06-03T02:21:00\.000Z/);
+  });
+
+  it('on an accelerated clock: real seconds spent past the next cut time are not night time', () => {
     let real = 0;
-    const clock = holdingClock(acceleratedClock(400, START, () => real));
+    const clock = holdingClock(acceleratedClock(400, START, () => real), START);
     // A cut every 20 minutes = every 3 real seconds; this cut takes 40 s.
-    const release = clock.hold!(START + 20 * MINUTE);
+    clock.holdAt!(START + 20 * MINUTE);
     real += 40_000;
     expect(clock.now()).toBe(START + 20 * MINUTE);
-    release();
+    clock.holdAt!(START + 40 * MINUTE);
     real += 1_500;
     expect(clock.now()).toBe(START + 30 * MINUTE);
     expect(clock.description).toBe('400× real time, waiting for each cut to go live');
