@@ -16,6 +16,15 @@ describe('acceleratedClock', () => {
     expect(clock.now()).toBe(START + 20 * 60_000);
   });
 
+  it('starts at its first reading, not when made: the time a command takes before the night is not night time', () => {
+    let real = 5_000;
+    const clock = acceleratedClock(24_000, START, () => real);
+    real += 150;
+    expect(clock.now()).toBe(START);
+    real += 50;
+    expect(clock.now()).toBe(START + 20 * 60_000);
+  });
+
   it('sleeps the night time divided by the factor, and wakes at once for a time already past', async () => {
     const clock = acceleratedClock(100_000, START);
     await clock.sleepUntil(START + 60_000);
