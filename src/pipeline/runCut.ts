@@ -40,6 +40,8 @@ export interface CutSetup {
   keepStaging?: boolean;
   /** The site's public origin, for the sitemap's absolute URLs (default: paths). */
   siteUrl?: string;
+  /** How much faster than real time the night's clock runs (Clock.speed): the pages poll for new cuts as often. Default 1. */
+  clockSpeed?: number;
   reporter?: CutReporter;
   /** Stops the cut between stages; the abort reason is thrown as it is. */
   signal?: AbortSignal;
@@ -203,6 +205,7 @@ export async function runCut(setup: CutSetup, scheduled: { at: number; last: boo
           pidFile: join(work, 'site-build.json'),
           siteUrl: setup.siteUrl,
           images: capture.loaded.images,
+          clockSpeed: setup.clockSpeed,
           log,
         });
       },

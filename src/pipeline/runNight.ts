@@ -1,6 +1,9 @@
 /**
  * The night's loop: ask the schedule what to do now (nightSchedule.ts), do it, record what
  * happened, again — until the last cut is live or the signal stops it. One cut at a time.
+ * On the real night a cut that takes longer than the interval makes the cut times that pass
+ * meanwhile late, and they are skipped; a simulated night's clock that can wait (Clock.holdAt)
+ * is held at the next cut time until that cut is taken, so every scheduled cut is.
  */
 import type { Clock } from '../adapters/clock/clock.ts';
 import { EntityMismatchError, ModeMismatchError } from '../adapters/publish/target.ts';
@@ -43,6 +46,9 @@ export async function runNight(setup: NightSetup): Promise<NightOutcome> {
   const { clock, cuts, events = {}, signal } = setup;
   let record = resumedNight((await readLiveHistory(setup.work)).map((p) => p.cut));
   const outcome: NightOutcome = { live: [], failures: 0, complete: false };
+  // A simulated night's clock never passes a cut's time before the cut is taken (holdingClock.ts).
+  const lastLive = record.published.at(-1) ?? -Infinity;
+  clock.holdAt?.(cuts.find((c) => c.at > lastLive)?.at ?? Infinity);
   try {
     for (;;) {
       const step = nextStep(cuts, record, clock.now());
@@ -58,8 +64,9 @@ export async function runNight(setup: NightSetup): Promise<NightOutcome> {
       if (step.abandoned !== null) events.abandoned?.(step.abandoned, step.cut);
       if (step.skipped.length > 0) events.skipped?.(step.skipped, step.cut);
       events.starting?.(step.cut, step.index, step.attempt);
+      clock.holdAt?.(cuts[step.index + 1]?.at ?? Infinity);
       try {
-        const result = await runCut(setup, step.cut);
+        const result = await runCut({ ...setup, clockSpeed: clock.speed }, step.cut);
         record = cutPublished(record, step.cut.at, result.last);
         outcome.live.push(result);
         events.live?.(result, step.index);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startCutPoller, type CutPollerOptions } from '../../src/site/islands/cutPoller.ts';
+import { pollInterval, startCutPoller, type CutPollerOptions } from '../../src/site/islands/cutPoller.ts';
 
 const PAGE = '20240602_2320';
 const LABEL_2320 = '02/06/2024 23:20 (UTC-6)';
@@ -168,5 +168,19 @@ describe('startCutPoller', () => {
     expect(listeners.size).toBe(1);
     stop();
     expect(listeners.size).toBe(0);
+  });
+});
+
+describe('pollInterval(cutIntervalMinutes, clockSpeed)', () => {
+  it.each([
+    ['the real night, a cut every 20 minutes: every 5 minutes', 20, 1, 300],
+    ['the real night, a cut every 2 minutes: at most once a minute', 2, 1, 60],
+    ['a clock slower than real time: still at most once a minute', 20, 0.5, 600],
+    ['a 120× rehearsal, a cut every 10 s: every 3 s', 20, 120, 3],
+    ['a 10× rehearsal, a cut every 2 minutes: every 30 s', 20, 10, 30],
+    ['prep night, a cut every 3 s (400×): every 2 s, no faster', 20, 400, 2],
+    ['prep night --interval 20 (60×): every 5 s', 20, 60, 5],
+  ])('%s', (_, minutes, speed, seconds) => {
+    expect(pollInterval(minutes, speed)).toBe(seconds);
   });
 });

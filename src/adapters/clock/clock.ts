@@ -1,6 +1,7 @@
 /**
  * The night's time: what time it is on the night, and waiting for a later time. The real
  * night uses the system clock; a rehearsal runs an accelerated one (a night in minutes); the
+ * simulated night of `prep night` one that also waits for each cut (holdingClock.ts); the
  * tests a manual one that moves only when told to.
  */
 export interface Clock {
@@ -10,6 +11,15 @@ export interface Clock {
   sleepUntil(at: number, signal?: AbortSignal): Promise<void>;
   /** How the clock runs, for the operator: `real time`, `120× from 23:00`. */
   readonly description: string;
+  /** Night milliseconds per real millisecond: 1 on the real night, 120 on a 120× rehearsal. The pages poll for new cuts as often (pollInterval). */
+  readonly speed: number;
+  /**
+   * Only a simulated night's clock can wait (holdingClock.ts): from now on the night's time does
+   * not pass `limit` (the next cut not taken yet) until the clock is held at a later time; the
+   * real time it stands still is not made up. Absent: the clock runs on whatever a cut takes,
+   * and scheduled times that pass meanwhile are late.
+   */
+  holdAt?(limit: number): void;
 }
 
 /** Waits `ms` real milliseconds, or until the signal aborts. */

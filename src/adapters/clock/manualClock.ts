@@ -7,10 +7,13 @@ import type { Clock } from './clock.ts';
  */
 export class ManualClock implements Clock {
   readonly description = 'manual clock';
+  /** It moves by steps, not at a speed: the speed of the clock it stands in for (default real time), which the pages' polling follows. */
+  readonly speed: number;
   private current: number;
 
-  constructor(start: number) {
+  constructor(start: number, speed = 1) {
     this.current = start;
+    this.speed = speed;
   }
 
   now(): number {

@@ -7,4 +7,5 @@ export const systemClock: Clock = {
   now,
   sleepUntil: (at, signal) => sleepUntilOn(now, (span) => span, at, signal),
   description: 'real time',
+  speed: 1,
 };

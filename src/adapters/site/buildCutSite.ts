@@ -46,6 +46,8 @@ export interface CutSiteOptions {
   pidFile?: string;
   /** The site's public origin for the sitemap's absolute URLs (`https://prep.example.org`); default none: it lists paths. */
   siteUrl?: string;
+  /** How much faster than real time the night's clock runs (SiteInfo.clockSpeed); default 1. */
+  clockSpeed?: number;
   /**
    * The night's way (instead of `cacheDir`): `out` is a folder kept from cut to cut, and
    * `previous` records what it holds (siteState.ts). Only the pages whose render key changed are
@@ -133,6 +135,7 @@ const siteDataOf = (input: CutDatabasesInput, options: CutSiteOptions, previous?
     previousHistory: options.previousHistory,
     siteUrl: options.siteUrl ?? null,
     ...(options.images === undefined ? {} : { images: options.images }),
+    clockSpeed: options.clockSpeed ?? 1,
     ...(previous === undefined ? {} : { previous }),
     ...(options.log === undefined ? {} : { log: options.log }),
   });

@@ -60,6 +60,12 @@ export interface SiteInfo {
   drill: boolean;
   /** The site's public origin for the sitemap's absolute URLs (`https://prep.example.org`); null: the sitemap lists paths. */
   siteUrl: string | null;
+  /**
+   * How much faster than real time the night's clock runs: 1 on the real night, 400 on `prep
+   * night`'s demo. The pages poll for a new cut a few times per cut interval as it passes here
+   * (pollInterval); a rehearsal's pages poll as fast as its cuts come.
+   */
+  clockSpeed: number;
   /** The absolute path of the folder holding every datos.json (`<dir>/public`, or the site folder itself). */
   publicDir: string;
   /** Which emblem and photograph the pages show (siteImages.ts). */
@@ -115,6 +121,8 @@ export interface SiteDataOptions {
   searchShardSections?: number;
   /** The site's public origin for the sitemap (SiteInfo.siteUrl); default none. */
   siteUrl?: string | null;
+  /** SiteInfo.clockSpeed; default 1, the real night. */
+  clockSpeed?: number;
   /**
    * The pages (and search shards) the folder already holds, as an earlier cut wrote them
    * (siteState.ts): one whose render key is unchanged is carried over, neither written nor
@@ -218,6 +226,7 @@ export async function writeSiteData(input: CutDatabasesInput, options: SiteDataO
     elections: input.elections.map(pageElection),
     drill: config.drill,
     siteUrl: options.siteUrl ?? null,
+    clockSpeed: options.clockSpeed ?? 1,
     publicDir: pub,
     images: (options.images ?? NO_SITE_IMAGES).links,
   };

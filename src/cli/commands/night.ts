@@ -10,6 +10,7 @@ import { writeWaitingPage } from '../../adapters/publish/local/waitingPageFile.t
 import { waitingInfo, waitingPageHtml } from '../../core/site/waitingPage.ts';
 import { startServer } from '../../adapters/serve/staticServer.ts';
 import { acceleratedClock } from '../../adapters/clock/acceleratedClock.ts';
+import { holdingClock } from '../../adapters/clock/holdingClock.ts';
 import { cutTimes } from '../../core/schedule/cutTimes.ts';
 import { cutLabel } from '../../core/schedule/cutLabel.ts';
 import { simulatedCapture } from '../../pipeline/simulatedCapture.ts';
@@ -26,6 +27,7 @@ interface Options extends SimulationOptions {
   work: string;
   target?: string;
   images: ImageFormat;
+  skipLateCuts: boolean;
 }
 
 const HOUR = 3_600_000;
@@ -37,6 +39,7 @@ export function registerNight(program: Command): void {
     .option('--interval <seconds>', 'real seconds per scheduled cut interval (each stands for 60/dataUpdatesPerHour minutes of the night)', '3')
     .option('--port <n>', 'port to serve the site on, at 127.0.0.1', '4321')
     .option('--drill', 'a drill (simulacro): every page and database says SIMULACRO', false)
+    .option('--skip-late-cuts', "as on the real night (prep run): the clock runs on while a cut is taken, and the cut times that pass meanwhile are skipped", false)
     .option('-w, --work <dir>', 'work folder of the night', '.prep/night')
     .option('-t, --target <dir>', 'the local target the cuts are published to (default: <work>/target)')
     .addOption(new Option('--images <format>', 'acta images of the simulated capture: svg (light, ~3 KB) or jpeg (realistic scans, 150–400 KB, to see what images cost)').choices(IMAGE_FORMATS).default('svg'))
@@ -47,8 +50,12 @@ The night follows the preset's schedule (the Guerrero preset: 20:00 to 20:00 the
 every 20 minutes) on a clock that runs one interval per --interval real seconds. Each cut runs
 the same pipeline as prep run: the simulated capture system's export as of the cut, the counting
 rules, the signed databases, the site, the publication to the target — and is served at once.
-A cut that takes longer than the interval is late: the next cut is taken as soon as it ends, at
-the latest scheduled time due, and the times passed over are skipped (said on stderr).
+Every scheduled cut goes live: while a cut is taken the clock stops at the next cut time until
+the cut is live, so a cut that takes longer than the interval (the first one builds every page)
+delays the night rather than skipping cut times. With --skip-late-cuts the clock runs on as on
+the real night: the next cut is taken as soon as a late one ends, at the latest scheduled time
+due, and the times passed over are skipped (said on stderr). Pages check for a new cut a few
+times per interval as it passes here (every 2 s at most).
 After the last cut the site stays served until Ctrl-C.
 
 Every run starts a fresh night: the work folder and target of an earlier prep night are emptied
@@ -82,7 +89,8 @@ Examples:
         const { config } = sim;
         const cuts = cutTimes(config.schedule);
         const stepMs = HOUR / config.schedule.dataUpdatesPerHour;
-        const clock = acceleratedClock(stepMs / (interval * 1000), cuts[0]!.at);
+        const compressed = acceleratedClock(stepMs / (interval * 1000), cuts[0]!.at);
+        const clock = opts.skipLateCuts ? compressed : holdingClock(compressed, cuts[0]!.at);
         const target = openLocalTarget(targetDir);
         await writeWaitingPage(targetDir, waitingPageHtml(waitingInfo(config)));
 
@@ -95,7 +103,7 @@ Examples:
           const expected = capture.loaded.elections.map((e) => `${e.config.code} ${(e.catalogue?.length ?? 0).toLocaleString('en-US')} actas`).join(', ');
           process.stdout.write(
             `${config.drill ? 'DRILL (simulacro) · ' : ''}${config.entity.name}: ${expected}; ${cuts.length} scheduled cuts, one every ${stepMs / 60_000} minutes of the night = ${interval} s here\n` +
-              `Serving ${url} (the first cut is on its way)\n`,
+              `${opts.skipLateCuts ? 'Cut times that pass while a cut is taken are skipped, as on the real night' : 'Every cut is published: the clock waits for each cut to go live'}. Serving ${url} (the first cut is on its way)\n`,
           );
           let current = { index: 0, label: '' };
           const status = statusLineReporter(() => `${cutNumber(current.index, cuts.length)} ${current.label}`);
@@ -107,6 +115,7 @@ Examples:
               );
             },
           });
+          const started = performance.now();
           const outcome = await runNight({
             capture,
             key: simulatorTestKey(),
@@ -128,10 +137,11 @@ Examples:
             },
             signal: stop.signal,
           });
+          const published = `${outcome.live.length} of ${cuts.length} scheduled cuts published in ${((performance.now() - started) / 60_000).toFixed(1)} min`;
           if (outcome.complete) {
-            process.stdout.write(`Night complete: the last cut is live. Still serving ${url} — Ctrl-C to stop.\n`);
+            process.stdout.write(`Night complete: the last cut is live, ${published}. Still serving ${url} — Ctrl-C to stop.\n`);
             await new Promise<void>((resolve) => stop.signal.addEventListener('abort', () => resolve(), { once: true }));
-          }
+          } else process.stderr.write(`stopped: ${published}\n`);
         } finally {
           stop.dispose();
           await server.close();

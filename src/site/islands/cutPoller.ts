@@ -42,6 +42,17 @@ export interface CutPollerOptions {
   random?: () => number;
 }
 
+/**
+ * Seconds between a page's checks of the pointer: a few per cut interval as it passes in real
+ * time (the night's clock may run `clockSpeed` times faster: a rehearsal, the `prep night`
+ * demo), whole seconds. Never more often than once a minute on the real night, where a million
+ * phones poll; every 2 s at most on a compressed clock, whose cuts come every few seconds.
+ */
+export function pollInterval(cutIntervalMinutes: number, clockSpeed: number): number {
+  const floor = clockSpeed > 1 ? 2 : 60;
+  return Math.max(floor, Math.round((cutIntervalMinutes * 60) / clockSpeed / 4));
+}
+
 /** The stamp and label of a pointer or a page's data `cut`; null when it is not a cut's. */
 function cutOf(value: unknown): { stamp: string; label: string } | null {
   const c = value as { stamp?: unknown; label?: unknown } | null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acceleratedClock } from '../../../src/adapters/clock/acceleratedClock.ts';
 import { ManualClock } from '../../../src/adapters/clock/manualClock.ts';
+import { holdingClock } from '../../../src/adapters/clock/holdingClock.ts';
 import { systemClock } from '../../../src/adapters/clock/systemClock.ts';
 import { clockOf, parseClockSpec } from '../../../src/adapters/clock/clockSpec.ts';
 
@@ -12,6 +13,15 @@ describe('acceleratedClock', () => {
     const clock = acceleratedClock(120, START, () => real);
     expect(clock.now()).toBe(START);
     real += 10_000;
+    expect(clock.now()).toBe(START + 20 * 60_000);
+  });
+
+  it('starts at its first reading, not when made: the time a command takes before the night is not night time', () => {
+    let real = 5_000;
+    const clock = acceleratedClock(24_000, START, () => real);
+    real += 150;
+    expect(clock.now()).toBe(START);
+    real += 50;
     expect(clock.now()).toBe(START + 20 * 60_000);
   });
 
@@ -30,8 +40,78 @@ describe('acceleratedClock', () => {
     await expect(sleeping).rejects.toThrow('stopped by the operator');
   });
 
+  it('tells its speed, and cannot be held: a rehearsal of the real night skips late cuts as the night does', () => {
+    const clock = acceleratedClock(120, START);
+    expect([clock.speed, clock.holdAt]).toEqual([120, undefined]);
+    expect([systemClock.speed, systemClock.holdAt]).toEqual([1, undefined]);
+  });
+
   it.each([0, -2, Number.NaN, Number.POSITIVE_INFINITY])('refuses the speed %d', (factor) => {
     expect(() => acceleratedClock(factor, START)).toThrow(/positive number/);
+  });
+});
+
+describe('holdingClock', () => {
+  const MINUTE = 60_000;
+
+  it('stands still at the time it is made held at, however long the night takes to start', () => {
+    const inner = new ManualClock(START - MINUTE);
+    const clock = holdingClock(inner, START);
+    inner.advance(30 * MINUTE);
+    expect(clock.now()).toBe(START);
+  });
+
+  it('held at a later time, runs on from where it stood as the clock it wraps, at its speed; the time it stood still is not made up', async () => {
+    const inner = new ManualClock(START - MINUTE);
+    const clock = holdingClock(inner, START);
+    inner.advance(30 * MINUTE);
+    clock.holdAt!(START + 20 * MINUTE);
+    inner.advance(5 * MINUTE);
+    expect(clock.now()).toBe(START + 5 * MINUTE);
+    await clock.sleepUntil(START + 20 * MINUTE);
+    expect([clock.now(), inner.now()]).toEqual([START + 20 * MINUTE, START + 49 * MINUTE]);
+    expect(clock.speed).toBe(1);
+    expect(holdingClock(acceleratedClock(400, START), START).speed).toBe(400);
+  });
+
+  it('while a cut is taken, never passes the next cut time', () => {
+    const inner = new ManualClock(START);
+    const clock = holdingClock(inner, START);
+    clock.holdAt!(START + 20 * MINUTE);
+    inner.advance(15 * MINUTE);
+    expect(clock.now(), 'before the next cut time it runs').toBe(START + 15 * MINUTE);
+    inner.advance(50 * MINUTE);
+    expect(clock.now(), 'the next cut time is not passed while the cut runs').toBe(START + 20 * MINUTE);
+    clock.holdAt!(START + 40 * MINUTE);
+    inner.advance(MINUTE);
+    expect(clock.now()).toBe(START + 21 * MINUTE);
+  });
+
+  it('held at a time it has passed, stands where it is: it never goes back', () => {
+    const inner = new ManualClock(START);
+    const clock = holdingClock(inner, START + 20 * MINUTE);
+    inner.advance(10 * MINUTE);
+    clock.holdAt!(START + 5 * MINUTE);
+    inner.advance(10 * MINUTE);
+    expect(clock.now()).toBe(START + 10 * MINUTE);
+  });
+
+  it('refuses to wait past the time it is held at, which would never come', async () => {
+    const clock = holdingClock(new ManualClock(START), START + 20 * MINUTE);
+    await expect(clock.sleepUntil(START + 21 * MINUTE)).rejects.toThrow(/held at 2024-06-03T02:20:00\.000Z: it cannot wait until 2024-06-03T02:21:00\.000Z/);
+  });
+
+  it('on an accelerated clock: real seconds spent past the next cut time are not night time', () => {
+    let real = 0;
+    const clock = holdingClock(acceleratedClock(400, START, () => real), START);
+    // A cut every 20 minutes = every 3 real seconds; this cut takes 40 s.
+    clock.holdAt!(START + 20 * MINUTE);
+    real += 40_000;
+    expect(clock.now()).toBe(START + 20 * MINUTE);
+    clock.holdAt!(START + 40 * MINUTE);
+    real += 1_500;
+    expect(clock.now()).toBe(START + 30 * MINUTE);
+    expect(clock.description).toBe('400× real time, waiting for each cut to go live');
   });
 });
 

@@ -157,6 +157,7 @@ describe('writeSiteData(input, options)', () => {
       schedule: { dataUpdatesPerHour: GUERRERO.schedule.dataUpdatesPerHour },
       drill: false,
       siteUrl: null,
+      clockSpeed: 1,
       publicDir: join(dir, 'public'),
     });
     expect(site.elections.map((e) => e.code)).toEqual(input.elections.map((e) => e.config.code));
