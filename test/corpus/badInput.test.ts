@@ -81,6 +81,8 @@ const NOT_UTF8 = "(the start of the file looked like UTF-8, so it was read as UT
 const VOTE_COLUMNS = ['PAN', 'PRI', 'PRD', 'MORENA', 'MC', 'PAN_PRI_PRD', 'PAN_PRI', 'PAN_PRD', 'PRI_PRD', 'NO_REGISTRADAS', 'NULOS'];
 
 const ABSENT_VOTES = (column: string): string => `list ${column} under absentVotes in a column mapping (--mapping), which reads it as "-"`;
+const notRunningZero = (column: string, line: number, actas: string): string =>
+  `warning: ${D}valid.csv:${line}: column ${column}: value "0": 0 in ${actas} where ${column} does not run (the first on this line): published as 0 (expected "-" where an option is not on the ballot: set notRunningZero: dash for DIP_LOC in the configuration to publish "-", or notRunningZero: keep to publish 0 without this warning)`;
 const RAISE = (key: string): string => `a real export never comes near this, but if it must, raise exportLimits.${key} in the configuration`;
 
 /** A configuration whose ZIP name template is refused by the schema: one error on its line. */
@@ -399,6 +401,19 @@ const cases: Case[] = [
     exit: 1,
     stderr: [`error: ${D}config-coalition-unknown-party.yaml:21: column elections.0.coalitions.0.members.2: value \"PES\": not a party on this ballot (expected one of PAN, PRI, PRD, MORENA, MC)`],
   },
+  {
+    // FUERZA runs in district 2 only; the file's actas (district 1) hold 0 in some of its combinations.
+    file: 'config-coalition-units.yaml', cli: true,
+    args: withConfig('config-coalition-units.yaml'),
+    exit: 0,
+    stderr: [
+      notRunningZero('PAN_PRI', 12, '1 acta'),
+      notRunningZero('PAN_PRD', 12, '1 acta'),
+      notRunningZero('PRI_PRD', 10, '2 actas'),
+    ],
+    summary: { DIP_LOC: VALID },
+  },
+  { file: 'config-not-running-dash.yaml', args: withConfig('config-not-running-dash.yaml'), exit: 0, stderr: [], summary: { DIP_LOC: VALID } },
   {
     file: 'config-catalogue-bad-tipo-acta.yaml + catalogo-bad-tipo-acta.csv', cli: true,
     args: withConfig('config-catalogue-bad-tipo-acta.yaml'),
