@@ -43,6 +43,7 @@ describe('electionLayout(config, election)', () => {
         { column: 7, members: [0, 2], weights: [1, 1] },
         { column: 8, members: [1, 2], weights: [1, 1] },
       ],
+      shares: null,
       units: null,
     });
     expect(juntos!.members).toEqual([3, 4]);
@@ -87,6 +88,7 @@ describe('electionLayout(config, election)', () => {
       independents: [],
       candidaturas: [],
     });
+    expect(l.coalitions[0]!.shares).toEqual([60, 20, 20]);
     expect(l.coalitions[0]!.combinations.map((k) => [l.columns[k.column], k.weights])).toEqual([
       ['MORENA_PT_PAN', [60, 20, 20]],
       ['MORENA_PT', [60, 20]],
