@@ -35,9 +35,9 @@ export function unitColumnOf(header: readonly string[]): number {
   return byId !== -1 ? byId : header.findIndex((h) => fieldOf(h) === 'unitName');
 }
 
-/** A column of votes: numbers, markers and dashes, with at most 1 % of anything else (leftover spreadsheet rows). */
+/** A column of votes: numbers, markers and dashes (or empty fields), with at most 1 % of anything else (leftover spreadsheet rows). */
 function holdsVotes(c: ColumnSurvey, rows: number): boolean {
-  return c.kinds.number > 0 && (c.kinds.text + c.kinds.na) * 100 <= rows;
+  return c.kinds.number + c.kinds.dash + c.kinds.marker > 0 && (c.kinds.text + c.kinds.na) * 100 <= rows;
 }
 
 /** Whether every value a column holds is a whole number (a unit's name column that holds its number). */

@@ -57,14 +57,14 @@ export function entityByName(name: string): EntityInfo | undefined {
 }
 
 /**
- * The entity a file name names, as a word of its own (`CDMX_GUB_2024.csv`,
- * `cdmx-2024-jefatura-de-gobierno.csv`); undefined unless exactly one does.
+ * The entity a file name names, in words of its own (`CDMX_GUB_2024.csv`,
+ * `cdmx-2024-jefatura-de-gobierno.csv`); the longest name wins (BAJA CALIFORNIA SUR over
+ * BAJA CALIFORNIA); undefined unless exactly one does.
  */
 export function entityInFileName(fileName: string): EntityInfo | undefined {
-  const words = foldText(fileName.replace(/\.[^.]*$/, '')).split(/[^A-Z]+/).filter((w) => w !== '');
-  const joined = ` ${words.join(' ')} `;
-  const hits = ENTITIES.filter(
-    (e) => words.includes(e.abbreviation) || [e.name, ...e.aliases].some((n) => joined.includes(` ${n} `)),
-  );
+  const joined = ` ${foldText(fileName.replace(/\.[^.]*$/, '')).split(/[^A-Z]+/).filter((w) => w !== '').join(' ')} `;
+  const longest = (e: EntityInfo): number => Math.max(0, ...[e.abbreviation, e.name, ...e.aliases].filter((n) => joined.includes(` ${n} `)).map((n) => n.length));
+  const best = Math.max(...ENTITIES.map(longest));
+  const hits = ENTITIES.filter((e) => best > 0 && longest(e) === best);
   return hits.length === 1 ? hits[0] : undefined;
 }
