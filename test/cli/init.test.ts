@@ -77,6 +77,12 @@ const cases: Case[] = [
     summary: summary([11, 11, 0, 11, '100.0000', 10, '90.9090', '9.0909', 1, 3934, 1742, 991, '25.1906']),
   },
   {
+    what: 'INE\'s 2018 layout (pipes, NUM_VOTOS_NULOS, NOMBRE_DISTRITO, three coalitions, two independents)',
+    from: 'test/fixtures/init/ine-2018-layout.csv',
+    mapping: true,
+    summary: summary([3, 3, 0, 3, '100.0000', 3, '100.0000', '0.0000', 0, 1950, 1276, 1276, '65.4358']),
+  },
+  {
     what: 'the bad-input corpus\'s valid.csv with its catalogue (6 expected, 5 registered)',
     from: 'test/fixtures/bad-input/valid.csv',
     catalogue: 'test/fixtures/bad-input/catalogo.csv',
@@ -149,7 +155,19 @@ describe('prep init --from <export>: a draft that counts the file as the tested 
     const { run } = init(cases[0]!);
     expect(run.stdout).toContain('  expected 13,324 actas (the export itself: --catalogue compares it with the approved casillas), registered 13,384, counted 13,318\n');
     expect(run.stdout).toContain('  outside the catalogue: 60 (lines 209, 296, 1323, 1324, 1604, 2091, 2577, 2578, 3477, 3478, …)\n');
-    expect(init(cases[4]!).run.stdout).toContain('  expected 6 actas (the catalogue), registered 5, counted 4\n');
+    expect(init(cases[5]!).run.stdout).toContain('  expected 6 actas (the catalogue), registered 5, counted 4\n');
+  });
+
+  it('the INE 2018 draft: every spelling of that year mapped, each independent in its district', () => {
+    const { out } = init(cases[4]!);
+    const config = parse(readFileSync(join(out, 'config.yaml'), 'utf8'));
+    expect(config.entity).toMatchObject({ id: 20, abbreviation: 'OAX', utcOffsetLabel: 'UTC-5' }); // summer time in 2018
+    expect(config.elections[0].independents.map((i: { id: string; unit: number }) => [i.id, i.unit])).toEqual([['CAND_IND_01', 1], ['CAND_IND_02', 2]]);
+    expect(config.elections[0].coalitions.map((k: { members: string[] }) => k.members)).toEqual([['PAN', 'PRD', 'MC'], ['PRI', 'PVEM', 'PANAL'], ['PT', 'MORENA', 'PES']]);
+    const mapping = parse(readFileSync(join(out, 'mapping.yaml'), 'utf8'));
+    expect(mapping.votes).toEqual({ NO_REGISTRADAS: 'NUM_VOTOS_CAN_NREG', NULOS: 'NUM_VOTOS_NULOS' });
+    expect(mapping.ignore).toEqual(['NOMBRE_ESTADO', 'CASILLA', 'COTEJADA']);
+    expect(mapping.fields).toMatchObject({ entidad: 'ID_ESTADO', unit: 'ID_DISTRITO', unitName: 'NOMBRE_DISTRITO', personasVotaron: 'TOTAL_CIUDADANOS_VOTARON', codigoIntegridad: 'SHA' });
   });
 });
 
