@@ -1,10 +1,11 @@
 import { Option, type Command } from 'commander';
 import { UserError } from './failure.ts';
-import { loadConfig, type LoadedConfig } from '../adapters/config/loadConfig.ts';
+import { loadConfig, type LoadedConfig, type LoadedConfigFile } from '../adapters/config/loadConfig.ts';
 import { exportMapping } from '../adapters/config/loadMapping.ts';
 import { readExport, parseSourceSpec, type CaptureExport } from '../adapters/capture/readExport.ts';
 import type { ColumnMapping } from '../core/import/columnMapping.ts';
 import { countCut, cutIdentity } from '../core/count/countCut.ts';
+import { cutOutsideSchedule } from '../core/schedule/cutOutsideSchedule.ts';
 import type { CutDatabasesInput } from '../core/databases/cutDatabasesInput.ts';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { colorWarnings } from '../core/config/colorWarnings.ts';
@@ -68,7 +69,7 @@ export async function readSource(opts: SourceOptions): Promise<{ loaded: LoadedC
  * The configuration of a command that writes databases, which must say how they are signed;
  * its warnings about the site it feeds (colours too close to tell apart) go to stderr.
  */
-export async function loadDatabasesConfig(file: string): Promise<LoadedConfig> {
+export async function loadDatabasesConfig(file: string): Promise<LoadedConfigFile> {
   const loaded = await loadConfig(file);
   if (loaded.config.databases === undefined)
     throw new UserError(`${loaded.file} has no databases section: say how the databases are signed (databases.signingKey)`);
@@ -86,13 +87,19 @@ export function cutAtOf(opts: Pick<CutOptions, 'at'>, config: LoadedConfig['conf
   }
 }
 
+/** What a cut about to be published should not hide: the configuration's publication warnings and a time off the schedule. */
+export function cutWarnings(loaded: LoadedConfigFile, at: number): Diagnostic[] {
+  const offSchedule = cutOutsideSchedule(loaded.config, at, loaded.file);
+  return [...loaded.warnings, ...(offSchedule === undefined ? [] : [offSchedule])];
+}
+
 /** Reads and counts the cut the options name; its warnings are collected, not printed. */
 export async function readCut(opts: CutOptions): Promise<{ loaded: LoadedConfig; input: CutDatabasesInput; warnings: Diagnostic[] }> {
   const loaded = await loadDatabasesConfig(opts.config);
   const { config } = loaded;
   const at = cutAtOf(opts, config);
   const capture = await exportOf(loaded, opts);
-  const warnings: Diagnostic[] = [...capture.warnings];
+  const warnings: Diagnostic[] = [...cutWarnings(loaded, at), ...capture.warnings];
   const input = countCut(config, loaded.elections, capture.actas, cutIdentity(config, at, opts.lastCut), (d) => warnings.push(d));
   return { loaded, input, warnings };
 }

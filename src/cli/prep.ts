@@ -14,6 +14,7 @@ import { registerServe } from './commands/serve.ts';
 import { registerStatus } from './commands/status.ts';
 import { registerRollback } from './commands/rollback.ts';
 import { registerPublish } from './commands/publish.ts';
+import { registerInit } from './commands/init.ts';
 
 const program = new Command('prep')
   .description("Publishes Mexico's preliminary election results (PREP): counting rules, databases, site, CDN.")
@@ -34,5 +35,6 @@ registerServe(program);
 registerStatus(program);
 registerRollback(program);
 registerPublish(program);
+registerInit(program);
 
 await program.parseAsync(process.argv);

@@ -68,16 +68,22 @@ const noStackTrace = (r: Run): void => {
 };
 
 interface TallyJson {
+  ok: boolean;
   elections: Array<{ code: string; name: string; catalogueFromExport: boolean; summary: Record<string, number | string> }>;
   diagnostics: Array<Record<string, unknown>>;
 }
 
-/** Checks the JSON shape field by field and returns it typed. */
-function tallyJson(r: Run): TallyJson {
-  expect(r.status).toBe(0);
+/** Checks the JSON shape field by field and returns it typed; `ok` false: a rejection, exit code 1. */
+function tallyJson(r: Run, ok = true): TallyJson {
+  expect(r.status).toBe(ok ? 0 : 1);
   expect(r.stderr).toBe('');
   const out = JSON.parse(r.stdout) as TallyJson;
-  expect(Object.keys(out)).toEqual(['elections', 'diagnostics']);
+  expect(Object.keys(out)).toEqual(['ok', 'elections', 'diagnostics']);
+  expect(out.ok).toBe(ok);
+  if (!ok) {
+    expect(out.elections).toEqual([]);
+    expect(out.diagnostics[0]!.rejects, 'a rejection comes first').toBe(true);
+  }
   for (const e of out.elections) {
     expect(Object.keys(e)).toEqual(['code', 'name', 'catalogueFromExport', 'summary']);
     expect(typeof e.code).toBe('string');
@@ -190,7 +196,8 @@ describe('prep tally: the stable contract', () => {
       expect(r.stdout).toContain('Usage: prep tally [options]');
       for (const option of ['-c, --config <file>', '-s, --source <[CODE=]location>', '-m, --mapping <file>', '--last-cut', '--json', '-h, --help'])
         expect(r.stdout).toContain(option);
-      expect(r.stdout).toContain('{"elections":[{"code","name","catalogueFromExport","summary":{');
+      expect(r.stdout).toContain('{"ok":true,"elections":[{"code","name","catalogueFromExport","summary":{');
+      expect(r.stdout).toContain('{"ok":false,"elections":[],"diagnostics":[…]}');
       expect(r.stdout).toContain('Exit code: 0 when the export was counted (warnings may be present), 1 when it was rejected.');
     });
   });
@@ -258,12 +265,33 @@ describe('prep tally: the stable contract', () => {
       noStackTrace(r);
     });
 
-    it('a missing configuration, with --json: the error still goes to stderr, stdout stays empty', () => {
+    it('a missing configuration, with --json: the JSON contract on stdout, "ok": false, the error inside', () => {
       const r = prep('tally', '--config', 'test/fixtures/does-not-exist.yaml', '--source', OPL_GUB, '--json');
+      expect(tallyJson(r, false)).toEqual({
+        ok: false,
+        elections: [],
+        diagnostics: [{ rejects: true, file: 'test/fixtures/does-not-exist.yaml', message: 'cannot read the configuration: no such file' }],
+      });
+      noStackTrace(r);
+    });
+
+    it('a rejected export, with --json: valid JSON, "ok": false, every error with its line, column and value', () => {
+      const file = 'test/fixtures/bad-input/formula-in-vote.csv';
+      const r = prep('tally', '--config', 'test/fixtures/bad-input/config.yaml', '--source', file, '--json');
+      const expected = 'a whole number of votes, Ilegible, Sin dato, - or SIN ACTA';
+      expect(tallyJson(r, false).diagnostics).toEqual([
+        { rejects: true, file, line: 8, column: 'PAN', value: '=HYPERLINK("http://example.invalid/","100")', message: 'not a vote value', expected },
+        { rejects: true, file, line: 8, column: 'PRI', value: '+1', message: 'not a vote value', expected },
+        { rejects: true, file, line: 8, column: 'PRD', value: '@SUM(A1:A9)', message: 'not a vote value', expected },
+      ]);
+      noStackTrace(r);
+    });
+
+    it('a rejected export, without --json: stdout stays empty, the errors go to stderr', () => {
+      const r = prep('tally', '--config', 'test/fixtures/bad-input/config.yaml', '--source', 'test/fixtures/bad-input/vote-negative.csv');
       expect(r.status).toBe(1);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toBe('error: test/fixtures/does-not-exist.yaml: cannot read the configuration: no such file\n');
-      noStackTrace(r);
+      expect(r.stderr).toMatch(/^error: test\/fixtures\/bad-input\/vote-negative\.csv:8: column PAN: value "-5": negative vote count /);
     });
 
     it('no --config', () => {
@@ -331,11 +359,9 @@ describe('prep tally: the stable contract', () => {
       requests.length = 0;
       const port = (server.address() as AddressInfo).port;
       const r = await prepAsync(...oplArgs(`http://operador:s3cret@127.0.0.1:${port}/cortes/missing.csv?token=abc123`));
-      expect(r.status).toBe(1);
-      expect(r.stdout).toBe('');
-      expect(r.stderr).toBe(`error: ${base}/cortes/missing.csv: download failed: the server answered HTTP 404 Not Found\n`);
-      expect(r.stderr).not.toContain('s3cret');
-      expect(r.stderr).not.toContain('abc123');
+      expect(tallyJson(r, false).diagnostics).toEqual([{ rejects: true, file: `${base}/cortes/missing.csv`, message: 'download failed: the server answered HTTP 404 Not Found' }]);
+      expect(r.stdout).not.toContain('s3cret');
+      expect(r.stdout).not.toContain('abc123');
       expect(requests).toEqual(['GET /cortes/missing.csv?token=abc123']);
       noStackTrace(r);
     });

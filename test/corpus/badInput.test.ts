@@ -80,6 +80,9 @@ const QUOTE_HINT = 'a quote inside a quoted field is written as two quotes ""';
 const NOT_UTF8 = "(the start of the file looked like UTF-8, so it was read as UTF-8); if the file is Latin-1, read it with --encoding latin1 (expected UTF-8 text throughout)";
 const VOTE_COLUMNS = ['PAN', 'PRI', 'PRD', 'MORENA', 'MC', 'PAN_PRI_PRD', 'PAN_PRI', 'PAN_PRD', 'PRI_PRD', 'NO_REGISTRADAS', 'NULOS'];
 
+const ABSENT_VOTES = (column: string): string => `list ${column} under absentVotes in a column mapping (--mapping), which reads it as "-"`;
+const notRunningZero = (column: string, line: number, actas: string): string =>
+  `warning: ${D}valid.csv:${line}: column ${column}: value "0": 0 in ${actas} where ${column} does not run (the first on this line): published as 0 (expected "-" where an option is not on the ballot: set notRunningZero: dash for DIP_LOC in the configuration to publish "-", or notRunningZero: keep to publish 0 without this warning)`;
 const RAISE = (key: string): string => `a real export never comes near this, but if it must, raise exportLimits.${key} in the configuration`;
 
 /** A configuration whose ZIP name template is refused by the schema: one error on its line. */
@@ -258,7 +261,34 @@ const cases: Case[] = [
     file: 'column-missing-vote.csv',
     args: tally('column-missing-vote.csv'),
     exit: 1,
-    stderr: [`error: ${D}column-missing-vote.csv:7: column MC: the export has no column for MC, a vote column of DIP_LOC in the configuration`],
+    stderr: [
+      `error: ${D}column-missing-vote.csv:7: column MC: the export has no column for MC, a vote column of DIP_LOC in the configuration (expected a column MC; if MC is not on this ballot, leave it out of the election's parties, or ${ABSENT_VOTES('MC')})`,
+    ],
+  },
+  {
+    file: 'column-missing-combination.csv', cli: true,
+    args: tally('column-missing-combination.csv'),
+    exit: 1,
+    stderr: [
+      `error: ${D}column-missing-combination.csv:7: column PAN_PRD: the export has no column for PAN_PRD, a combination column of coalition FUERZA in DIP_LOC (expected a column PAN_PRD; a candidatura común's file may carry only some of its combinations: then ${ABSENT_VOTES('PAN_PRD')}; see docs/column-mapping.md)`,
+    ],
+  },
+  {
+    // The mapping the message above suggests: no fields (the Anexo 18.5 ones), absentVotes: [PAN_PRD].
+    file: 'column-missing-combination.csv (with absent-combination.mapping.yaml)', cli: true,
+    args: tally('column-missing-combination.csv', '--mapping', `${D}absent-combination.mapping.yaml`),
+    exit: 0,
+    stderr: [],
+    // valid.csv without PAN_PRD's 2 + 1 + 2 votes in the three counted actas outside the especial.
+    summary: { DIP_LOC: { ...VALID, TOTAL_VOTOS_C_CS: 1360, TOTAL_VOTOS_S_CS: 1225, PORCENTAJE_PARTICIPACION_CIUDADANA: '70.0000' } },
+  },
+  {
+    // Derived columns are never read: a mapping need not ignore them, whichever spelling the file uses.
+    file: 'derived-calculados.csv (with no-ignore.mapping.yaml)',
+    args: tally('derived-calculados.csv', '--mapping', `${D}no-ignore.mapping.yaml`),
+    exit: 0,
+    stderr: [],
+    summary: { DIP_LOC: VALID },
   },
   {
     file: 'column-key-repeated.csv', cli: true,
@@ -371,6 +401,19 @@ const cases: Case[] = [
     exit: 1,
     stderr: [`error: ${D}config-coalition-unknown-party.yaml:21: column elections.0.coalitions.0.members.2: value \"PES\": not a party on this ballot (expected one of PAN, PRI, PRD, MORENA, MC)`],
   },
+  {
+    // FUERZA runs in district 2 only; the file's actas (district 1) hold 0 in some of its combinations.
+    file: 'config-coalition-units.yaml', cli: true,
+    args: withConfig('config-coalition-units.yaml'),
+    exit: 0,
+    stderr: [
+      notRunningZero('PAN_PRI', 12, '1 acta'),
+      notRunningZero('PAN_PRD', 12, '1 acta'),
+      notRunningZero('PRI_PRD', 10, '2 actas'),
+    ],
+    summary: { DIP_LOC: VALID },
+  },
+  { file: 'config-not-running-dash.yaml', args: withConfig('config-not-running-dash.yaml'), exit: 0, stderr: [], summary: { DIP_LOC: VALID } },
   {
     file: 'config-catalogue-bad-tipo-acta.yaml + catalogo-bad-tipo-acta.csv', cli: true,
     args: withConfig('config-catalogue-bad-tipo-acta.yaml'),

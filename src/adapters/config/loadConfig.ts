@@ -9,6 +9,7 @@ import { InputError, type Diagnostic } from '../../core/diagnostics.ts';
 import { readCatalogue } from './readCatalogue.ts';
 import { readSiteImages } from './readSiteImages.ts';
 import { siteImages, type SiteImages } from '../../core/site/siteImages.ts';
+import { publicationWarnings } from '../../core/config/publicationWarnings.ts';
 
 export interface LoadedElection {
   config: ElectionConfig;
@@ -26,21 +27,32 @@ export interface LoadedConfig {
   images: SiteImages;
 }
 
+/** A configuration read from its file, with what it allows but a publication would regret. */
+export interface LoadedConfigFile extends LoadedConfig {
+  /** For the commands that publish: see publicationWarnings. */
+  warnings: Diagnostic[];
+}
+
 /** Reads, validates and completes a configuration file (YAML or JSON). Throws InputError. */
-export async function loadConfig(path: string): Promise<LoadedConfig> {
+export async function loadConfig(path: string): Promise<LoadedConfigFile> {
   const file = relative(process.cwd(), resolve(path)) || path;
-  const config = parseConfig(await readText(path, file), file);
+  const { config, warnings } = parseConfigFile(await readText(path, file), file);
   const elections: LoadedElection[] = [];
   for (const election of config.elections) {
     const catalogue =
       election.catalogue === undefined ? null : await readCatalogue(resolve(dirname(path), election.catalogue), election);
     elections.push({ config: election, layout: electionLayout(config, election), catalogue });
   }
-  return { file, config, elections, images: siteImages(config, await readSiteImages(config, dirname(path), file)) };
+  return { file, config, elections, warnings, images: siteImages(config, await readSiteImages(config, dirname(path), file)) };
 }
 
 /** Validates configuration text; the messages name the file, the line, the path inside it, the value and the problem. */
 export function parseConfig(text: string, file: string): Config {
+  return parseConfigFile(text, file).config;
+}
+
+/** parseConfig, and the publication warnings on their lines. */
+function parseConfigFile(text: string, file: string): { config: Config; warnings: Diagnostic[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, lineCounter: lines });
   if (doc.errors.length > 0)
@@ -53,16 +65,24 @@ export function parseConfig(text: string, file: string): Config {
       })),
     );
   const result = ConfigSchema.safeParse(doc.toJS());
-  if (result.success) return result.data;
-  throw new InputError(result.error.issues.map((issue) => issueDiagnostic(issue, doc, lines, file)));
+  if (!result.success) throw new InputError(result.error.issues.map((issue) => issueDiagnostic(issue, doc, lines, file)));
+  const warnings = publicationWarnings(result.data).map(({ path, message, expected }): Diagnostic => {
+    const line = lineOf(path, doc, lines);
+    return { rejects: false, file, ...(line === undefined ? {} : { line }), column: path.join('.'), message, expected };
+  });
+  return { config: result.data, warnings };
+}
+
+/** The line of the value at `path`; of its parent when the key is missing. */
+function lineOf(path: (string | number)[], doc: Document, lines: LineCounter): number | undefined {
+  const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+  const parent = node?.range ? node : (doc.getIn(path.slice(0, -1), true) as { range?: [number, number, number] } | undefined);
+  return parent?.range ? lines.linePos(parent.range[0]).line : undefined;
 }
 
 function issueDiagnostic(issue: z.core.$ZodIssue, doc: Document, lines: LineCounter, file: string): Diagnostic {
   const path = issue.path as (string | number)[];
-  const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-  // A key that is missing has no node: point at its parent.
-  const parent = node?.range ? node : (doc.getIn(path.slice(0, -1), true) as { range?: [number, number, number] } | undefined);
-  const line = parent?.range ? lines.linePos(parent.range[0]).line : undefined;
+  const line = lineOf(path, doc, lines);
   const value = doc.getIn(path);
   const expected = expectedOf(issue);
   return {

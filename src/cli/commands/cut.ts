@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { PublicationTarget } from '../../adapters/publish/target.ts';
 import { action, UserError } from '../failure.ts';
-import { cutAtOf, loadDatabasesConfig, signingKeyOf, withCutOptions, type CutOptions } from '../cutOptions.ts';
+import { cutAtOf, cutWarnings, loadDatabasesConfig, signingKeyOf, withCutOptions, type CutOptions } from '../cutOptions.ts';
 import { formatDiagnostic } from '../../core/diagnostics.ts';
 import { sourceCapture } from '../../pipeline/sourceCapture.ts';
 import { CutFailure, cutSummaryLine, runCut } from '../../pipeline/runCut.ts';
@@ -77,6 +77,7 @@ Examples:
         const loaded = await loadDatabasesConfig(opts.config);
         const { config } = loaded;
         const at = cutAtOf(opts, config);
+        for (const d of cutWarnings(loaded, at)) process.stderr.write(`${formatDiagnostic(d)}\n`);
         const capture = await sourceCapture(loaded, opts);
         const key = await signingKeyOf(loaded, opts.config);
         const publishing = publishingOf(opts);

@@ -4,11 +4,12 @@ import { action } from '../failure.ts';
 import { readCut, signingKeyOf, withCutOptions, type CutOptions } from '../cutOptions.ts';
 import { directoryImages, noImages } from '../../adapters/databases/actaImages.ts';
 import { writeCutDatabases } from '../../adapters/databases/writeCutDatabases.ts';
-import { formatDiagnostic } from '../../core/diagnostics.ts';
+import { reportWarnings } from '../warningsOutput.ts';
 import { IMAGES_FOLDER } from '../../core/integrity/manifest.ts';
 
 interface Options extends CutOptions {
   out: string;
+  warnings?: string;
 }
 
 /** `prep databases`: one cut's Anexo 18.5 databases, acta images and signed manifest. */
@@ -16,6 +17,7 @@ export function registerDatabases(program: Command): void {
   withCutOptions(program.command('databases'))
     .description("Write one cut's databases: results and CANDIDATURAS CSVs, LEEME, ZIPs, acta images, SHA256SUMS and the signed manifest")
     .option('-o, --out <dir>', 'where cut folders are written', 'out/databases')
+    .option('--warnings <file>', 'write every warning to this file, one line each (stderr shows the first 50)')
     .addHelpText(
       'after',
       `
@@ -40,9 +42,7 @@ listed with its size in manifest.json). Check it with:
           key,
           log: (line) => process.stderr.write(`${line}\n`),
         });
-        for (const d of [...warnings, ...written.warnings].slice(0, 50)) process.stderr.write(`${formatDiagnostic(d)}\n`);
-        const more = warnings.length + written.warnings.length - 50;
-        if (more > 0) process.stderr.write(`(${more} more warnings)\n`);
+        await reportWarnings([...warnings, ...written.warnings], 50, opts.warnings);
         const contab = input.elections.map((e) => `${e.config.code} ${e.count.summary.ACTAS_CONTABILIZADAS.toLocaleString('en-US')} contabilizadas`).join(', ');
         process.stdout.write(
           `${written.dir}: ${written.manifest.files.length} files, ${(written.bytes / 2 ** 20).toFixed(1)} MiB, ${contab}, key ${written.fingerprint.slice(0, 16)}…, ${Math.round(performance.now() - started)} ms\n`,

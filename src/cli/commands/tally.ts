@@ -1,10 +1,15 @@
 import type { Command } from 'commander';
 import { readSource, withSourceOptions, type SourceOptions } from '../cutOptions.ts';
 import { action } from '../failure.ts';
-import { countElection } from '../../core/count/countElection.ts';
-import { formatDiagnostic, type Diagnostic } from '../../core/diagnostics.ts';
+import { countElection, type ElectionCount } from '../../core/count/countElection.ts';
+import { formatDiagnostic, InputError, type Diagnostic } from '../../core/diagnostics.ts';
 import { SUMMARY_NAMES } from '../../core/aggregate/summaryFigures.ts';
 import { tallyReport } from './tallyReport.ts';
+
+interface Counted {
+  counts: Array<{ code: string; name: string; count: ElectionCount }>;
+  diagnostics: Diagnostic[];
+}
 
 /** `prep tally`: the engine's stable contract — the 13 summary figures per election, plus diagnostics. */
 export function registerTally(program: Command): void {
@@ -14,7 +19,9 @@ export function registerTally(program: Command): void {
     .addHelpText(
       'after',
       `
-The JSON output is {"elections":[{"code","name","catalogueFromExport","summary":{${SUMMARY_NAMES.slice(0, 2).join(',')},…}}],"diagnostics":[…]}.
+The JSON output is {"ok":true,"elections":[{"code","name","catalogueFromExport","summary":{${SUMMARY_NAMES.slice(0, 2).join(',')},…}}],"diagnostics":[…]}:
+every warning is in "diagnostics". A rejected export prints {"ok":false,"elections":[],"diagnostics":[…]}
+on stdout too, its errors first (each {"rejects":true,"file","line","column","value","message","expected"}).
 Exit code: 0 when the export was counted (warnings may be present), 1 when it was rejected.
 
 Examples:
@@ -23,31 +30,44 @@ Examples:
     )
     .action(
       action(async (opts: SourceOptions & { json: boolean }) => {
-        const { loaded, capture } = await readSource(opts);
-        const diagnostics: Diagnostic[] = [...capture.warnings];
-        const report = (d: Diagnostic): void => {
-          diagnostics.push(d);
-        };
-        const counts = loaded.elections.map((e) => ({
-          code: e.config.code,
-          name: e.config.name,
-          count: countElection(
-            { layout: e.layout, level: e.config.level, boletasEspecial: e.config.boletasEspecial, catalogue: e.catalogue },
-            capture.actas.get(e.config.code) ?? [],
-            opts.lastCut,
-            report,
-          ),
-        }));
-        if (opts.json) {
-          const out = {
-            elections: counts.map((c) => ({ code: c.code, name: c.name, catalogueFromExport: c.count.catalogueFromExport, summary: c.count.summary })),
-            diagnostics,
-          };
-          process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-        } else {
+        if (!opts.json) {
+          const { counts, diagnostics } = await tally(opts);
           process.stdout.write(tallyReport(counts));
           for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+          return;
         }
+        let out: { ok: boolean; elections: unknown[]; diagnostics: Diagnostic[] };
+        try {
+          const { counts, diagnostics } = await tally(opts);
+          const elections = counts.map((c) => ({ code: c.code, name: c.name, catalogueFromExport: c.count.catalogueFromExport, summary: c.count.summary }));
+          out = { ok: true, elections, diagnostics };
+        } catch (error) {
+          // The contract holds on rejection too: a script reads why from stdout, not from stderr's text.
+          if (!(error instanceof InputError)) throw error;
+          out = { ok: false, elections: [], diagnostics: error.diagnostics };
+          process.exitCode = 1;
+        }
+        process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       }),
     );
+}
+
+/** Reads the export and counts every election; rejections arrive as an InputError. */
+async function tally(opts: SourceOptions): Promise<Counted> {
+  const { loaded, capture } = await readSource(opts);
+  const diagnostics: Diagnostic[] = [...capture.warnings];
+  const report = (d: Diagnostic): void => {
+    diagnostics.push(d);
+  };
+  const counts = loaded.elections.map((e) => ({
+    code: e.config.code,
+    name: e.config.name,
+    count: countElection(
+      { layout: e.layout, level: e.config.level, boletasEspecial: e.config.boletasEspecial, catalogue: e.catalogue },
+      capture.actas.get(e.config.code) ?? [],
+      opts.lastCut,
+      report,
+    ),
+  }));
+  return { counts, diagnostics };
 }

@@ -1,5 +1,6 @@
 import type { ElectionLayout, CoalitionLayout } from '../config/electionLayout.ts';
-import { coalitionsIn } from '../config/electionLayout.ts';
+import { coalitionsIn, columnsNotRunningIn } from '../config/electionLayout.ts';
+import { applyNotRunningZero, type NotRunningZeros } from '../rules/notRunningZero.ts';
 import type { CatalogueEntry } from '../model/catalogueEntry.ts';
 import type { CapturedActa } from '../model/capturedActa.ts';
 import { classifyActa } from '../rules/classifyActa.ts';
@@ -9,6 +10,8 @@ import { type ClassifiedActa, type Tally, addActa, addExpected, emptyTally, merg
 interface UnitContext {
   columns: number;
   coalitions: CoalitionLayout[];
+  /** Columns of the options that do not run in the unit. */
+  notRunning: number[];
 }
 
 /**
@@ -56,6 +59,8 @@ export interface ElectionResults {
   units: Map<number, UnitResults>;
   /** Catalogue actas in geography order, then fuera de catálogo actas in key order. */
   actas: ClassifiedActa[];
+  /** With notRunningZero unset: per column, the zeros published where its option does not run. */
+  notRunningZeros: NotRunningZeros[];
 }
 
 /**
@@ -81,7 +86,7 @@ export function electionResults(
     if (unit?.unit !== entry.unit) {
       unit = { unit: entry.unit, name: entry.unitName, tally: emptyTally(columns), sections: new Map() };
       units.set(entry.unit, unit);
-      context = { columns, coalitions: coalitionsIn(layout, entry.unit) };
+      context = { columns, coalitions: coalitionsIn(layout, entry.unit), notRunning: columnsNotRunningIn(layout, entry.unit) };
       section = undefined;
     }
     // Sorted entries make these lookups rare; they keep a unit spanning entities correct.
@@ -106,16 +111,19 @@ export function electionResults(
 
   const entity = emptyTally(columns);
   const fuera: ClassifiedActa[] = [];
-  for (const acta of captured) {
+  const zeros = new Map<number, NotRunningZeros>();
+  for (const raw of captured) {
     // Matched by key and acta type apart: their concatenation is ambiguous when a key is malformed.
-    const place = placeOf.get(acta.claveCasilla);
-    const entry = place?.casilla.entries.find((e) => e.tipoActa === acta.tipoActa);
-    const item: ClassifiedActa = { acta, entry, verdict: classifyActa(acta, entry) };
+    const place = placeOf.get(raw.claveCasilla);
+    const entry = place?.casilla.entries.find((e) => e.tipoActa === raw.tipoActa);
     if (place === undefined || entry === undefined) {
+      const item: ClassifiedActa = { acta: raw, entry, verdict: classifyActa(raw, entry) };
       fuera.push(item);
       addActa(entity, item, []);
       continue;
     }
+    const acta = applyNotRunningZero(raw, place.context.notRunning, layout.notRunningZero, zeros);
+    const item: ClassifiedActa = { acta, entry, verdict: classifyActa(acta, entry) };
     place.casilla.actas.push(item);
     addActa(place.section.tally, item, place.context.coalitions);
   }
@@ -133,7 +141,7 @@ export function electionResults(
   }
   fuera.sort((a, b) => (a.acta.claveActa < b.acta.claveActa ? -1 : a.acta.claveActa > b.acta.claveActa ? 1 : 0));
   actas.push(...fuera);
-  return { layout, entity, units, actas };
+  return { layout, entity, units, actas, notRunningZeros: [...zeros.values()].sort((a, b) => a.column - b.column) };
 }
 
 /**

@@ -6,8 +6,10 @@ export const NULOS = 'NULOS';
 
 export interface CombinationLayout {
   column: number;
-  /** Column indexes of the member parties. */
+  /** Column indexes of the member parties, in agreement order. */
   members: number[];
+  /** Each member's share of the combination's votes (all 1: equal parts). */
+  weights: number[];
 }
 
 export interface CoalitionLayout {
@@ -16,6 +18,8 @@ export interface CoalitionLayout {
   /** Column indexes of the member parties, in agreement order. */
   members: number[];
   combinations: CombinationLayout[];
+  /** Each member's share of the combination votes as the agreement sets it; null: equal parts (LGIPE art. 311). */
+  shares: number[] | null;
   /** null: runs everywhere. */
   units: ReadonlySet<number> | null;
 }
@@ -48,6 +52,8 @@ export interface ElectionLayout {
   noRegistradas: number;
   nulos: number;
   coalitions: CoalitionLayout[];
+  /** What a 0 in the column of an option that does not run in the acta's unit becomes (see docs/counting-rules.md); unset: kept, with a warning. */
+  notRunningZero?: ElectionConfig['notRunningZero'];
   /** Display data for every party, coalition and independent id. */
   nominees: ReadonlyMap<string, NomineeLayout>;
 }
@@ -64,16 +70,21 @@ export function electionLayout(config: Config, election: ElectionConfig): Electi
     return columns.length - 1;
   };
   const parties = partyIds.map(add);
-  const coalitions: CoalitionLayout[] = election.coalitions.map((c) => ({
-    id: c.id,
-    name: c.name,
-    members: c.members.map((m) => columnIndex.get(m)!),
-    combinations: combinationsOf(c.members).map((combo) => ({
-      column: add(combinationColumn(combo)),
-      members: combo.map((m) => columnIndex.get(m)!),
-    })),
-    units: c.units === 'all' ? null : new Set(c.units),
-  }));
+  const coalitions: CoalitionLayout[] = election.coalitions.map((c) => {
+    const share = (m: string): number => (c.distribution === 'equal' ? 1 : c.distribution.shares[m]!);
+    return {
+      id: c.id,
+      name: c.name,
+      members: c.members.map((m) => columnIndex.get(m)!),
+      combinations: combinationsOf(c.members).map((combo) => ({
+        column: add(combinationColumn(combo)),
+        members: combo.map((m) => columnIndex.get(m)!),
+        weights: combo.map(share),
+      })),
+      shares: c.distribution === 'equal' ? null : c.members.map(share),
+      units: c.units === 'all' ? null : new Set(c.units),
+    };
+  });
   const combinations = [...new Set(coalitions.flatMap((c) => c.combinations.map((k) => k.column)))];
   const independents = election.independents.map((i) => add(i.id));
   const independentUnits = new Map(election.independents.map((i, k) => [independents[k]!, i.unit]));
@@ -103,8 +114,24 @@ export function electionLayout(config: Config, election: ElectionConfig): Electi
     noRegistradas,
     nulos,
     coalitions,
+    notRunningZero: election.notRunningZero,
     nominees,
   };
+}
+
+/**
+ * The vote columns of options that do not run in a unit: the combinations of the coalitions
+ * that do not run there (unless a coalition that does shares the column) and the
+ * independents of other units.
+ */
+export function columnsNotRunningIn(layout: ElectionLayout, unit: number): number[] {
+  const running = new Set(coalitionsIn(layout, unit).flatMap((c) => c.combinations.map((k) => k.column)));
+  const out = layout.combinations.filter((column) => !running.has(column));
+  for (const i of layout.independents) {
+    const at = layout.independentUnits.get(i)!;
+    if (at !== 0 && at !== unit) out.push(i);
+  }
+  return out;
 }
 
 /** The coalitions that run in a unit. */

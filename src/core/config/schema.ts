@@ -42,6 +42,22 @@ export const PartySchema = z.strictObject({
   emblem: SiteImageRef.optional().describe('The party\'s emblem, shown beside its name on the site'),
 });
 
+/** Largest share a coalition agreement may give one party: weights, not only percentages (33.34 % is 3334). */
+export const MAX_SHARE = 1_000_000;
+
+export const DistributionSchema = z
+  .union([
+    z.literal('equal').describe('Equal parts, the remainder one vote at a time to the members with the most votes of their own (LGIPE art. 311)'),
+    z
+      .strictObject({
+        shares: z
+          .record(ColumnId, z.int().min(1).max(MAX_SHARE))
+          .describe('Each member\'s share as the agreement sets it, e.g. { MORENA: 50, PT: 25, PVEM: 25 }: percentages or any whole weights'),
+      })
+      .describe('Shares set by the coalition or candidatura común agreement'),
+  ])
+  .describe('How the votes of each combination column are distributed among its member parties');
+
 export const CoalitionSchema = z.strictObject({
   id: ColumnId.describe('Identifier of the candidatura, used in CANDIDATURAS and on the site'),
   name: z.string().min(1),
@@ -54,6 +70,7 @@ export const CoalitionSchema = z.strictObject({
     .default('all')
     .describe('Districts or municipalities where the coalition runs'),
   emblem: SiteImageRef.optional().describe('The coalition\'s emblem, shown beside its name on the site'),
+  distribution: DistributionSchema.default('equal'),
 });
 
 export const IndependentSchema = z.strictObject({
@@ -90,6 +107,12 @@ export const ElectionSchema = z.strictObject({
     .min(0)
     .default(1000)
     .describe('Ballots approved for each casilla especial, used only when there is no catalogue CSV'),
+  notRunningZero: z
+    .enum(['keep', 'dash'])
+    .optional()
+    .describe(
+      'A 0 captured in the column of a coalition combination or an independent where it does not run: keep publishes it as 0, dash as "-" (option not on the ballot); unset keeps it and warns',
+    ),
 });
 
 const IsoInstant = z.iso.datetime({ offset: true });
@@ -217,6 +240,7 @@ function checkReferences(config: z.output<typeof ConfigSchema>, ctx: Ctx): void 
           });
       });
       checkUnique(ctx, ['elections', e, 'coalitions', k, 'members'], c.members, 'member');
+      checkShares(ctx, ['elections', e, 'coalitions', k, 'distribution', 'shares'], c);
     });
     const nominees = [...on, ...election.coalitions.map((c) => c.id), ...election.independents.map((c) => c.id)];
     checkUnique(ctx, ['elections', e], nominees, 'party, coalition or independent id');
@@ -260,6 +284,17 @@ function checkZipNamesDistinct(config: z.output<typeof ConfigSchema>, ctx: Ctx):
     }
     named.set(name.toLowerCase(), `${e.code}'s ZIP`);
   }
+}
+
+/** Shares name every member of the coalition, and nothing else: a member without one could not be given votes. */
+function checkShares(ctx: Ctx, path: (string | number)[], coalition: z.output<typeof CoalitionSchema>): void {
+  if (coalition.distribution === 'equal') return;
+  const shares = coalition.distribution.shares;
+  const expected = `a share for each member: ${coalition.members.join(', ')}`;
+  for (const id of Object.keys(shares))
+    if (!coalition.members.includes(id)) ctx.addIssue({ code: 'custom', path: [...path, id], message: 'not a member of this coalition', params: { expected } });
+  const missing = coalition.members.filter((m) => shares[m] === undefined);
+  if (missing.length > 0) ctx.addIssue({ code: 'custom', path, message: `no share for ${missing.join(', ')}`, params: { expected } });
 }
 
 /** A party can be in only one coalition in a given unit, or its combination votes would count twice. */

@@ -426,7 +426,8 @@ function votesSection(ctx: LeemeContext): string[] {
         'iguales entre sus partidos; el residuo se asigna de uno en uno a los partidos de la combinación con ' +
         'más votos propios en esa casilla (en empate, en el orden del convenio de coalición). Sólo se ' +
         `reparten las combinaciones de las coaliciones que compiten en el ${ctx.level.one} del acta.` +
-        (example === '' ? '' : ` ${example}`),
+        (example === '' ? '' : ` ${example}`) +
+        agreedShares(ctx),
       2,
     ),
     paragraph(
@@ -436,10 +437,24 @@ function votesSection(ctx: LeemeContext): string[] {
   );
 }
 
-/** "Ejemplo: PAN_PRI = 5, con PAN 40 y PRI 30 …", on this election's first two-party combination. */
+/** The coalitions whose agreement sets the shares of the distribution, instead of equal parts. */
+function agreedShares(ctx: LeemeContext): string {
+  const layout = ctx.election.layout;
+  const agreed = layout.coalitions.filter((c) => c.shares !== null);
+  if (agreed.length === 0) return '';
+  const list = agreed.map((c) => `${c.id} (${c.members.map((m, i) => `${layout.columns[m]} ${c.shares![i]}`).join(', ')})`).join('; ');
+  return (
+    ` Excepción: el convenio de ${agreed.length === 1 ? 'esta coalición o candidatura común fija' : 'estas coaliciones o candidaturas comunes fija'} ` +
+    `la parte de cada partido: ${list}. Cada partido de una combinación recibe la parte entera de los votos en ` +
+    'proporción a su parte, y los votos restantes se asignan de uno en uno a los de mayor fracción sobrante (en ' +
+    'empate, al de más votos propios en la casilla y luego en el orden del convenio).'
+  );
+}
+
+/** "Ejemplo: PAN_PRI = 5, con PAN 40 y PRI 30 …", on this election's first two-party combination split in equal parts. */
 function distributionExample(ctx: LeemeContext): string {
   const layout = ctx.election.layout;
-  const combo = layout.coalitions.flatMap((c) => c.combinations).find((k) => k.members.length === 2);
+  const combo = layout.coalitions.filter((c) => c.shares === null).flatMap((c) => c.combinations).find((k) => k.members.length === 2);
   if (combo === undefined) return '';
   const [a, b] = combo.members.map((m) => layout.columns[m]!) as [string, string];
   const name = layout.columns[combo.column]!;

@@ -5,8 +5,9 @@ import { NO_APLICA } from '../model/voteCell.ts';
 import { formatClaveCasilla, parseClaveCasilla, TIPOS_CASILLA } from '../model/casillaKey.ts';
 import { parseSinActaReason, type SinActaReason } from '../model/sinActa.ts';
 import { claveActaOf } from '../model/catalogueEntry.ts';
-import { FIELD_NAMES, type ColumnMapping, type FieldName } from './columnMapping.ts';
+import { DERIVED_COLUMNS, FIELD_NAMES, type ColumnMapping, type FieldName } from './columnMapping.ts';
 import { createInterner } from './interner.ts';
+import { headerName } from './headerName.ts';
 import { cleanText, parseOptionalCount, parseVoteCell, quickVoteCell, SIN_ACTA_CELL, UNDECIDED } from './cellText.ts';
 
 /** Turns one record of an export into a CapturedActa, reporting problems with file, line and column. */
@@ -31,7 +32,6 @@ const KEY_FIELDS = new Set<FieldName>(['claveCasilla', 'claveActa', 'entidad', '
 /** Marks a vote column the layout does not carry (mapping `absentVotes`). */
 const ABSENT = -2;
 
-const normalizeName = (name: string): string => cleanText(name).toUpperCase().replace(/\s+/g, '_');
 const asList = (c: string | string[]): string[] => (Array.isArray(c) ? c : [c]);
 
 /**
@@ -45,7 +45,7 @@ export function compileHeader(
   mapping: ColumnMapping,
   ctx: HeaderContext,
 ): { decoder: RowDecoder; problems: [] } | { decoder: undefined; problems: Diagnostic[] } {
-  const header = rawHeader.map(normalizeName);
+  const header = rawHeader.map(headerName);
   const problems: Diagnostic[] = [];
   const at = (column: string, message: string, expected?: string): Diagnostic => ({
     rejects: true,
@@ -58,14 +58,14 @@ export function compileHeader(
 
   const voteAliases = new Map<string, number>();
   layout.columns.forEach((name, i) => {
-    for (const alias of asList(mapping.votes[name] ?? name)) voteAliases.set(normalizeName(alias), i);
+    for (const alias of asList(mapping.votes[name] ?? name)) voteAliases.set(headerName(alias), i);
   });
   const fieldAliases = new Map<string, FieldName>();
   for (const field of FIELD_NAMES) {
     const columns = mapping.fields[field];
-    if (columns) for (const alias of asList(columns)) fieldAliases.set(normalizeName(alias), field);
+    if (columns) for (const alias of asList(columns)) fieldAliases.set(headerName(alias), field);
   }
-  const ignored = new Set(mapping.ignore.map(normalizeName));
+  const ignored = new Set([...DERIVED_COLUMNS, ...mapping.ignore].map(headerName));
 
   const voteAt = new Int32Array(layout.columns.length).fill(-1);
   const fieldAt = new Map<FieldName, number>();
@@ -95,11 +95,10 @@ export function compileHeader(
       ),
     );
   });
-  const absent = new Set(mapping.absentVotes.map(normalizeName));
+  const absent = new Set(mapping.absentVotes.map(headerName));
   layout.columns.forEach((name, i) => {
     if (voteAt[i] === -1 && absent.has(name)) voteAt[i] = ABSENT;
-    else if (voteAt[i] === -1)
-      problems.push(at(name, `the export has no column for ${name}, a vote column of ${layout.code} in the configuration`));
+    else if (voteAt[i] === -1) problems.push(missingVoteColumn(layout, i, (message, expected) => at(name, message, expected)));
   });
   const hasKey = fieldAt.has('claveCasilla');
   const hasParts = fieldAt.has('seccion') && fieldAt.has('tipoCasilla') && fieldAt.has('idCasilla');
@@ -109,6 +108,26 @@ export function compileHeader(
   if (problems.length > 0) return { decoder: undefined, problems };
 
   return { decoder: new Decoder(header, layout, fieldAt, voteAt, ctx, mapping.emptyVotes), problems: [] };
+}
+
+/**
+ * A vote column of the configuration the header lacks. The way out depends on the column: a
+ * candidatura común's file often carries only its full combination (MORENA_PT_PVEM without
+ * MORENA_PT…), which `absentVotes` in a column mapping declares.
+ */
+function missingVoteColumn(layout: ElectionLayout, column: number, at: (message: string, expected: string) => Diagnostic): Diagnostic {
+  const name = layout.columns[column]!;
+  const coalition = layout.coalitions.find((c) => c.combinations.some((k) => k.column === column));
+  const absent = `list ${name} under absentVotes in a column mapping (--mapping), which reads it as "-"`;
+  if (coalition !== undefined)
+    return at(
+      `the export has no column for ${name}, a combination column of coalition ${coalition.id} in ${layout.code}`,
+      `a column ${name}; a candidatura común's file may carry only some of its combinations: then ${absent}; see docs/column-mapping.md`,
+    );
+  return at(
+    `the export has no column for ${name}, a vote column of ${layout.code} in the configuration`,
+    `a column ${name}; if ${name} is not on this ballot, leave it out of the election's parties, or ${absent}`,
+  );
 }
 
 class Decoder implements RowDecoder {

@@ -111,6 +111,55 @@ describe('distributeCombinations(cells, coalitions, into)', () => {
     expect(list(into).slice(0, 9)).toEqual([12, 11, 12, 0, 0, 0, 0, 0, 0]);
   });
 
+  /** FUERZA (PAN, PRI, PRD) with the shares its agreement sets. */
+  function withShares(shares: Record<string, number>): CoalitionLayout {
+    const raw = rawConfig();
+    const [fuerza, juntos] = raw.elections[0]!.coalitions as Array<Record<string, unknown>>;
+    raw.elections[0] = { ...raw.elections[0], coalitions: [{ ...fuerza, distribution: { shares } }, juntos] };
+    const config = ConfigSchema.parse(raw);
+    return electionLayout(config, config.elections[0]!).coalitions[0]!;
+  }
+  const AGREEMENT = withShares({ PAN: 50, PRI: 30, PRD: 20 });
+
+  it.each<[string, Parameters<typeof votes>[0], Record<string, number>]>([
+    ['splits 10 as 5, 3, 2 (50 %, 30 %, 20 %)', { PAN: 1, PRI: 1, PRD: 1, PAN_PRI_PRD: 10 }, { PAN: 6, PRI: 4, PRD: 3 }],
+    // 3.5, 2.1, 1.4: 3 + 2 + 1, the vote left to PAN (fraction .5 > .4 > .1) though PRD has more own votes.
+    ['gives the vote left over to the largest fraction, not the most own votes', { PAN: 1, PRI: 1, PRD: 90, PAN_PRI_PRD: 7 }, { PAN: 5, PRI: 3, PRD: 91 }],
+    // A pair splits in proportion to its members' shares: 9 × 50/80 = 5.625, 9 × 30/80 = 3.375.
+    ['splits a pair by its members\' shares (PAN_PRI 9: 6 and 3)', { PAN_PRI: 9 }, { PAN: 6, PRI: 3, PRD: 0 }],
+    ['gives the single vote of PRI_PRD to PRI (0.6 > 0.4)', { PRD: 50, PRI_PRD: 1 }, { PAN: 0, PRI: 1, PRD: 50 }],
+  ])('distributeCombinations with agreement shares %s', (_what, cells, expected) => {
+    expect(pick(distribute(votes(cells), [AGREEMENT]), ['PAN', 'PRI', 'PRD'])).toEqual(expected);
+  });
+
+  it('distributeCombinations with shares breaks a tie of fractions by own votes, then agreement order', () => {
+    // Weights 1, 1, 2 of 2 votes: 0.5, 0.5, 1 → PRD 1; the vote left: PAN and PRI tie at .5, PRI has more own votes.
+    const weighted = withShares({ PAN: 1, PRI: 1, PRD: 2 });
+    expect(pick(distribute(votes({ PAN: 10, PRI: 20, PAN_PRI_PRD: 2 }), [weighted]), ['PAN', 'PRI', 'PRD'])).toEqual({ PAN: 10, PRI: 21, PRD: 1 });
+    expect(pick(distribute(votes({ PAN: 10, PRI: 10, PAN_PRI_PRD: 2 }), [weighted]), ['PAN', 'PRI', 'PRD'])).toEqual({ PAN: 11, PRI: 10, PRD: 1 });
+  });
+
+  it.each<[string, unknown, Record<string, number>]>([
+    ['equal parts (LGIPE art. 311)', 'equal', { MORENA: 125, PT: 34, PVEM: 27 }],
+    ['the agreement\'s shares MORENA 60, PT 25, PVEM 15', { shares: { MORENA: 60, PT: 25, PVEM: 15 } }, { MORENA: 126, PT: 34, PVEM: 26 }],
+  ])('distributeCombinations gives the worked example of docs/counting-rules.md with %s', (_what, distribution, expected) => {
+    const raw = rawConfig();
+    raw.parties = [
+      { id: 'MORENA', name: 'Morena', color: '#a3243b' },
+      { id: 'PT', name: 'Partido del Trabajo', color: '#d52b1e' },
+      { id: 'PVEM', name: 'Partido Verde Ecologista de México', color: '#50a846' },
+    ];
+    raw.elections[0] = { ...raw.elections[0], coalitions: [{ id: 'SHH', name: 'Sigamos Haciendo Historia', members: ['MORENA', 'PT', 'PVEM'], distribution }], independents: [], candidaturas: [] };
+    const config = ConfigSchema.parse(raw);
+    const l = electionLayout(config, config.elections[0]!);
+    const acta: Record<string, number> = { MORENA: 120, PT: 30, PVEM: 25, MORENA_PT_PVEM: 7, MORENA_PT: 3, MORENA_PVEM: 0, PT_PVEM: 1, NO_REGISTRADAS: 0, NULOS: 4 };
+    expect(l.columns).toEqual(Object.keys(acta));
+    const cells = Int32Array.from(Object.values(acta));
+    const into = Float64Array.from(cells);
+    distributeCombinations(cells, l.coalitions, into);
+    expect({ MORENA: into[0], PT: into[1], PVEM: into[2] }).toEqual(expected);
+  });
+
   const cell = fc.oneof(
     { weight: 6, arbitrary: fc.integer({ min: 0, max: 2_000 }) },
     { weight: 1, arbitrary: fc.constantFrom(I, D, X) },
@@ -130,6 +179,35 @@ describe('distributeCombinations(cells, coalitions, into)', () => {
           if (!touched.has(i)) expect(row[i]).toBe(Math.max(c, 0));
         });
       }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('distributeCombinations with equal shares written out is the equal distribution', () => {
+    const written = withShares({ PAN: 7, PRI: 7, PRD: 7 });
+    fc.assert(
+      fc.property(cellsArb, (cells) => {
+        expect(distribute(cells, [written])).toEqual(distribute(cells, [FUERZA]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('distributeCombinations with shares gives each member the whole part of its share or one more, and keeps the sum', () => {
+    fc.assert(
+      fc.property(
+        fc.tuple(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 1_000_000 })),
+        fc.integer({ min: 0, max: 2_147_483_647 }),
+        ([pan, pri, prd], v) => {
+          const coalition = withShares({ PAN: pan, PRI: pri, PRD: prd });
+          const row = pick(distribute(votes({ PAN_PRI_PRD: v }), [coalition]), ['PAN', 'PRI', 'PRD']);
+          const total = BigInt(pan + pri + prd);
+          const exact = [pan, pri, prd].map((w) => (BigInt(v) * BigInt(w)) / total);
+          const got = [row.PAN!, row.PRI!, row.PRD!].map(BigInt);
+          expect(got.reduce((a, b) => a + b, 0n)).toBe(BigInt(v));
+          got.forEach((g, i) => expect([exact[i]!, exact[i]! + 1n]).toContain(g));
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -38,15 +38,16 @@ describe('electionLayout(config, election)', () => {
       name: 'Fuerza y Corazón',
       members: [0, 1, 2],
       combinations: [
-        { column: 5, members: [0, 1, 2] },
-        { column: 6, members: [0, 1] },
-        { column: 7, members: [0, 2] },
-        { column: 8, members: [1, 2] },
+        { column: 5, members: [0, 1, 2], weights: [1, 1, 1] },
+        { column: 6, members: [0, 1], weights: [1, 1] },
+        { column: 7, members: [0, 2], weights: [1, 1] },
+        { column: 8, members: [1, 2], weights: [1, 1] },
       ],
+      shares: null,
       units: null,
     });
     expect(juntos!.members).toEqual([3, 4]);
-    expect(juntos!.combinations).toEqual([{ column: 9, members: [3, 4] }]);
+    expect(juntos!.combinations).toEqual([{ column: 9, members: [3, 4], weights: [1, 1] }]);
     expect([...juntos!.units!]).toEqual([2]);
   });
 
@@ -78,7 +79,22 @@ describe('electionLayout(config, election)', () => {
     });
     expect(l.columns).toEqual(['PAN', 'PRI', 'PRD', 'PT', 'MORENA', 'PAN_PRI_PRD', 'PAN_PRI', 'PAN_PRD', 'PRI_PRD', 'NO_REGISTRADAS', 'NULOS']);
     expect(l.combinations).toEqual([5, 6, 7, 8]);
-    expect(l.coalitions[1]!.combinations).toEqual([{ column: 6, members: [0, 1] }]);
+    expect(l.coalitions[1]!.combinations).toEqual([{ column: 6, members: [0, 1], weights: [1, 1] }]);
+  });
+
+  it('electionLayout(…) gives each combination its members\' shares from the agreement, in agreement order', () => {
+    const l = layoutWith({
+      coalitions: [{ id: 'C', name: 'C', members: ['MORENA', 'PT', 'PAN'], distribution: { shares: { PAN: 20, PT: 20, MORENA: 60 } } }],
+      independents: [],
+      candidaturas: [],
+    });
+    expect(l.coalitions[0]!.shares).toEqual([60, 20, 20]);
+    expect(l.coalitions[0]!.combinations.map((k) => [l.columns[k.column], k.weights])).toEqual([
+      ['MORENA_PT_PAN', [60, 20, 20]],
+      ['MORENA_PT', [60, 20]],
+      ['MORENA_PAN', [60, 20]],
+      ['PT_PAN', [20, 20]],
+    ]);
   });
 
   it('electionLayout(…) puts several independents in configuration order with their units', () => {

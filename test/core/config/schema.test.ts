@@ -21,6 +21,7 @@ describe('ConfigSchema', () => {
     const config = ConfigSchema.parse(rawConfig());
     expect(config.elections[0]!.coalitions[0]!.units).toBe('all');
     expect(config.elections[0]!.coalitions[1]!.units).toEqual([2]);
+    expect(config.elections[0]!.coalitions[0]!.distribution).toBe('equal');
     expect(config.elections[0]!.boletasEspecial).toBe(1000);
     expect(config.elections[0]!.parties).toBeUndefined();
   });
@@ -146,6 +147,18 @@ describe('ConfigSchema', () => {
       ['elections', 0, 'coalitions', 2, 'units'],
       'coalitions JUNTOS and OTRA share PT, MORENA in units 2',
     ],
+    [
+      'a share for a party outside the coalition',
+      (r) => (election(r).coalitions[0].distribution = { shares: { PAN: 50, PRI: 30, PRD: 10, PT: 10 } }),
+      ['elections', 0, 'coalitions', 0, 'distribution', 'shares', 'PT'],
+      'not a member of this coalition',
+    ],
+    [
+      'a member without a share',
+      (r) => (election(r).coalitions[0].distribution = { shares: { PAN: 50, PRI: 50 } }),
+      ['elections', 0, 'coalitions', 0, 'distribution', 'shares'],
+      'no share for PRD',
+    ],
   ])('ConfigSchema rejects %s', (_what, mutate, path, message) => {
     expect(issuesAfter(mutate)).toContainEqual({ path, message });
   });
@@ -159,6 +172,8 @@ describe('ConfigSchema', () => {
       (r) => election(r).coalitions.push({ id: 'OTRA', name: 'Otra', members: ['MORENA', 'PT'], units: [1, 3] }),
     ],
     ['UTC-8 for Baja California', (r) => ((r.entity.timeZone = 'America/Tijuana'), (r.entity.utcOffsetLabel = 'UTC-8'))],
+    ['the equal distribution written out', (r) => (election(r).coalitions[0].distribution = 'equal')],
+    ['shares set by an agreement', (r) => (election(r).coalitions[0].distribution = { shares: { PAN: 3334, PRI: 3333, PRD: 3333 } })],
   ])('ConfigSchema accepts %s', (_what, mutate) => {
     expect(issuesAfter(mutate)).toEqual([]);
   });
@@ -173,6 +188,14 @@ describe('ConfigSchema', () => {
     const issues = issuesAfter((r) => (r.schedule.every = 20));
     expect(issues).toHaveLength(1);
     expect(issues[0]!.path).toEqual(['schedule']);
+  });
+
+  it.each<[string, unknown]>([
+    ['a share of 0', { shares: { PAN: 0, PRI: 50, PRD: 50 } }],
+    ['a fractional share', { shares: { PAN: 33.4, PRI: 33.3, PRD: 33.3 } }],
+    ['an unknown rule', 'proportional'],
+  ])('ConfigSchema rejects a distribution with %s', (_what, distribution) => {
+    expect(issuesAfter((r) => (election(r).coalitions[0].distribution = distribution)).map((i) => i.path.slice(0, 5))).toContainEqual(['elections', 0, 'coalitions', 0, 'distribution']);
   });
 
   it('ConfigSchema rejects an election level other than distrito or municipio', () => {

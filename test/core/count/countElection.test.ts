@@ -2,9 +2,17 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { countElection, type ElectionInput } from '../../../src/core/count/countElection.ts';
 import type { Diagnostic } from '../../../src/core/diagnostics.ts';
-import { acta, actaOf, electionArb, entry, layout, votes } from '../fixtures.ts';
+import type { ElectionLayout } from '../../../src/core/config/electionLayout.ts';
+import { NO_APLICA } from '../../../src/core/model/voteCell.ts';
+import { acta, actaOf, COL, electionArb, entry, layout, votes } from '../fixtures.ts';
 
-const input = (catalogue: ElectionInput['catalogue'], boletasEspecial = 1000): ElectionInput => ({ layout, level: 'distrito', boletasEspecial, catalogue });
+// The fixtures write 0 in every column they do not name: notRunningZero keep takes that as it is.
+const input = (catalogue: ElectionInput['catalogue'], boletasEspecial = 1000, rule: Pick<ElectionLayout, 'notRunningZero'> = { notRunningZero: 'keep' }): ElectionInput => ({
+  layout: { ...layout, ...rule },
+  level: 'distrito',
+  boletasEspecial,
+  catalogue,
+});
 
 describe('countElection(input, actas, lastCut, report)', () => {
   // Catalogue: a básica with LN 500 and an especial with 750 ballots.
@@ -20,6 +28,43 @@ describe('countElection(input, actas, lastCut, report)', () => {
     expect(count.summary).toMatchObject({ ACTAS_ESPERADAS: 2, ACTAS_CONTABILIZADAS: 2, TOTAL_VOTOS_C_CS: 500, TOTAL_VOTOS_S_CS: 300, LISTA_NOMINAL_ACTAS_CONTABILIZADAS: 500, PORCENTAJE_PARTICIPACION_CIUDADANA: '60.0000' });
     expect(count.results.actas).toHaveLength(2);
     expect(reports).toEqual([]);
+  });
+
+  describe('a 0 where its option does not run (JUNTOS\'s PT_MORENA runs only in district 2, CI_1 only in district 1)', () => {
+    const d1 = entry({ seccion: 1, unit: 1 });
+    const d1b = entry({ seccion: 2, unit: 1 });
+    const d2 = entry({ seccion: 3, unit: 2 });
+    const zeros = [
+      actaOf(d1, votes({ PAN: 10 }), { at: { file: 'e.csv', line: 8 } }),
+      actaOf(d1b, votes({ PAN: 20, PT_MORENA: 4 }), { at: { file: 'e.csv', line: 9 } }),
+      actaOf(d2, votes({ PT: 5 }), { at: { file: 'e.csv', line: 10 } }),
+    ];
+    const count = (rule: ElectionLayout['notRunningZero']): { reports: Diagnostic[]; votes: number[][]; summary: unknown } => {
+      const reports: Diagnostic[] = [];
+      const c = countElection(input([d1, d1b, d2], 1000, { notRunningZero: rule }), zeros, false, (d) => reports.push(d));
+      return { reports, votes: c.results.actas.map((a) => [a.acta.votes[COL.PT_MORENA]!, a.acta.votes[COL.CI_1]!]), summary: c.summary };
+    };
+
+    it('unset: published as captured, one warning per column with how many actas and the first', () => {
+      const { reports, votes: published } = count(undefined);
+      expect(published).toEqual([[0, 0], [4, 0], [0, 0]]);
+      const advice = '"-" where an option is not on the ballot: set notRunningZero: dash for DIP_LOC in the configuration to publish "-", or notRunningZero: keep to publish 0 without this warning';
+      expect(reports).toEqual([
+        { rejects: false, file: 'e.csv', line: 8, column: 'PT_MORENA', value: '0', message: '0 in 1 acta where PT_MORENA does not run (the first on this line): published as 0', expected: advice },
+        { rejects: false, file: 'e.csv', line: 10, column: 'CI_1', value: '0', message: '0 in 1 acta where CI_1 does not run (the first on this line): published as 0', expected: advice },
+      ]);
+    });
+
+    it('dash: each such 0 becomes "-"; other values stay, and no figure changes', () => {
+      const dash = count('dash');
+      expect(dash.reports).toEqual([]);
+      expect(dash.votes).toEqual([[NO_APLICA, 0], [4, 0], [0, NO_APLICA]]);
+      expect(dash.summary).toEqual(count('keep').summary);
+    });
+
+    it('keep: published as captured, silently', () => {
+      expect(count('keep')).toMatchObject({ reports: [], votes: [[0, 0], [4, 0], [0, 0]] });
+    });
   });
 
   it('countElection(with catalogue, …, lastCut true) includes the especiales: 500 / 500', () => {

@@ -423,6 +423,24 @@ describe('leemeText(input, election)', () => {
     expect(text).toContain('PAN_PRI = 5, PAN = 40 y PRI = 30');
   });
 
+  it('names the shares a coalition agreement sets, and keeps the equal-parts example off that coalition', () => {
+    const agreed = ConfigSchema.parse({
+      ...config,
+      elections: [{ ...config.elections[0]!, coalitions: [{ ...config.elections[0]!.coalitions[0]!, distribution: { shares: { PAN: 60, PRI: 40 } } }] }],
+    });
+    const e = agreed.elections[0]!;
+    const layout = electionLayout(agreed, e);
+    const count = countElection({ layout, level: 'distrito', boletasEspecial: 1000, catalogue: [b1, s1, b2, c2] }, dipActas, false, () => {});
+    const text = flat(section(leemeText({ config: agreed, cut: cut(false), elections: [{ config: e, layout, count }] }, { config: e, layout, count }), 7).join('\n'));
+    expect(text).toContain(
+      'Excepción: el convenio de esta coalición o candidatura común fija la parte de cada partido: FYC (PAN 60, PRI 40). Cada partido de una ' +
+        'combinación recibe la parte entera de los votos en proporción a su parte, y los votos restantes se asignan de uno en uno a los de ' +
+        'mayor fracción sobrante (en empate, al de más votos propios en la casilla y luego en el orden del convenio).',
+    );
+    expect(text).not.toContain('Ejemplo: si un acta tiene PAN_PRI = 5');
+    expect(flat(section(dip(), 7).join('\n'))).not.toContain('Excepción');
+  });
+
   it('gives the verification commands verbatim', () => {
     const text = dip();
     const s = section(text, 8).join('\r\n');

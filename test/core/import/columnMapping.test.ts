@@ -19,6 +19,20 @@ describe('ColumnMappingSchema', () => {
     });
   });
 
+  it('ColumnMappingSchema.parse(a mapping without fields) adds to the Anexo 18.5 layout', () => {
+    const parsed = ColumnMappingSchema.parse({ absentVotes: ['MORENA_PT'], votes: { MORENA_PT_PVEM: 'MORENA_PT_VERDE' }, ignore: ['FOLIO'] });
+    expect(parsed).toEqual({
+      headerStart: 'CLAVE_CASILLA',
+      delimiter: 'auto',
+      encoding: 'auto',
+      fields: ANEXO_18_5.fields,
+      votes: { NO_REGISTRADAS: ['NO_REGISTRADAS', 'NO_REGISTRADOS'], MORENA_PT_PVEM: 'MORENA_PT_VERDE' },
+      ignore: ['COTEJADA', 'CODIGOS_ENTREGADOS_PMDC', 'CODIGOS_SOBRANTES', 'CODIGOS_UTILIZADOS', 'FOLIO'],
+      absentVotes: ['MORENA_PT'],
+      emptyVotes: 'reject',
+    });
+  });
+
   it.each<[string, Record<string, unknown>, PropertyKey[]]>([
     ['an unknown field name', { headerStart: 'X', fields: { claveDeCasilla: 'X' } }, ['fields']],
     ['an unknown top-level key', { headerStart: 'X', fields: {}, columns: [] }, []],

@@ -3,7 +3,8 @@ import { compileHeader, type RowDecoder } from '../../../src/core/import/rowDeco
 import { ANEXO_18_5 } from '../../../src/core/import/columnMapping.ts';
 import type { Diagnostic } from '../../../src/core/diagnostics.ts';
 import type { CapturedActa } from '../../../src/core/model/capturedActa.ts';
-import { COLUMNS, layout } from '../fixtures.ts';
+import { COL, COLUMNS, layout } from '../fixtures.ts';
+import { NO_APLICA } from '../../../src/core/model/voteCell.ts';
 
 const FILE = 'GRO_DIP_LOC_2024.csv';
 const CTX = { file: FILE, line: 6, entidad: 12 };
@@ -112,10 +113,49 @@ describe('compileHeader(header, layout, mapping, ctx)', () => {
     ]);
   });
 
-  it('compileHeader rejects a missing vote column', () => {
+  it('compileHeader rejects a missing vote column, saying how to declare it absent', () => {
     expect(problemsOf(without('CI_1'))).toEqual([
-      { rejects: true, file: FILE, line: 6, column: 'CI_1', message: 'the export has no column for CI_1, a vote column of DIP_LOC in the configuration' },
+      {
+        rejects: true,
+        file: FILE,
+        line: 6,
+        column: 'CI_1',
+        message: 'the export has no column for CI_1, a vote column of DIP_LOC in the configuration',
+        expected: `a column CI_1; if CI_1 is not on this ballot, leave it out of the election's parties, or list CI_1 under absentVotes in a column mapping (--mapping), which reads it as "-"`,
+      },
     ]);
+  });
+
+  it('compileHeader rejects a missing combination column, pointing at absentVotes for a candidatura común', () => {
+    expect(problemsOf(without('PAN_PRD'))).toEqual([
+      {
+        rejects: true,
+        file: FILE,
+        line: 6,
+        column: 'PAN_PRD',
+        message: 'the export has no column for PAN_PRD, a combination column of coalition FUERZA in DIP_LOC',
+        expected: `a column PAN_PRD; a candidatura común's file may carry only some of its combinations: then list PAN_PRD under absentVotes in a column mapping (--mapping), which reads it as "-"; see docs/column-mapping.md`,
+      },
+    ]);
+  });
+
+  it('compileHeader reads a combination listed under absentVotes as "-"', () => {
+    const mapping = { ...ANEXO_18_5, absentVotes: ['PAN_PRD', 'PRI_PRD'] };
+    const header = without('PAN_PRD', 'PRI_PRD');
+    const compiled = compileHeader(header, layout, mapping, CTX);
+    expect(compiled.problems).toEqual([]);
+    const acta = compiled.decoder!.decode(row({}, header), 7, () => {})!;
+    expect([acta.votes[COL.PAN_PRD], acta.votes[COL.PRI_PRD], acta.votes[COL.PAN_PRI]]).toEqual([NO_APLICA, NO_APLICA, 3]);
+  });
+
+  it.each([
+    ['TOTAL_VOTOS_CALCULADO', 'TOTAL_VOTOS_CALCULADO'],
+    ['TOTAL_VOTOS_CALCULADOS', 'TOTAL_VOTOS_CALCULADOS'],
+    ['CONTABILIZADA', 'CONTABILIZADA'],
+  ])('compileHeader never reads the derived column %s, even through a mapping that does not ignore it', (_name, derived) => {
+    const mapping = { ...ANEXO_18_5, ignore: [] };
+    const header = [...without('TOTAL_VOTOS_CALCULADO', 'CONTABILIZADA', 'ENTIDAD'), derived];
+    expect(compileHeader(header, layout, mapping, CTX).problems).toEqual([]);
   });
 
   it('compileHeader rejects a vote column that appears twice', () => {
