@@ -14,7 +14,7 @@
 import { parseFormatJson } from '../publish/formatJson.ts';
 import { isCutStamp } from '../schedule/cutLabel.ts';
 import type { PageCut } from './pageHeader.ts';
-import { DATA_FILE } from './pagePaths.ts';
+import { companionPaths, DATA_FILE } from './pagePaths.ts';
 
 export const SITE_STATE_FORMAT = 'prep-site-state/1';
 
@@ -110,10 +110,16 @@ export function siteStateUnusable(state: Pick<SiteState, 'stamp' | 'code'>, next
   return `it was staged for cut ${state.stamp}, which is not live (${next.live === null ? 'nothing is' : `${next.live} is`})`;
 }
 
-/** The files of a page (`/x/` → `x/index.html`, `x/datos.json`) or of a search shard (its own path), without the leading slash. */
-export function filesOfPage(path: string): string[] {
+/**
+ * The files of a page (`/x/` → `x/index.html`, `x/datos.json`, and the share card and embeds
+ * written with an election's or unit's page, companionPaths) whose figures are of the cut
+ * `stamp`, or of a search shard (its own path), without the leading slash.
+ */
+export function filesOfPage(path: string, stamp: string): string[] {
   const rel = path.slice(1);
-  return path.endsWith('/') ? [`${rel}index.html`, `${rel}${DATA_FILE}`] : [rel];
+  if (!path.endsWith('/')) return [rel];
+  const companions = companionPaths(path, stamp).map((p) => (p.endsWith('/') ? `${p.slice(1)}index.html` : p.slice(1)));
+  return [`${rel}index.html`, `${rel}${DATA_FILE}`, ...companions];
 }
 
 /** Where the build writes the scripts and styles pages link to, named by their content. */
@@ -134,8 +140,8 @@ export function stagedSiteFiles(
 ): { paths: string[]; known: Map<string, FileDigest>; stale: string[]; lostAssets: string[] } {
   const paths = new Set(written);
   const known = new Map<string, FileDigest>();
-  for (const page of records.keys())
-    for (const file of filesOfPage(page)) {
+  for (const [page, record] of records)
+    for (const file of filesOfPage(page, record.cut.stamp)) {
       if (paths.has(file)) continue;
       paths.add(file);
       const digest = previous?.files.get(file);

@@ -55,25 +55,38 @@ describe('siteStateUnusable', () => {
   });
 });
 
+/** The share card and embeds an election's or unit's page is written with. */
+const companions = (page: string, stamp: string): string[] => {
+  const rest = page.slice('eleccion/'.length);
+  return [`${page}tarjeta-${stamp}.png`, `embed/${rest}index.html`, `embed/${rest}claro/index.html`, `embed/${rest}oscuro/index.html`];
+};
+
 describe('filesOfPage', () => {
   it.each([
-    ['/eleccion/GUB/', ['eleccion/GUB/index.html', 'eleccion/GUB/datos.json']],
+    ['/eleccion/GUB/', ['eleccion/GUB/index.html', 'eleccion/GUB/datos.json', ...companions('eleccion/GUB/', A.stamp)]],
+    ['/eleccion/GUB/distrito/1/', ['eleccion/GUB/distrito/1/index.html', 'eleccion/GUB/distrito/1/datos.json', ...companions('eleccion/GUB/distrito/1/', A.stamp)]],
+    ['/eleccion/GUB/distrito/1/seccion/9/', ['eleccion/GUB/distrito/1/seccion/9/index.html', 'eleccion/GUB/distrito/1/seccion/9/datos.json']],
     ['/buscar/secciones-1-3000.json', ['buscar/secciones-1-3000.json']],
-  ])('%s', (path, files) => expect(filesOfPage(path)).toEqual(files));
+  ])('%s', (path, files) => expect(filesOfPage(path, A.stamp)).toEqual(files));
 });
 
 describe('stagedSiteFiles', () => {
   it("takes the files written now, the carried pages' files with their recorded digests, and names the stale ones", () => {
     const written = ['index.html', 'eleccion/GUB/distrito/2/index.html', 'eleccion/GUB/distrito/2/datos.json'];
     const { paths, known, stale } = stagedSiteFiles(written, state.pages, state);
-    expect(paths.sort()).toEqual([
-      'buscar/secciones-1-3000.json',
-      'eleccion/GUB/distrito/1/datos.json',
-      'eleccion/GUB/distrito/1/index.html',
-      'eleccion/GUB/distrito/2/datos.json',
-      'eleccion/GUB/distrito/2/index.html',
-      'index.html',
-    ]);
+    // A carried page's share card is the one of its figures cut (district 1: A), a page's written now of this one.
+    expect(paths.sort()).toEqual(
+      [
+        'buscar/secciones-1-3000.json',
+        'eleccion/GUB/distrito/1/datos.json',
+        'eleccion/GUB/distrito/1/index.html',
+        ...companions('eleccion/GUB/distrito/1/', A.stamp),
+        'eleccion/GUB/distrito/2/datos.json',
+        'eleccion/GUB/distrito/2/index.html',
+        ...companions('eleccion/GUB/distrito/2/', B.stamp),
+        'index.html',
+      ].sort(),
+    );
     // A file written now is hashed again, even if the record has it.
     expect([...known.keys()].sort()).toEqual(['buscar/secciones-1-3000.json', 'eleccion/GUB/distrito/1/datos.json', 'eleccion/GUB/distrito/1/index.html']);
     expect(known.get('eleccion/GUB/distrito/1/index.html')).toEqual({ size: 10, sha256: H('a') });
