@@ -125,14 +125,16 @@ export function shareCardPath(pagePath: string, stamp: string): string {
 }
 
 /**
- * The files written with a page whose figures are of the cut `stamp`, and carried over with it:
- * for an election's or unit's page, its share card and its three embeds (site paths; an embed's
- * is a folder holding `index.html`); none for any other page.
+ * The files written with a page, and carried over with it: for an election's or unit's page,
+ * its three embeds (site paths; an embed's is a folder holding `index.html`) and its share card,
+ * named by `cardStamp`, the page's figures cut — null for a site without share cards (one built
+ * without its public URL: no page could name a card); none for any other page.
  */
-export function companionPaths(pagePath: string, stamp: string): string[] {
+export function companionPaths(pagePath: string, cardStamp: string | null): string[] {
   const page = parsePagePath(pagePath)?.page;
   if (page !== 'election' && page !== 'unit') return [];
-  return [shareCardPath(pagePath, stamp), ...EMBED_THEMES.map((theme) => embedPath(pagePath, theme))];
+  const embeds = EMBED_THEMES.map((theme) => embedPath(pagePath, theme));
+  return cardStamp === null ? embeds : [shareCardPath(pagePath, cardStamp), ...embeds];
 }
 
 /** The data file of a page: its path followed by `datos.json`. */

@@ -97,6 +97,8 @@ describe('what an election or unit page is shared with', () => {
     expect(embedPath(page, 'claro')).toBe(embed + 'claro/');
     expect(shareCardPath(page, '20240602_2320')).toBe(card);
     expect(companionPaths(page, '20240602_2320')).toEqual([card, embed, embed + 'claro/', dark]);
+    // A site without its public URL has no cards.
+    expect(companionPaths(page, null)).toEqual([embed, embed + 'claro/', dark]);
     expect(isEmbedPath(embed) && isEmbedPath(dark)).toBe(true);
     expect(isEmbedPath(page)).toBe(false);
   });
@@ -104,6 +106,7 @@ describe('what an election or unit page is shared with', () => {
   it('has none for any other page, and refuses to make one', () => {
     for (const page of ['/', '/buscar/', '/eleccion/DIP_LOC/distrito/7/seccion/1234/', '/buscar/secciones-1-3000.json']) {
       expect(companionPaths(page, '20240602_2320'), page).toEqual([]);
+      expect(companionPaths(page, null), page).toEqual([]);
       expect(() => embedPath(page), page).toThrow(RangeError);
       expect(() => shareCardPath(page, '20240602_2320'), page).toThrow(RangeError);
     }
