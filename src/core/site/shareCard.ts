@@ -119,8 +119,10 @@ export function shareCardSvg(card: ShareCard, cut: string, host: string | null):
   parts.push(`<rect x="${LEFT}" y="530" width="${width}" height="16" fill="${SOFT}" stroke="${LINE}" stroke-width="2"/>`);
   // The bar's width in whole pixels: the same figures always draw the same picture.
   parts.push(`<rect x="${LEFT}" y="530" width="${Math.floor((width * percent) / 100)}" height="16" fill="${BAR}"/>`);
-  parts.push(text(LEFT, 598, fitText(`Cifras al corte de ${cut}`, host === null ? width : width - 380, 30, 22), `font-weight="700" fill="${INK}"`));
-  if (host !== null) parts.push(text(RIGHT, 598, fitText(host, 360, 26, 18), `text-anchor="end" fill="${MUTED}"`));
+  // The cut first, whole if it can be; the host in what is left of the line.
+  const cutLine = fitText(`Cifras al corte de ${cut}`, host === null ? width : width - 200, 30, 22);
+  parts.push(text(LEFT, 598, cutLine, `font-weight="700" fill="${INK}"`));
+  if (host !== null) parts.push(text(RIGHT, 598, fitText(host, width - textWidth(cutLine.text, cutLine.size) - 32, 26, 18), `text-anchor="end" fill="${MUTED}"`));
 
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${SHARE_CARD_WIDTH}" height="${SHARE_CARD_HEIGHT}" viewBox="0 0 ${SHARE_CARD_WIDTH} ${SHARE_CARD_HEIGHT}" font-family="${SHARE_CARD_FONT}">\n` +

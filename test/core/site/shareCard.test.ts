@@ -13,10 +13,10 @@ const input = handInput();
 const CUT = '02/06/2024 23:40 (UTC-6)';
 
 /** Every `<text>` of the SVG with its position, size, anchor and content; throws when the SVG is not well-formed XML. */
-function textsOf(svg: string): { root: Record<string, string>; texts: Array<{ x: number; size: number; anchor: string; text: string }> } {
+function textsOf(svg: string): { root: Record<string, string>; texts: Array<{ x: number; y: number; size: number; anchor: string; text: string }> } {
   const parser = sax.parser(true);
   let root: Record<string, string> | undefined;
-  const texts: Array<{ x: number; size: number; anchor: string; text: string }> = [];
+  const texts: Array<{ x: number; y: number; size: number; anchor: string; text: string }> = [];
   let inText = false;
   parser.onerror = (error) => {
     throw error;
@@ -25,7 +25,7 @@ function textsOf(svg: string): { root: Record<string, string>; texts: Array<{ x:
     const a = tag.attributes as Record<string, string>;
     root ??= a;
     inText = tag.name === 'text';
-    if (inText) texts.push({ x: Number(a.x), size: Number(a['font-size']), anchor: a['text-anchor'] ?? 'start', text: '' });
+    if (inText) texts.push({ x: Number(a.x), y: Number(a.y), size: Number(a['font-size']), anchor: a['text-anchor'] ?? 'start', text: '' });
   };
   parser.onclosetag = () => {
     inText = false;
@@ -84,7 +84,7 @@ describe('shareCardSvg(card, cut, host)', () => {
     expect(svg).toContain(`fill="${leader!.color}"`);
   });
 
-  it('keeps every line inside the card, however long the names', () => {
+  it('keeps every line inside the card, and lines on one baseline apart, however long the names', () => {
     const long: ShareCard = {
       ...card,
       place: 'Municipio 124 · Tlacoachistlahuaca de los Montes Altos y Bajos del Sur',
@@ -94,11 +94,17 @@ describe('shareCardSvg(card, cut, host)', () => {
         second: { ...card.headline.second!, name: 'Movimiento Ciudadano por un Guerrero con Futuro, Paz y Bienestar para Todas y Todos' },
       },
     };
-    for (const t of textsOf(shareCardSvg(long, CUT, 'resultados-preliminares.iepcgro.example.org')).texts) {
+    const spans = textsOf(shareCardSvg(long, CUT, 'resultados-preliminares.iepcgro.example.org')).texts.map((t) => {
       const [from, to] = t.anchor === 'end' ? [t.x - textWidth(t.text, t.size), t.x] : [t.x, t.x + textWidth(t.text, t.size)];
-      expect(from, t.text).toBeGreaterThanOrEqual(64);
-      expect(to, t.text).toBeLessThanOrEqual(SHARE_CARD_WIDTH - 64);
+      return { ...t, from, to };
+    });
+    for (const t of spans) {
+      expect(t.from, t.text).toBeGreaterThanOrEqual(64);
+      expect(t.to, t.text).toBeLessThanOrEqual(SHARE_CARD_WIDTH - 64);
     }
+    for (const a of spans) for (const b of spans) if (a !== b && a.y === b.y && a.from < b.from) expect(a.to, `${a.text} | ${b.text}`).toBeLessThan(b.from);
+    // The cut is never the line that gives way.
+    expect(spans.map((t) => t.text)).toContain(`Cifras al corte de ${CUT}`);
   });
 
   it('escapes names for XML', () => {
