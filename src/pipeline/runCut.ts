@@ -216,7 +216,7 @@ export async function runCut(setup: CutSetup, scheduled: { at: number; last: boo
     const staged = await stage(
       'stage',
       async () => {
-        const site = stagedSiteFiles(built.written ?? [], built.records, previous);
+        const site = stagedSiteFiles(built.written ?? [], built.records, previous, setup.siteUrl !== undefined);
         if (site.lostAssets.length > 0)
           throw new RangeError(
             `the site build did not write ${site.lostAssets.slice(0, 3).join(', ')}${site.lostAssets.length > 3 ? ` and ${site.lostAssets.length - 3} more` : ''}, which pages carried over from cut ${previous!.stamp} link: take the cut again (every page is then written)`,

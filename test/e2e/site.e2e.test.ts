@@ -30,6 +30,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatInteger, formatPercent } from '../../src/core/site/formatNumber.ts';
 import { cutFragmentHtml } from '../../src/core/site/cutFragment.ts';
+import { embedPath } from '../../src/core/site/pagePaths.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
@@ -234,10 +235,17 @@ describe.skipIf(!hasChromium)('the built site in a browser', () => {
     await citizenFlow(false);
   }, 60_000);
 
-  const pages = (): [string, string][] => [['home', '/'], ['election', electionPath], ['district', districtPath], ['section', sectionPath]];
+  const pages = (): [string, string][] => [
+    ['home', '/'],
+    ['election', electionPath],
+    ['district', districtPath],
+    ['section', sectionPath],
+    ['district embed, light', embedPath(districtPath, 'claro')],
+    ['district embed, dark', embedPath(districtPath, 'oscuro')],
+  ];
 
   for (const width of WIDTHS) {
-    it(`has no axe-core violations on home, election, district and section at ${width} px`, async () => {
+    it(`has no axe-core violations on home, election, district, section and the district's embeds at ${width} px`, async () => {
       const context = await newContext({ viewport: { width, height: 900 } });
       try {
         const page = await context.newPage();

@@ -29,13 +29,24 @@ const target = () => openLocalTarget(join(root, 'target'));
 
 const logged: string[] = [];
 
-async function cut(at: string, onStage: (stage: CutStage) => Promise<void> | void = () => {}): Promise<unknown> {
+const SITE_URL = 'https://prep.example.org';
+
+/** A cut's published files and their SHA-256, as the target's publication record lists them. */
+const publication = async (stamp: string): Promise<Map<string, string>> =>
+  new Map((JSON.parse(await readFile(join(root, 'target', 'publications', `${stamp}.json`), 'utf8')) as { files: Array<{ path: string; sha256: string }> }).files.map((f) => [f.path, f.sha256]));
+/** A district's or municipio's page among site files. */
+const units = (files: string[]): string[] => files.filter((p) => /^eleccion\/[^/]+\/(distrito|municipio)\/\d+\/index\.html$/.test(p));
+/** The three embeds of an election's or unit's page (`eleccion/…/index.html`). */
+const embedsOf = (page: string): string[] => ['', 'claro/', 'oscuro/'].map((theme) => `embed/${page.slice('eleccion/'.length, -'index.html'.length)}${theme}index.html`);
+
+async function cut(at: string, onStage: (stage: CutStage) => Promise<void> | void = () => {}, siteUrl?: string): Promise<unknown> {
   const source = join(root, 'captura.ndjson');
   const setup: CutSetup = {
     capture: await sourceCapture(await loadConfig(join(root, 'config.yaml')), { source: [source] }),
     key: simulatorTestKey(),
     target: target(),
     work: join(root, 'work'),
+    ...(siteUrl === undefined ? {} : { siteUrl }),
     reporter: { ...silentReporter, start: (stage) => void onStage(stage), log: (line) => logged.push(line) },
   };
   return runCut(setup, { at: Date.parse(at), last: false }).catch((error: unknown) => error);
@@ -85,8 +96,6 @@ describe('runCut', () => {
   it('writes only the pages whose figures changed: the others keep their bytes and their figures cut', async () => {
     await writeFile(join(root, 'captura.ndjson'), `${rows.slice(0, 5).join('\n')}\n`);
     expect(await cut('2024-06-02T21:00:00-06:00')).toMatchObject({ stamp: '20240602_2100' });
-    const publication = async (stamp: string) =>
-      new Map((JSON.parse(await readFile(join(root, 'target', 'publications', `${stamp}.json`), 'utf8')) as { files: Array<{ path: string; sha256: string }> }).files.map((f) => [f.path, f.sha256]));
     const [before, after] = [await publication('20240602_2040'), await publication('20240602_2100')];
     const pages = [...after.keys()].filter((p) => /^eleccion\/.+\/index\.html$/.test(p));
     const figuresCut = async (page: string): Promise<string> =>
@@ -103,6 +112,9 @@ describe('runCut', () => {
       expect((await stat(now)).ino).toBe((await stat(earlier)).ino);
     }
     for (const page of changed) expect(await figuresCut(page)).toBe('20240602_2100');
+    // A district's embeds are written again with its page (the one district of the fixture changes at every cut).
+    expect(units(changed)).toEqual(['eleccion/DIP_LOC/distrito/1/index.html']);
+    for (const page of units(changed)) for (const embed of embedsOf(page)) expect(after.get(embed), embed).not.toBe(before.get(embed));
   }, 300_000);
 
   it("without the site folder's record, writes every page again and says why", async () => {
@@ -111,5 +123,20 @@ describe('runCut', () => {
     const next = await cut('2024-06-02T21:20:00-06:00');
     expect(next, String(next)).toMatchObject({ stamp: '20240602_2120', pagesWritten: (next as { pages: number }).pages });
     expect(logged).toContain(`  no record of what ${join(root, 'work', 'site')} holds: every page is written`);
+  }, 300_000);
+
+  it("carries a unit's embeds and share card over with its page while its figures do not change", async () => {
+    // With the site's URL (every page written again: the URL is part of every render key), then a cut with no new acta.
+    expect(await cut('2024-06-02T21:40:00-06:00', undefined, SITE_URL)).toMatchObject({ stamp: '20240602_2140' });
+    expect(await cut('2024-06-02T22:00:00-06:00', undefined, SITE_URL)).toMatchObject({ stamp: '20240602_2200' });
+    const [before, after] = [await publication('20240602_2140'), await publication('20240602_2200')];
+    const page = 'eleccion/DIP_LOC/distrito/1/index.html';
+    const companions = [...embedsOf(page), 'eleccion/DIP_LOC/distrito/1/tarjeta-20240602_2140.png'];
+    for (const file of [page, ...companions]) {
+      expect(after.get(file), file).toBe(before.get(file));
+      expect((await stat(join(root, 'target', 'cuts', '20240602_2200', file))).ino, file).toBe((await stat(join(root, 'target', 'cuts', '20240602_2140', file))).ino);
+    }
+    // The election's page is written at every cut, and so is its card, named by the new cut.
+    expect([...after.keys()].filter((f) => f.startsWith('eleccion/DIP_LOC/tarjeta-'))).toEqual(['eleccion/DIP_LOC/tarjeta-20240602_2200.png']);
   }, 300_000);
 });

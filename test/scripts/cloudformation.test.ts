@@ -171,7 +171,7 @@ describe('prep-site.cfn.yaml', () => {
 
   it('fetches the error page, replaced at every switch, without the function and keeps it ten seconds', () => {
     const behaviors = resource('Distribution').DistributionConfig.CacheBehaviors as Json[];
-    expect(behaviors.map((b) => b.PathPattern)).toEqual(['/404.html']);
+    expect(behaviors.map((b) => b.PathPattern)).toEqual(['/404.html', '/embed/*']);
     const [errorPage] = behaviors;
     expect(errorPage.FunctionAssociations).toBeUndefined();
     expect(errorPage).toMatchObject({ ViewerProtocolPolicy: 'redirect-to-https', CachePolicyId: { Ref: 'ErrorPageCachePolicy' }, ResponseHeadersPolicyId: { Ref: 'ResponseHeadersPolicy' } });
@@ -191,6 +191,19 @@ describe('prep-site.cfn.yaml', () => {
     expect(policy.get('frame-ancestors')).toEqual(["'self'"]);
     expect(policy.get('script-src')).not.toContain("'unsafe-inline'");
     expect(policy.get('script-src')).not.toContain("'unsafe-eval'");
+  });
+
+  it('lets any site frame the embeds, served as every page but for that', () => {
+    const config = resource('Distribution').DistributionConfig;
+    const embed = (config.CacheBehaviors as Json[]).find((b) => b.PathPattern === '/embed/*');
+    const { PathPattern: _, ResponseHeadersPolicyId, ...rest } = embed;
+    const { ResponseHeadersPolicyId: __, ...page } = config.DefaultCacheBehavior;
+    expect(rest).toEqual(page);
+    expect(ResponseHeadersPolicyId).toEqual({ Ref: 'EmbedResponseHeadersPolicy' });
+    const [site, embeds] = ['ResponseHeadersPolicy', 'EmbedResponseHeadersPolicy'].map((r) => resource(r).ResponseHeadersPolicyConfig.SecurityHeadersConfig);
+    expect(embeds.ContentSecurityPolicy.ContentSecurityPolicy).toBe(site.ContentSecurityPolicy.ContentSecurityPolicy.replace("frame-ancestors 'self'", 'frame-ancestors *'));
+    expect(embeds.FrameOptions).toBeUndefined();
+    for (const h of ['StrictTransportSecurity', 'ContentTypeOptions', 'ReferrerPolicy']) expect(embeds[h], h).toEqual(site[h]);
   });
 
   it('outputs what the publisher and the operator need', () => {

@@ -99,7 +99,10 @@ describe('the static site of one cut, built by astro', () => {
       expect(existsSync(fileOf(site, `${path}datos.json`)), path).toBe(true);
     expect(JSON.parse(readFileSync(join(site, 'corte.json'), 'utf8'))).toEqual({ stamp: input.cut.stamp, label: input.cut.label });
     const html = (await readdir(site, { recursive: true })).filter((f) => f.endsWith('index.html'));
-    expect(html).toHaveLength(expected.length);
+    // And three embeds (automatic, light and dark colours) of each election and district.
+    const embeds = html.filter((f) => f.startsWith('embed/'));
+    expect(embeds).toHaveLength(3 * (pages.election.length + pages.unit.length));
+    expect(html).toHaveLength(expected.length + embeds.length);
     console.log(`astro build: ${expected.length} pages in ${buildSeconds.toFixed(1)} s`);
   });
 

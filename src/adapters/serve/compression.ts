@@ -1,6 +1,6 @@
 /** Which responses are worth compressing, and whether the client takes gzip. */
 
-const TEXT = /^(text\/|application\/(json|xml|manifest\+json|javascript)|image\/svg\+xml)/;
+const TEXT = /^(text\/|application\/(json|xml|atom\+xml|manifest\+json|javascript)|image\/svg\+xml)/;
 
 /** Text types compress; images and ZIPs are compressed already. */
 export const compressible = (contentType: string): boolean => TEXT.test(contentType);

@@ -20,7 +20,7 @@ import { readWaitingPage } from '../publish/local/waitingPageFile.ts';
 import { WAITING_REFRESH_SECONDS, waitingPageHtml } from '../../core/site/waitingPage.ts';
 import { ByteCache } from './byteCache.ts';
 import { acceptsGzip, compressible } from './compression.ts';
-import { SECURITY_HEADERS } from './securityHeaders.ts';
+import { securityHeadersFor } from './securityHeaders.ts';
 import { etagOf, notModified } from './validators.ts';
 
 const gzip = promisify(gzipCallback);
@@ -116,7 +116,9 @@ export function staticHandler(options: Pick<ServerOptions, 'root' | 'cacheBytes'
   };
 
   const send = (req: IncomingMessage, res: ServerResponse, status: number, headers: Record<string, string | number>, body: Body | null): void => {
-    res.writeHead(status, { ...SECURITY_HEADERS, ...headers });
+    const path = req.url ?? '/';
+    const q = path.indexOf('?');
+    res.writeHead(status, { ...securityHeadersFor(q < 0 ? path : path.slice(0, q)), ...headers });
     if (body === null || req.method === 'HEAD') {
       if (body !== null && 'stream' in body) body.stream.destroy();
       res.end();

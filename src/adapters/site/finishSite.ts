@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkCutValues, fillCut, type CutValues } from '../../core/site/cutPlaceholders.ts';
 import { sitemapFiles } from '../../core/site/sitemap.ts';
+import { isEmbedPath } from '../../core/site/pagePaths.ts';
 import { cutIso } from '../../core/schedule/cutLabel.ts';
 import type { PageList, SiteInfo } from './writeSiteData.ts';
 
@@ -91,7 +92,8 @@ export function finishSite(): AstroIntegration {
         const paths = await fillCutPages(root, [...new Set(pages.map((p) => p.pathname))], cutValuesOf(site));
         // Pages carried over from an earlier cut are not built now, but the site has them all the same.
         const { carried = [] } = JSON.parse(await readFile(join(data, 'pages.json'), 'utf8')) as Partial<PageList>;
-        const sitemap = sitemapFiles([...paths, ...carried], site.siteUrl ?? null);
+        // Embeds are parts of pages for other sites to frame, not pages to find.
+        const sitemap = sitemapFiles([...paths.filter((p) => !isEmbedPath(p)), ...carried], site.siteUrl ?? null);
         for (const { file, xml } of sitemap) await writeFile(join(root, file), xml);
         logger.info(`cut ${site.cut.stamp} filled into ${pages.length} pages, ${paths.length} in the sitemap (${sitemap.length} files), in ${Math.round(performance.now() - started)} ms`);
       },

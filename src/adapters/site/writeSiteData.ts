@@ -17,6 +17,8 @@
  *     buscar/secciones-<from>-<to>.json  the sections numbered from..to (splitSearchIndex)
  *     historico/datos.json    {cut, entity, points}: one history point per cut, oldest first
  *     bases-de-datos/datos.json {cut, entity, cuts}: the published databases, newest first
+ *     cortes.json, cortes.atom every cut of the history, newest first, as data and as an Atom feed
+ *     eleccion/…/tarjeta-<stamp>.png  the share card of every election and unit page written (with a site URL)
  *
  * Pages are computed and written one at a time with a bounded number of writes in flight,
  * so memory stays flat whatever the number of sections.
@@ -33,8 +35,13 @@ import { assertNoPlaceholder } from '../../core/site/cutPlaceholders.ts';
 import { cutFragmentHtml } from '../../core/site/cutFragment.ts';
 import { cutIso } from '../../core/schedule/cutLabel.ts';
 import { historyPoint, type HistoryPoint } from '../../core/site/historyPoint.ts';
+import { cutsFeed } from '../../core/site/cutsFeed.ts';
+import { cutsAtom } from '../../core/site/cutsAtom.ts';
+import { shareCardOf, shareCardSvg } from '../../core/site/shareCard.ts';
+import { shareCardPng } from './shareCardPng.ts';
 import { pageCut, pageElection, pageEntity, type PageCut, type PageElection, type PageEntity } from '../../core/site/pageHeader.ts';
-import { DATA_FILE, databasesPath, historyPath, homePath, searchPath, searchShardPath, type UnitLevel } from '../../core/site/pagePaths.ts';
+import { CUTS_ATOM_PATH, CUTS_JSON_PATH, DATA_FILE, databasesPath, historyPath, homePath, searchPath, searchShardPath, shareCardPath, type UnitLevel } from '../../core/site/pagePaths.ts';
+import type { ElectionData, UnitData } from '../../core/site/pageData.ts';
 import type { CutManifest } from '../../core/integrity/manifest.ts';
 import type { PublishedCut } from './publishedCuts.ts';
 import type { PageRecord } from '../../core/site/siteState.ts';
@@ -186,8 +193,11 @@ export async function writeSiteData(input: CutDatabasesInput, options: SiteDataO
   let failure: unknown;
   const written: string[] = [];
 
-  /** Writes `text` at `<public>/<path>` (a page path ending in `/` gets datos.json); waits while too many writes are pending. */
-  const put = async (sitePath: string, text: string | Uint8Array): Promise<void> => {
+  /**
+   * Writes `content` at `<public>/<path>` (a page path ending in `/` gets datos.json), once it
+   * is ready (a share card renders first); waits while too many writes are pending.
+   */
+  const put = async (sitePath: string, content: string | Uint8Array | Promise<Uint8Array>): Promise<void> => {
     const rel = sitePath.endsWith('/') ? sitePath + DATA_FILE : sitePath;
     const file = join(pub, rel);
     const folder = file.slice(0, file.lastIndexOf('/'));
@@ -196,8 +206,10 @@ export async function writeSiteData(input: CutDatabasesInput, options: SiteDataO
       made.add(folder);
     }
     written.push(rel.slice(1));
-    bytes += typeof text === 'string' ? Buffer.byteLength(text) : text.byteLength;
-    const p: Promise<void> = writeFile(file, text).then(
+    const p: Promise<void> = Promise.resolve(content).then(async (data) => {
+      bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+      await writeFile(file, data);
+    }).then(
       () => void inFlight.delete(p),
       (error: unknown) => {
         inFlight.delete(p);
@@ -230,6 +242,14 @@ export async function writeSiteData(input: CutDatabasesInput, options: SiteDataO
     publicDir: pub,
     images: (options.images ?? NO_SITE_IMAGES).links,
   };
+  const host = site.siteUrl === null ? null : new URL(site.siteUrl).host;
+  /**
+   * The share card of an election's or unit's page written now (its figures are of this cut).
+   * Only a site with its public URL has cards: a page names its card by absolute URL or not at all.
+   */
+  const putCard = async (data: ElectionData | UnitData): Promise<void> => {
+    if (host !== null) await put(shareCardPath(data.path, cut.stamp), shareCardPng(shareCardSvg(shareCardOf(data, config.drill), cut.label, host)));
+  };
   // What every page renders besides its own data, but for the cut (a placeholder, filled in after the build).
   const shared = JSON.stringify({ ...site, cut: undefined, publicDir: undefined });
   assertNoPlaceholder(shared, 'the configuration');
@@ -259,19 +279,27 @@ export async function writeSiteData(input: CutDatabasesInput, options: SiteDataO
 
   const pages: PageList = { election: [], unit: [], section: [], carried: [] };
   await put(homePath(), page(homeData(input)).json);
+  /** Each election's candidaturas' names, for the feeds. */
+  const feedElections: Array<{ election: PageElection; names: Map<string, string> }> = [];
   for (const election of input.elections) {
     const { code, level } = election.config;
     const path = pageElection(election).path;
     // An election's overview is rendered at every cut, like home: it is where a reader looks for the live cut's totals.
-    const e = page(electionData(input, code));
+    const ed = electionData(input, code);
+    const e = page(ed);
     records.set(path, { key: e.key, cut });
     await put(path, e.json);
+    await putCard(ed);
     pages.election.push({ code, path, key: e.key });
+    feedElections.push({ election: ed.election, names: new Map(ed.results.porCandidatura.candidaturas.map((c) => [c.id, c.name])) });
     const units = [...election.count.results.units.keys()].sort((a, b) => a - b);
     for (const unit of units) {
       const u = unitData(input, code, unit);
       const uj = page(u);
-      if (await putPage(u.path, uj)) pages.unit.push({ code, level, unit, path: u.path, key: uj.key });
+      if (await putPage(u.path, uj)) {
+        pages.unit.push({ code, level, unit, path: u.path, key: uj.key });
+        await putCard(u);
+      }
       for (const { seccion } of u.sections) {
         const s = sectionData(input, code, unit, seccion, imageOf);
         const sj = page(s);
@@ -295,6 +323,9 @@ export async function writeSiteData(input: CutDatabasesInput, options: SiteDataO
   await put(historyPath(), pageJson({ cut, entity, points: history } satisfies HistoryData));
   await put(databasesPath(), pageJson({ cut, entity, cuts: options.databases ?? [] } satisfies DatabasesData));
   for (const image of (options.images ?? NO_SITE_IMAGES).files) await put(image.path, image.bytes);
+  const feed = cutsFeed({ cut, entity, timeZone: config.entity.timeZone, drill: config.drill, elections: feedElections, history, databases: options.databases ?? [] });
+  await put(CUTS_JSON_PATH, pageJson(feed));
+  await put(CUTS_ATOM_PATH, cutsAtom(feed, site.siteUrl));
   await Promise.all(inFlight);
   if (failure !== undefined) throw failure;
   // The pointer last: a page polling it, or framing corte.html, never learns of a cut whose data is not all there.

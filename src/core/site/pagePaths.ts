@@ -8,6 +8,14 @@
  *   /eleccion/DIP_LOC/distrito/7/                       a district (or /municipio/12/)
  *   /eleccion/DIP_LOC/distrito/7/seccion/1234/          a section, with its casillas
  *   /buscar/  /bases-de-datos/  /historico/  /metodologia/
+ *
+ * Beside an election's and a unit's page, for sharing them (docs/site.md, "Feeds, embeds and
+ * share cards"):
+ *
+ *   /eleccion/DIP_LOC/distrito/7/tarjeta-20240602_2320.png   its share card, named by its figures cut
+ *   /embed/DIP_LOC/distrito/7/                          its embeddable widget (the reader's colours),
+ *   /embed/DIP_LOC/distrito/7/claro/  …/oscuro/         and the same always light or always dark
+ *   /cortes.json  /cortes.atom                          every cut of the night, for machines and feed readers
  */
 import type { ElectionConfig } from '../config/schema.ts';
 
@@ -76,6 +84,58 @@ export const databasesPath = (): string => `/${FIXED.databases}/`;
 export const historyPath = (): string => `/${FIXED.history}/`;
 /** `/metodologia/`: how the figures are computed. */
 export const methodologyPath = (): string => `/${FIXED.methodology}/`;
+
+/** Every cut of the night as open data (cutsFeed.ts). */
+export const CUTS_JSON_PATH = '/cortes.json';
+/** Every cut of the night as an Atom feed (cutsAtom.ts). */
+export const CUTS_ATOM_PATH = '/cortes.atom';
+
+/** How an embed looks: the reader's system colours (`auto`), or always light or dark, as the framing page chooses. */
+export type EmbedTheme = 'auto' | 'claro' | 'oscuro';
+export const EMBED_THEMES: readonly EmbedTheme[] = ['auto', 'claro', 'oscuro'];
+
+const ELECTION_PREFIX = '/eleccion/';
+const EMBED_PREFIX = '/embed/';
+
+/** An election's or a district's or municipio's page: the pages that have a share card and an embed. */
+function sharedPage(pagePath: string): string {
+  const route = parsePagePath(pagePath);
+  if (route?.page !== 'election' && route?.page !== 'unit') throw new RangeError(`only an election's or a unit's page has a share card and an embed, not ${JSON.stringify(pagePath)}`);
+  return pagePath;
+}
+
+/** `/embed/DIP_LOC/` (`auto`), `/embed/DIP_LOC/distrito/7/oscuro/`: the embed of an election's or unit's page. */
+export function embedPath(pagePath: string, theme: EmbedTheme = 'auto'): string {
+  const base = EMBED_PREFIX + sharedPage(pagePath).slice(ELECTION_PREFIX.length);
+  return theme === 'auto' ? base : `${base}${theme}/`;
+}
+
+/** Whether a site path is an embed's: embeds are framed by other sites, and are in no sitemap. */
+export const isEmbedPath = (path: string): boolean => path.startsWith(EMBED_PREFIX);
+
+/**
+ * `/eleccion/DIP_LOC/distrito/7/tarjeta-20240602_2320.png`: the share card of an election's or
+ * unit's page whose figures are of the cut `stamp`. The stamp in the name gives every new card a
+ * new URL, so that a link shared again is not shown with a card a social network kept.
+ */
+export function shareCardPath(pagePath: string, stamp: string): string {
+  // A stamp, or the placeholder of one that a template writes (cutPlaceholders.ts).
+  if (!/^[0-9A-Za-z_{}:-]+$/.test(stamp)) throw new RangeError(`not a cut stamp for a card's name: ${JSON.stringify(stamp)}`);
+  return `${sharedPage(pagePath)}tarjeta-${stamp}.png`;
+}
+
+/**
+ * The files written with a page, and carried over with it: for an election's or unit's page,
+ * its three embeds (site paths; an embed's is a folder holding `index.html`) and its share card,
+ * named by `cardStamp`, the page's figures cut — null for a site without share cards (one built
+ * without its public URL: no page could name a card); none for any other page.
+ */
+export function companionPaths(pagePath: string, cardStamp: string | null): string[] {
+  const page = parsePagePath(pagePath)?.page;
+  if (page !== 'election' && page !== 'unit') return [];
+  const embeds = EMBED_THEMES.map((theme) => embedPath(pagePath, theme));
+  return cardStamp === null ? embeds : [shareCardPath(pagePath, cardStamp), ...embeds];
+}
 
 /** The data file of a page: its path followed by `datos.json`. */
 export function dataPath(pagePath: string): string {

@@ -14,7 +14,7 @@
 import { parseFormatJson } from '../publish/formatJson.ts';
 import { isCutStamp } from '../schedule/cutLabel.ts';
 import type { PageCut } from './pageHeader.ts';
-import { DATA_FILE } from './pagePaths.ts';
+import { companionPaths, DATA_FILE } from './pagePaths.ts';
 
 export const SITE_STATE_FORMAT = 'prep-site-state/1';
 
@@ -110,10 +110,17 @@ export function siteStateUnusable(state: Pick<SiteState, 'stamp' | 'code'>, next
   return `it was staged for cut ${state.stamp}, which is not live (${next.live === null ? 'nothing is' : `${next.live} is`})`;
 }
 
-/** The files of a page (`/x/` → `x/index.html`, `x/datos.json`) or of a search shard (its own path), without the leading slash. */
-export function filesOfPage(path: string): string[] {
+/**
+ * The files of a page (`/x/` → `x/index.html`, `x/datos.json`, and the embeds and share card
+ * written with an election's or unit's page: companionPaths, whose `cardStamp` is the page's
+ * figures cut or null on a site without cards), or of a search shard (its own path), without
+ * the leading slash.
+ */
+export function filesOfPage(path: string, cardStamp: string | null): string[] {
   const rel = path.slice(1);
-  return path.endsWith('/') ? [`${rel}index.html`, `${rel}${DATA_FILE}`] : [rel];
+  if (!path.endsWith('/')) return [rel];
+  const companions = companionPaths(path, cardStamp).map((p) => (p.endsWith('/') ? `${p.slice(1)}index.html` : p.slice(1)));
+  return [`${rel}index.html`, `${rel}${DATA_FILE}`, ...companions];
 }
 
 /** Where the build writes the scripts and styles pages link to, named by their content. */
@@ -125,17 +132,18 @@ const ASSETS = '_astro/';
  * the files `previous` has that the cut no longer has (a page gone from the catalogue): to
  * delete. `lostAssets` lists the earlier build's assets this build did not write again: carried
  * pages may link them, so a cut with any is broken (the same code builds the same assets; see
- * siteCode.ts).
+ * siteCode.ts). `cards`: whether the site has share cards (it has a public URL).
  */
 export function stagedSiteFiles(
   written: readonly string[],
   records: ReadonlyMap<string, PageRecord>,
   previous: Pick<SiteState, 'files'> | null,
+  cards: boolean,
 ): { paths: string[]; known: Map<string, FileDigest>; stale: string[]; lostAssets: string[] } {
   const paths = new Set(written);
   const known = new Map<string, FileDigest>();
-  for (const page of records.keys())
-    for (const file of filesOfPage(page)) {
+  for (const [page, record] of records)
+    for (const file of filesOfPage(page, cards ? record.cut.stamp : null)) {
       if (paths.has(file)) continue;
       paths.add(file);
       const digest = previous?.files.get(file);

@@ -6,6 +6,7 @@
  * With the site's public origin the locations are absolute URLs, as the protocol wants;
  * without it they are paths from the site root (`/eleccion/GUB/`).
  */
+import { escapeXml } from './xmlText.ts';
 
 /** The sitemap (or sitemap index) at the site's root. */
 export const SITEMAP_FILE = 'sitemap.xml';
@@ -27,8 +28,6 @@ const HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n';
 const URLSET_OPEN = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n';
 const URLSET_CLOSE = '</urlset>\n';
 
-const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-const escapeXml = (text: string): string => text.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
 const utf8 = new TextEncoder();
 /** Page paths are ASCII: counting their characters spares encoding 200,000 of them. */
 const byteLength = (text: string): number => (/^[\x00-\x7f]*$/.test(text) ? text.length : utf8.encode(text).length);

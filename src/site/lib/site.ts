@@ -54,17 +54,14 @@ export const sharedPageData = <T>(path: string): T => readJson<T>(join(siteInfo(
  */
 export const shownCut = (): { stamp: string; label: string; time: string } => CUT_PLACEHOLDERS;
 
-/** `Distrito` / `Municipio`. */
-export const levelTitle = (level: UnitLevel): string => (level === 'distrito' ? 'Distrito' : 'Municipio');
 
 /** `Distritos` / `Municipios`. */
 export const levelPlural = (level: UnitLevel): string => (level === 'distrito' ? 'Distritos' : 'Municipios');
 
-/** `Distrito 7 · Chilpancingo` / `Municipio 12 · Acapulco`. */
 /** A name as a table cell or headline shows it: in name case (displayName), its long words with break points (softHyphens). */
 export const shownName = (name: string, options?: DisplayNameOptions): string => softHyphens(displayName(name, options));
 
-export const unitTitle = (level: UnitLevel, unit: number, name: string): string => `${levelTitle(level)} ${unit}${name ? ` · ${displayName(name, { single: 'word' })}` : ''}`;
+export { levelTitle, unitTitle } from '../../core/site/unitTitle.ts';
 
 /** TIPO_CASILLA in words. */
 export const CASILLA_TYPES: Readonly<Record<string, string>> = {

@@ -14,7 +14,7 @@ import { WAITING_REFRESH_SECONDS, waitingPageHtml } from '../../../src/core/site
 import { openLocalTarget } from '../../../src/adapters/publish/local/localTarget.ts';
 import { startServer, type RunningServer } from '../../../src/adapters/serve/staticServer.ts';
 import { IMMUTABLE, PAGE_CACHE, POINTER_CACHE } from '../../../src/core/publish/publicationRoutes.ts';
-import { CONTENT_SECURITY_POLICY } from '../../../src/adapters/serve/securityHeaders.ts';
+import { CONTENT_SECURITY_POLICY, EMBED_CONTENT_SECURITY_POLICY } from '../../../src/adapters/serve/securityHeaders.ts';
 import { siteOf, stageFixture, temporaryDir } from '../publish/local/stagedFixture.ts';
 
 const A = '20240602_2040';
@@ -55,7 +55,7 @@ beforeAll(async () => {
   root = join(dir, 'target');
   const target = openLocalTarget(root);
   await target.publish(await stageFixture(dir, { stamp: A, files: { ...siteOf(A, 'primero'), [SCAN_PATH]: SCAN } }));
-  await target.publish(await stageFixture(dir, { stamp: B, files: { ...siteOf(B, 'segundo'), 'buscar/indice.json': JSON.stringify({ words: Array(400).fill('acapulco') }) } }));
+  await target.publish(await stageFixture(dir, { stamp: B, files: { ...siteOf(B, 'segundo'), 'buscar/indice.json': JSON.stringify({ words: Array(400).fill('acapulco') }), 'embed/GUB/index.html': '<!doctype html><p>Gubernatura, para insertar</p>' } }));
   notFoundPage = Buffer.from(siteOf(B, '')['404.html']!);
   server = await startServer({ root });
 });
@@ -127,6 +127,15 @@ describe('the static server', () => {
     expect(r.headers['x-content-type-options']).toBe('nosniff');
     expect(r.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
     expect(r.headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
+
+  it.each(['/embed/GUB/', '/embed/GUB/?tema=x', '/embed/GUB'])('lets any site frame an embed, and only an embed (%s)', async (path) => {
+    const r = await fetchRaw(server, path);
+    expect(r.status).toBe(path === '/embed/GUB' ? 301 : 200);
+    expect(r.headers['content-security-policy']).toBe(EMBED_CONTENT_SECURITY_POLICY);
+    expect(EMBED_CONTENT_SECURITY_POLICY).toBe(CONTENT_SECURITY_POLICY.replace("frame-ancestors 'self'", 'frame-ancestors *'));
+    expect(r.headers['x-frame-options']).toBeUndefined();
+    expect(r.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('answers HEAD with the headers of GET and no body', async () => {

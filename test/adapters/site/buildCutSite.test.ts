@@ -128,8 +128,10 @@ describe('buildCutSite with a cache folder (incremental build)', () => {
     const files = await filesOf(site);
     expect(files.filter((f) => f.startsWith('sitemap'))).toEqual(['sitemap.xml']);
     const locs = [...xml.matchAll(/<url><loc>([^<]*)<\/loc><\/url>/g)].map((m) => m[1]!);
-    const pages = files.filter((f) => f.endsWith('index.html')).map((f) => `${SITE_URL}/${f.slice(0, -'index.html'.length)}`);
+    // Embeds are for other sites to frame, not pages to find.
+    const pages = files.filter((f) => f.endsWith('index.html') && !f.startsWith('embed/')).map((f) => `${SITE_URL}/${f.slice(0, -'index.html'.length)}`);
     expect(locs).toEqual([...pages].sort());
+    expect(files.filter((f) => f.startsWith('embed/')).length).toBeGreaterThan(0);
     expect(locs).toContain(`${SITE_URL}/`);
     expect(locs).toContain(`${SITE_URL}/eleccion/DIP_LOC/distrito/2/seccion/10/`);
     expect(locs.some((l) => l.includes('404'))).toBe(false);
@@ -184,11 +186,66 @@ describe('buildCutSite of a drill', () => {
       const html = await readFile(join(site, f), 'utf8');
       expect(html, f).toMatch(/<title>SIMULACRO · /);
       expect(html, f).toContain('<meta name="robots" content="noindex, nofollow">');
-      expect(html, f).toMatch(/<section class="drill" aria-label="Simulacro">\s*<p><strong>SIMULACRO<\/strong>: [^<]*no son resultados/);
+      // An embed, framed in another site's page, says it in a line of its own.
+      if (f.startsWith('embed/')) expect(html, f).toContain('<span class="drill">SIMULACRO</span>');
+      else expect(html, f).toMatch(/<section class="drill" aria-label="Simulacro">\s*<p><strong>SIMULACRO<\/strong>: [^<]*no son resultados/);
     }
+    // So do its share cards, and its feed.
+    expect(await readFile(join(site, 'cortes.atom'), 'utf8')).toContain('<title>SIMULACRO · ');
     // And a real night's site says none of it.
     const real = await readFile(join(root, 'scratch', 'site', 'index.html'), 'utf8');
     expect(real).not.toContain('SIMULACRO');
     expect(real).not.toContain('noindex');
   }, 120_000);
+});
+
+describe('buildCutSite: feeds, embeds and share cards', () => {
+  const site = () => join(root, 'incremental', 'site');
+  /** Every election and unit page of cut B. */
+  const shared = () => [...incrementalB.pageList.election, ...incrementalB.pageList.unit, ...incrementalB.pageList.carried.filter((p) => !p.includes('/seccion/')).map((path) => ({ path }))];
+
+  it("writes each election's and unit's share card of its figures cut, and names it by absolute URL on its page", async () => {
+    const pages = shared();
+    expect(pages.map((p) => p.path).sort()).toEqual(['/eleccion/DIP_LOC/', '/eleccion/DIP_LOC/distrito/1/', '/eleccion/DIP_LOC/distrito/2/']);
+    for (const { path } of pages) {
+      const html = await readFile(join(site(), path, 'index.html'), 'utf8');
+      const card = `${path}tarjeta-20240602_2340.png`;
+      expect(html, path).toContain(`<meta property="og:image" content="${SITE_URL}${card}">`);
+      expect(html, path).toContain('<meta name="twitter:card" content="summary_large_image">');
+      expect(html, path).toMatch(/<meta property="og:image:alt" content="PREP Guerrero 2024, diputaciones locales, [^"]*Cifras al corte de 02\/06\/2024 23:40 \(UTC-6\)\.">/);
+      const png = await readFile(join(site(), card));
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], card).toEqual([1200, 630]);
+    }
+    // Home is shared with the first election's card; a section page with none.
+    expect(await readFile(join(site(), 'index.html'), 'utf8')).toContain(`<meta property="og:image" content="${SITE_URL}/eleccion/DIP_LOC/tarjeta-20240602_2340.png">`);
+    const section = await readFile(join(site(), 'eleccion/DIP_LOC/distrito/1/seccion/1/index.html'), 'utf8');
+    expect(section).not.toContain('og:image');
+    expect(section).toContain('<meta name="twitter:card" content="summary">');
+    // A's cards are gone with the pages that named them.
+    expect((await filesOf(site())).filter((f) => f.endsWith('.png') && f.includes('20240602_2320'))).toEqual([]);
+  });
+
+  it('writes three embeds per election and unit page, offered on the page with the code to paste', async () => {
+    for (const { path } of shared()) {
+      const rest = path.slice('/eleccion/'.length);
+      for (const [dir, theme] of [['', 'auto'], ['claro/', 'claro'], ['oscuro/', 'oscuro']] as const) {
+        const html = await readFile(join(site(), 'embed', rest, dir, 'index.html'), 'utf8');
+        expect(html, `${path} ${theme}`).toContain(`<html lang="es-MX" data-tema="${theme}">`);
+        expect(html).toContain(`<a href="${path}" target="_blank" rel="noopener">`);
+        expect(html).toMatch(/Cifras al corte de <time datetime="2024-06-02T23:40:00-06:00">02\/06\/2024 23:40 \(UTC-6\)<\/time>/);
+        expect(html).not.toMatch(/<script\b/);
+      }
+      const page = await readFile(join(site(), path, 'index.html'), 'utf8');
+      expect(page).toContain(`&lt;iframe src=&quot;${SITE_URL}/embed/${rest}&quot;`);
+    }
+  });
+
+  it('lists every cut of the night in /cortes.json and /cortes.atom, newest first', async () => {
+    const feed = JSON.parse(await readFile(join(site(), 'cortes.json'), 'utf8')) as { cuts: Array<{ stamp: string }> };
+    expect(feed.cuts.map((c) => c.stamp)).toEqual(['20240602_2340', '20240602_2320']);
+    const atom = await readFile(join(site(), 'cortes.atom'), 'utf8');
+    expect([...atom.matchAll(/<updated>([^<]*)<\/updated>/g)].map((m) => m[1])).toEqual(['2024-06-02T23:40:00-06:00', '2024-06-02T23:40:00-06:00', '2024-06-02T23:20:00-06:00']);
+    expect(atom).toContain(`<link rel="self" type="application/atom+xml" href="${SITE_URL}/cortes.atom"/>`);
+    expect(await readFile(join(site(), 'index.html'), 'utf8')).toContain('<link rel="alternate" type="application/atom+xml" href="/cortes.atom" title="Cortes de información (Atom)">');
+  });
 });

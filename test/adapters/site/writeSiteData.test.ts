@@ -12,6 +12,8 @@ import { electionData, homeData, sectionData, unitData } from '../../../src/core
 import { pageJson } from '../../../src/core/site/pageJson.ts';
 import { findInIndex, joinShards, parseSearchQuery, searchIndex, shardPaths, shardsFor, type SearchHead, type SearchShard } from '../../../src/core/site/searchIndex.ts';
 import { historyPoint } from '../../../src/core/site/historyPoint.ts';
+import type { CutsFeed } from '../../../src/core/site/cutsFeed.ts';
+import { cutsAtom } from '../../../src/core/site/cutsAtom.ts';
 import { dataPath, parsePagePath } from '../../../src/core/site/pagePaths.ts';
 import { writeCutDatabases } from '../../../src/adapters/databases/writeCutDatabases.ts';
 import { SIMULATOR_TEST_KEY_FINGERPRINT, simulatorTestKey } from '../../../src/adapters/package/signing.ts';
@@ -171,6 +173,13 @@ describe('writeSiteData(input, options)', () => {
     const first = await readHistory(join(dir, 'public', 'historico', 'datos.json'));
     const next = await writeSiteData(later, { dir: join(root, 'later'), imageOf: svg, previousHistory: first });
     expect(next.history.map((p) => p.cut.stamp)).toEqual(['20240602_2120', '20240602_2140']);
+    // The feeds list the same cuts, newest first.
+    const feed = JSON.parse(await read(join(root, 'later'), '/cortes.json')) as CutsFeed;
+    expect(feed.cuts.map((c) => c.stamp)).toEqual(['20240602_2140', '20240602_2120']);
+    expect(await read(join(root, 'later'), '/cortes.atom')).toBe(cutsAtom(feed, null));
+    expect(next.written).toEqual(expect.arrayContaining(['cortes.json', 'cortes.atom']));
+    // No share card without the site's URL: no page could name one.
+    expect(next.written.filter((f) => f.endsWith('.png'))).toEqual([]);
     // Building 21:20 again on top of that history drops the 21:40 point and replaces 21:20.
     const again = await writeSiteData(input, { dir: join(root, 'again'), imageOf: svg, previousHistory: next.history });
     expect(again.history.map((p) => p.cut.stamp)).toEqual(['20240602_2120']);

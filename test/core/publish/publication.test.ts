@@ -11,6 +11,8 @@ describe('contentType', () => {
     ['eleccion/GUB/datos.json', 'application/json; charset=utf-8'],
     ['_astro/CutWatch.B1x.js', 'text/javascript; charset=utf-8'],
     ['datos/20240602_2340/SHA256SUMS', 'text/plain; charset=utf-8'],
+    ['cortes.atom', 'application/atom+xml; charset=utf-8'],
+    ['eleccion/GUB/tarjeta-20240602_2340.png', 'image/png'],
     [`actas/${'a'.repeat(64)}.svg`, 'image/svg+xml'],
     [`actas/${'a'.repeat(64)}.jpg`, 'image/jpeg'],
     ['datos/20240602_2340/GRO_PREP_2024.ZIP', 'application/zip'],

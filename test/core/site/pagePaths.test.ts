@@ -2,16 +2,20 @@ import { describe, expect, it } from 'vitest';
 import {
   actaImagePath,
   casillaPath,
+  companionPaths,
   dataPath,
   databasesPath,
   electionPath,
+  embedPath,
   historyPath,
   homePath,
+  isEmbedPath,
   methodologyPath,
   pagePath,
   parsePagePath,
   searchPath,
   sectionPath,
+  shareCardPath,
   unitPath,
   type PageRoute,
 } from '../../../src/core/site/pagePaths.ts';
@@ -79,5 +83,33 @@ describe('the URL scheme', () => {
     expect(() => unitPath('DIP_LOC', 'distrito', 1.5)).toThrow(RangeError);
     expect(() => sectionPath('DIP_LOC', 'distrito', 7, -1)).toThrow(RangeError);
     expect(() => unitPath('DIP_LOC', 'estado' as 'distrito', 7)).toThrow(RangeError);
+  });
+});
+
+describe('what an election or unit page is shared with', () => {
+  it.each([
+    ['/eleccion/DIP_LOC/', '/embed/DIP_LOC/', '/embed/DIP_LOC/oscuro/', '/eleccion/DIP_LOC/tarjeta-20240602_2320.png'],
+    ['/eleccion/AYUN/municipio/12/', '/embed/AYUN/municipio/12/', '/embed/AYUN/municipio/12/oscuro/', '/eleccion/AYUN/municipio/12/tarjeta-20240602_2320.png'],
+  ])('%s: embed %s (dark %s), card %s', (page, embed, dark, card) => {
+    expect(embedPath(page)).toBe(embed);
+    expect(embedPath(page, 'auto')).toBe(embed);
+    expect(embedPath(page, 'oscuro')).toBe(dark);
+    expect(embedPath(page, 'claro')).toBe(embed + 'claro/');
+    expect(shareCardPath(page, '20240602_2320')).toBe(card);
+    expect(companionPaths(page, '20240602_2320')).toEqual([card, embed, embed + 'claro/', dark]);
+    // A site without its public URL has no cards.
+    expect(companionPaths(page, null)).toEqual([embed, embed + 'claro/', dark]);
+    expect(isEmbedPath(embed) && isEmbedPath(dark)).toBe(true);
+    expect(isEmbedPath(page)).toBe(false);
+  });
+
+  it('has none for any other page, and refuses to make one', () => {
+    for (const page of ['/', '/buscar/', '/eleccion/DIP_LOC/distrito/7/seccion/1234/', '/buscar/secciones-1-3000.json']) {
+      expect(companionPaths(page, '20240602_2320'), page).toEqual([]);
+      expect(companionPaths(page, null), page).toEqual([]);
+      expect(() => embedPath(page), page).toThrow(RangeError);
+      expect(() => shareCardPath(page, '20240602_2320'), page).toThrow(RangeError);
+    }
+    expect(() => shareCardPath('/eleccion/DIP_LOC/', '../x')).toThrow(RangeError);
   });
 });

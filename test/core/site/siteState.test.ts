@@ -55,25 +55,42 @@ describe('siteStateUnusable', () => {
   });
 });
 
+/** The share card (on a site with cards) and embeds an election's or unit's page is written with. */
+const companions = (page: string, stamp: string | null): string[] => {
+  const rest = page.slice('eleccion/'.length);
+  return [...(stamp === null ? [] : [`${page}tarjeta-${stamp}.png`]), `embed/${rest}index.html`, `embed/${rest}claro/index.html`, `embed/${rest}oscuro/index.html`];
+};
+
 describe('filesOfPage', () => {
   it.each([
-    ['/eleccion/GUB/', ['eleccion/GUB/index.html', 'eleccion/GUB/datos.json']],
+    ['/eleccion/GUB/', ['eleccion/GUB/index.html', 'eleccion/GUB/datos.json', ...companions('eleccion/GUB/', A.stamp)]],
+    ['/eleccion/GUB/distrito/1/', ['eleccion/GUB/distrito/1/index.html', 'eleccion/GUB/distrito/1/datos.json', ...companions('eleccion/GUB/distrito/1/', A.stamp)]],
+    ['/eleccion/GUB/distrito/1/ (no cards)', ['eleccion/GUB/distrito/1/index.html', 'eleccion/GUB/distrito/1/datos.json', ...companions('eleccion/GUB/distrito/1/', null)]],
+    ['/eleccion/GUB/distrito/1/seccion/9/', ['eleccion/GUB/distrito/1/seccion/9/index.html', 'eleccion/GUB/distrito/1/seccion/9/datos.json']],
     ['/buscar/secciones-1-3000.json', ['buscar/secciones-1-3000.json']],
-  ])('%s', (path, files) => expect(filesOfPage(path)).toEqual(files));
+  ])('%s', (path, files) => {
+    const [page, note] = path.split(' ');
+    expect(filesOfPage(page!, note === undefined ? A.stamp : null)).toEqual(files);
+  });
 });
 
 describe('stagedSiteFiles', () => {
   it("takes the files written now, the carried pages' files with their recorded digests, and names the stale ones", () => {
     const written = ['index.html', 'eleccion/GUB/distrito/2/index.html', 'eleccion/GUB/distrito/2/datos.json'];
-    const { paths, known, stale } = stagedSiteFiles(written, state.pages, state);
-    expect(paths.sort()).toEqual([
-      'buscar/secciones-1-3000.json',
-      'eleccion/GUB/distrito/1/datos.json',
-      'eleccion/GUB/distrito/1/index.html',
-      'eleccion/GUB/distrito/2/datos.json',
-      'eleccion/GUB/distrito/2/index.html',
-      'index.html',
-    ]);
+    const { paths, known, stale } = stagedSiteFiles(written, state.pages, state, true);
+    // A carried page's share card is the one of its figures cut (district 1: A), a page's written now of this one.
+    expect(paths.sort()).toEqual(
+      [
+        'buscar/secciones-1-3000.json',
+        'eleccion/GUB/distrito/1/datos.json',
+        'eleccion/GUB/distrito/1/index.html',
+        ...companions('eleccion/GUB/distrito/1/', A.stamp),
+        'eleccion/GUB/distrito/2/datos.json',
+        'eleccion/GUB/distrito/2/index.html',
+        ...companions('eleccion/GUB/distrito/2/', B.stamp),
+        'index.html',
+      ].sort(),
+    );
     // A file written now is hashed again, even if the record has it.
     expect([...known.keys()].sort()).toEqual(['buscar/secciones-1-3000.json', 'eleccion/GUB/distrito/1/datos.json', 'eleccion/GUB/distrito/1/index.html']);
     expect(known.get('eleccion/GUB/distrito/1/index.html')).toEqual({ size: 10, sha256: H('a') });
@@ -82,12 +99,18 @@ describe('stagedSiteFiles', () => {
 
   it("names the earlier build's assets this build did not write: pages carried over may link them", () => {
     const previous = { files: new Map([...state.files, ['_astro/CutWatch.abc.js', { size: 1, sha256: H('1') }], ['_astro/client.def.js', { size: 1, sha256: H('2') }]]) };
-    expect(stagedSiteFiles(['_astro/client.def.js'], state.pages, previous).lostAssets).toEqual(['_astro/CutWatch.abc.js']);
-    expect(stagedSiteFiles(['_astro/client.def.js', '_astro/CutWatch.abc.js'], state.pages, previous).lostAssets).toEqual([]);
+    expect(stagedSiteFiles(['_astro/client.def.js'], state.pages, previous, true).lostAssets).toEqual(['_astro/CutWatch.abc.js']);
+    expect(stagedSiteFiles(['_astro/client.def.js', '_astro/CutWatch.abc.js'], state.pages, previous, true).lostAssets).toEqual([]);
+  });
+
+  it('takes no share card on a site without cards', () => {
+    const { paths } = stagedSiteFiles([], state.pages, state, false);
+    expect(paths.filter((p) => p.endsWith('.png'))).toEqual([]);
+    expect(paths).toContain('embed/GUB/distrito/1/oscuro/index.html');
   });
 
   it('with no record, knows nothing and finds nothing stale', () => {
-    const { known, stale } = stagedSiteFiles(['index.html'], state.pages, null);
+    const { known, stale } = stagedSiteFiles(['index.html'], state.pages, null, true);
     expect(known.size).toBe(0);
     expect(stale).toEqual([]);
   });
