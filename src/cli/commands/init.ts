@@ -3,12 +3,9 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { action, UserError } from '../failure.ts';
 import { lookAtExport } from '../../adapters/init/lookAtExport.ts';
-import { loadConfig } from '../../adapters/config/loadConfig.ts';
-import { exportMapping } from '../../adapters/config/loadMapping.ts';
-import { readExport } from '../../adapters/capture/readExport.ts';
 import { initDraft } from '../../core/init/initDraft.ts';
-import { countElection } from '../../core/count/countElection.ts';
-import { formatDiagnostic, InputError, type Diagnostic } from '../../core/diagnostics.ts';
+import { formatDiagnostic, InputError } from '../../core/diagnostics.ts';
+import { tallyExport } from './tally.ts';
 import { tallyReport } from './tallyReport.ts';
 import { actasFindings, initFindings } from './initReport.ts';
 
@@ -61,22 +58,15 @@ Examples:
           `wrote ${configPath} (${draft.reviews.config} guesses marked REVIEW)` +
             (draft.mappingYaml === null ? '; the Anexo 18.5 reading needs no column mapping\n' : `, ${mappingPath} (${draft.reviews.mapping})\n`),
         );
-        const tally = `prep tally --config ${configPath}${draft.mappingYaml === null ? '' : ` --mapping ${mappingPath}`} --source ${opts.from}`;
-        out.write(`\nthe first tally (${tally}):\n`);
+        const tallyCommand = `prep tally --config ${configPath}${draft.mappingYaml === null ? '' : ` --mapping ${mappingPath}`} --source ${opts.from}`;
+        out.write(`\nthe first tally (${tallyCommand}):\n`);
         try {
-          const loaded = await loadConfig(configPath);
-          const capture = await readExport([{ location: opts.from }], loaded, await exportMapping(draft.mappingYaml === null ? {} : { mapping: mappingPath }));
-          const warnings: Diagnostic[] = [...capture.warnings];
-          const counts = loaded.elections.map((e) => ({
-            code: e.config.code,
-            name: e.config.name,
-            count: countElection(
-              { layout: e.layout, level: e.config.level, boletasEspecial: e.config.boletasEspecial, catalogue: e.catalogue },
-              capture.actas.get(e.config.code) ?? [],
-              false,
-              (d) => warnings.push(d),
-            ),
-          }));
+          const { counts, diagnostics: warnings } = await tallyExport({
+            config: configPath,
+            source: [opts.from],
+            ...(draft.mappingYaml === null ? {} : { mapping: mappingPath }),
+            lastCut: false,
+          });
           out.write(tallyReport(counts));
           for (const c of counts) out.write(actasFindings(c.count, opts.catalogue !== undefined));
           for (const d of warnings.slice(0, SHOWN_WARNINGS)) process.stderr.write(`${formatDiagnostic(d)}\n`);

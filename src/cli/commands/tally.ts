@@ -6,7 +6,8 @@ import { formatDiagnostic, InputError, type Diagnostic } from '../../core/diagno
 import { SUMMARY_NAMES } from '../../core/aggregate/summaryFigures.ts';
 import { tallyReport } from './tallyReport.ts';
 
-interface Counted {
+/** Every election of an export, counted, and every warning found on the way. */
+export interface Counted {
   counts: Array<{ code: string; name: string; count: ElectionCount }>;
   diagnostics: Diagnostic[];
 }
@@ -31,14 +32,14 @@ Examples:
     .action(
       action(async (opts: SourceOptions & { json: boolean }) => {
         if (!opts.json) {
-          const { counts, diagnostics } = await tally(opts);
+          const { counts, diagnostics } = await tallyExport(opts);
           process.stdout.write(tallyReport(counts));
           for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
           return;
         }
         let out: { ok: boolean; elections: unknown[]; diagnostics: Diagnostic[] };
         try {
-          const { counts, diagnostics } = await tally(opts);
+          const { counts, diagnostics } = await tallyExport(opts);
           const elections = counts.map((c) => ({ code: c.code, name: c.name, catalogueFromExport: c.count.catalogueFromExport, summary: c.count.summary }));
           out = { ok: true, elections, diagnostics };
         } catch (error) {
@@ -53,7 +54,7 @@ Examples:
 }
 
 /** Reads the export and counts every election; rejections arrive as an InputError. */
-async function tally(opts: SourceOptions): Promise<Counted> {
+export async function tallyExport(opts: SourceOptions): Promise<Counted> {
   const { loaded, capture } = await readSource(opts);
   const diagnostics: Diagnostic[] = [...capture.warnings];
   const report = (d: Diagnostic): void => {

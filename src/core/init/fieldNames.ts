@@ -23,7 +23,7 @@ export const FIELD_SPELLINGS: ReadonlyMap<string, { field: FieldName; anexo: boo
 ]);
 
 /** Edit distance, for a misspelt header (TOTALAL_REP_PARTIDO_CI_VOTARON). */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
