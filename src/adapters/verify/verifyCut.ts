@@ -135,7 +135,7 @@ async function verifyFiles(all: CutFiles & { root?: string }, options: VerifyOpt
   const limits = { ...DEFAULT_ZIP_LIMITS, ...options.zipLimits };
   const zips = await readZips(files, paths.filter((p) => /\.zip$/i.test(p) && present(p)), digests, limits, zipFindings);
   const virtual = new Map<string, FileDigest>();
-  if (files.mode === 'zip') for (const m of zips.members) if (!virtual.has(m.plainPath)) virtual.set(m.plainPath, m.digest);
+  if (files.mode === 'zip') for (const m of zips.members) if (!virtual.has(m.plainPath)) virtual.set(m.plainPath, { ...m.digest, heldAs: m.label });
   const digestOf = (path: string): FileDigest | undefined => digests.get(path) ?? virtual.get(path);
 
   // 1. Integrity files.
