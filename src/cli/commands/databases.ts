@@ -2,10 +2,6 @@ import type { Command } from 'commander';
 import { join } from 'node:path';
 import { action } from '../failure.ts';
 import { readCut, signingKeyOf, withCutOptions, type CutOptions } from '../cutOptions.ts';
-import { directoryImages, noImages } from '../../adapters/databases/actaImages.ts';
-import { writeCutDatabases } from '../../adapters/databases/writeCutDatabases.ts';
-import { formatDiagnostic } from '../../core/diagnostics.ts';
-import { IMAGES_FOLDER } from '../../core/integrity/manifest.ts';
 
 interface Options extends CutOptions {
   out: string;
@@ -29,6 +25,10 @@ listed with its size in manifest.json). Check it with:
     .action(
       action(async (opts: Options) => {
         const started = performance.now();
+        const { directoryImages, noImages } = await import('../../adapters/databases/actaImages.ts');
+        const { writeCutDatabases } = await import('../../adapters/databases/writeCutDatabases.ts');
+        const { formatDiagnostic } = await import('../../core/diagnostics.ts');
+        const { IMAGES_FOLDER } = await import('../../core/integrity/manifest.ts');
         const { loaded, input, warnings } = await readCut(opts);
         const { cut } = input;
         const key = await signingKeyOf(loaded, opts.config);

@@ -1,9 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { action, UserError } from '../failure.ts';
 import { PRESETS, PRESET_NAMES } from '../../sim/presets/index.ts';
-import { simulate } from '../../sim/simulate.ts';
 import { resolveAsOf } from '../../sim/asOf.ts';
-import { writeSimulation } from '../../sim/io/writeSimulation.ts';
 import { IMAGE_FORMATS, type ImageFormat } from '../../sim/images.ts';
 
 interface SimulateOptions {
@@ -77,6 +75,8 @@ Examples:
           }
           if (asOf < start) log(`note: --as-of ${opts.asOf} is before the start of publication (${preset.schedule.start}): the export is empty`);
         }
+        const { simulate } = await import('../../sim/simulate.ts');
+        const { writeSimulation } = await import('../../sim/io/writeSimulation.ts');
         const sim = simulate(preset, opts.seed, { images: opts.images ?? 'svg' });
         log(`simulated ${preset.name} (seed ${opts.seed}): ${sim.territory.casillas.count.toLocaleString('en-US')} casillas, ${sim.night.count.toLocaleString('en-US')} records over the night`);
         await writeSimulation(sim, { out, asOf, images: opts.images !== undefined, log });

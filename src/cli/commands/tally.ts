@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
 import { readSource, withSourceOptions, type SourceOptions } from '../cutOptions.ts';
 import { action } from '../failure.ts';
-import { countElection } from '../../core/count/countElection.ts';
-import { formatDiagnostic, type Diagnostic } from '../../core/diagnostics.ts';
+import type { Diagnostic } from '../../core/diagnostics.ts';
 import { SUMMARY_NAMES } from '../../core/aggregate/summaryFigures.ts';
-import { tallyReport } from './tallyReport.ts';
 
 /** `prep tally`: the engine's stable contract — the 13 summary figures per election, plus diagnostics. */
 export function registerTally(program: Command): void {
@@ -23,6 +21,9 @@ Examples:
     )
     .action(
       action(async (opts: SourceOptions & { json: boolean }) => {
+        const { countElection } = await import('../../core/count/countElection.ts');
+        const { formatDiagnostic } = await import('../../core/diagnostics.ts');
+        const { tallyReport } = await import('./tallyReport.ts');
         const { loaded, capture } = await readSource(opts);
         const diagnostics: Diagnostic[] = [...capture.warnings];
         const report = (d: Diagnostic): void => {
