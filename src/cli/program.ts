@@ -22,6 +22,7 @@ import { registerServe } from './commands/serve.ts';
 import { registerStatus } from './commands/status.ts';
 import { registerRollback } from './commands/rollback.ts';
 import { registerPublish } from './commands/publish.ts';
+import { registerMirror } from './commands/mirror.ts';
 
 export const program = new Command('prep')
   .description("Publishes Mexico's preliminary election results (PREP): counting rules, databases, site, CDN.")
@@ -42,3 +43,4 @@ registerServe(program);
 registerStatus(program);
 registerRollback(program);
 registerPublish(program);
+registerMirror(program);

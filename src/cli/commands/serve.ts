@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { stat } from 'node:fs/promises';
 import { action, UserError } from '../failure.ts';
+import { isLoopback } from '../../core/loopback.ts';
 
 interface Options {
   target: string;
@@ -9,7 +10,6 @@ interface Options {
   public?: boolean;
 }
 
-const isLoopback = (host: string): boolean => host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 
 /** `prep serve`: serve a local target's live cut. */
 export function registerServe(program: Command): void {
