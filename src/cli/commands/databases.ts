@@ -24,11 +24,11 @@ listed with its size in manifest.json). Check it with:
     )
     .action(
       action(async (opts: Options) => {
-        const started = performance.now();
         const { directoryImages, noImages } = await import('../../adapters/databases/actaImages.ts');
         const { writeCutDatabases } = await import('../../adapters/databases/writeCutDatabases.ts');
         const { formatDiagnostic } = await import('../../core/diagnostics.ts');
         const { IMAGES_FOLDER } = await import('../../core/integrity/manifest.ts');
+        const started = performance.now();
         const { loaded, input, warnings } = await readCut(opts);
         const { cut } = input;
         const key = await signingKeyOf(loaded, opts.config);

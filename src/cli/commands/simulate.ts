@@ -64,6 +64,8 @@ Examples:
         const log = (line: string): void => {
           process.stderr.write(`${line}\n`);
         };
+        const { simulate } = await import('../../sim/simulate.ts');
+        const { writeSimulation } = await import('../../sim/io/writeSimulation.ts');
         const started = performance.now();
         const start = Date.parse(preset.schedule.start);
         let asOf = Infinity;
@@ -75,8 +77,6 @@ Examples:
           }
           if (asOf < start) log(`note: --as-of ${opts.asOf} is before the start of publication (${preset.schedule.start}): the export is empty`);
         }
-        const { simulate } = await import('../../sim/simulate.ts');
-        const { writeSimulation } = await import('../../sim/io/writeSimulation.ts');
         const sim = simulate(preset, opts.seed, { images: opts.images ?? 'svg' });
         log(`simulated ${preset.name} (seed ${opts.seed}): ${sim.territory.casillas.count.toLocaleString('en-US')} casillas, ${sim.night.count.toLocaleString('en-US')} records over the night`);
         await writeSimulation(sim, { out, asOf, images: opts.images !== undefined, log });

@@ -56,13 +56,6 @@ Examples:
     )
     .action(
       action(async (opts: Options) => {
-        const t0 = performance.now();
-        const stage = (name: string, since: number): number => {
-          const now = performance.now();
-          process.stderr.write(`${name}: ${((now - since) / 1000).toFixed(2)} s\n`);
-          return now;
-        };
-        const siteUrl = opts.siteUrl === undefined ? undefined : await checkedSiteUrl(opts.siteUrl);
         const { directoryImages, noImages } = await import('../../adapters/databases/actaImages.ts');
         const { writeCutDatabases } = await import('../../adapters/databases/writeCutDatabases.ts');
         const { readHistory } = await import('../../adapters/site/writeSiteData.ts');
@@ -71,6 +64,13 @@ Examples:
         const { IMAGES_FOLDER, parseManifest } = await import('../../core/integrity/manifest.ts');
         const { MANIFEST_NAME } = await import('../../core/databases/fileNames.ts');
         const { formatDiagnostic } = await import('../../core/diagnostics.ts');
+        const t0 = performance.now();
+        const stage = (name: string, since: number): number => {
+          const now = performance.now();
+          process.stderr.write(`${name}: ${((now - since) / 1000).toFixed(2)} s\n`);
+          return now;
+        };
+        const siteUrl = opts.siteUrl === undefined ? undefined : await checkedSiteUrl(opts.siteUrl);
         const { loaded, input, warnings } = await readCut(opts);
         const { config } = loaded;
         const { cut } = input;
