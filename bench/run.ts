@@ -12,9 +12,10 @@ import { loadBench } from './load.bench.ts';
 import { cutCostBench } from './cutCost.bench.ts';
 import { actaJpegBench } from './actaJpeg.bench.ts';
 import { localPlaceBench } from './localPlace.bench.ts';
+import { startupBench } from './startup.bench.ts';
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const benches = [engineBench, databasesBench, siteBench, nightBench, loadBench, cutCostBench, actaJpegBench, localPlaceBench].filter((b) => only.length === 0 || only.includes(b.name));
+const benches = [startupBench, engineBench, databasesBench, siteBench, nightBench, loadBench, cutCostBench, actaJpegBench, localPlaceBench].filter((b) => only.length === 0 || only.includes(b.name));
 
 console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
 for (const bench of benches) {

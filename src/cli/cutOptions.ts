@@ -1,17 +1,17 @@
+// Declaring these options costs nothing; what reads the export, the configuration and the key
+// is imported when a command runs (src/cli/prep.ts: every command starts fast).
 import { Option, type Command } from 'commander';
+import { dirname } from 'node:path';
 import { UserError } from './failure.ts';
-import { loadConfig, type LoadedConfig, type LoadedConfigFile } from '../adapters/config/loadConfig.ts';
-import { exportMapping } from '../adapters/config/loadMapping.ts';
-import { readExport, parseSourceSpec, type CaptureExport } from '../adapters/capture/readExport.ts';
+import type { LoadedConfig, LoadedConfigFile } from '../adapters/config/loadConfig.ts';
+import type { CaptureExport } from '../adapters/capture/readExport.ts';
 import type { ColumnMapping } from '../core/import/columnMapping.ts';
-import { countCut, cutIdentity } from '../core/count/countCut.ts';
-import { cutOutsideSchedule } from '../core/schedule/cutOutsideSchedule.ts';
 import type { CutDatabasesInput } from '../core/databases/cutDatabasesInput.ts';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.ts';
+import { cutOutsideSchedule } from '../core/schedule/cutOutsideSchedule.ts';
 import { colorWarnings } from '../core/config/colorWarnings.ts';
+import type { SigningKey } from '../adapters/package/signing.ts';
 import { resolveAsOf } from '../sim/asOf.ts';
-import { loadSigningKey, type SigningKey } from '../adapters/package/signing.ts';
-import { dirname } from 'node:path';
 
 /** The options every command that reads a capture export shares. */
 export interface ExportOptions {
@@ -56,11 +56,14 @@ export function withCutOptions(command: Command): Command {
 }
 
 async function exportOf(loaded: LoadedConfig, opts: ExportOptions): Promise<CaptureExport> {
+  const { readExport, parseSourceSpec } = await import('../adapters/capture/readExport.ts');
+  const { exportMapping } = await import('../adapters/config/loadMapping.ts');
   return readExport(opts.source.map(parseSourceSpec), loaded, await exportMapping(opts));
 }
 
 /** Loads the configuration and reads the export the options name. */
 export async function readSource(opts: SourceOptions): Promise<{ loaded: LoadedConfig; capture: CaptureExport }> {
+  const { loadConfig } = await import('../adapters/config/loadConfig.ts');
   const loaded = await loadConfig(opts.config);
   return { loaded, capture: await exportOf(loaded, opts) };
 }
@@ -70,6 +73,7 @@ export async function readSource(opts: SourceOptions): Promise<{ loaded: LoadedC
  * its warnings about the site it feeds (colours too close to tell apart) go to stderr.
  */
 export async function loadDatabasesConfig(file: string): Promise<LoadedConfigFile> {
+  const { loadConfig } = await import('../adapters/config/loadConfig.ts');
   const loaded = await loadConfig(file);
   if (loaded.config.databases === undefined)
     throw new UserError(`${loaded.file} has no databases section: say how the databases are signed (databases.signingKey)`);
@@ -100,6 +104,7 @@ export async function readCut(opts: CutOptions): Promise<{ loaded: LoadedConfig;
   const at = cutAtOf(opts, config);
   const capture = await exportOf(loaded, opts);
   const warnings: Diagnostic[] = [...cutWarnings(loaded, at), ...capture.warnings];
+  const { countCut, cutIdentity } = await import('../core/count/countCut.ts');
   const input = countCut(config, loaded.elections, capture.actas, cutIdentity(config, at, opts.lastCut), (d) => warnings.push(d));
   return { loaded, input, warnings };
 }
@@ -111,6 +116,7 @@ export async function readCut(opts: CutOptions): Promise<{ loaded: LoadedConfig;
  */
 export async function signingKeyOf(loaded: LoadedConfig, configPath: string): Promise<SigningKey> {
   const spec = loaded.config.databases!.signingKey;
+  const { loadSigningKey } = await import('../adapters/package/signing.ts');
   const key = await loadSigningKey(spec, dirname(configPath));
   if (spec.env !== undefined) delete process.env[spec.env];
   for (const w of key.warnings) process.stderr.write(`warning: ${w}\n`);

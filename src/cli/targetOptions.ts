@@ -1,8 +1,6 @@
 import { Option, type Command } from 'commander';
 import { UserError } from './failure.ts';
-import { openTarget } from '../adapters/publish/openTarget.ts';
-import { DEFAULT_KEEP } from '../adapters/publish/local/localTarget.ts';
-import type { PublicationTarget } from '../adapters/publish/target.ts';
+import { DEFAULT_KEEP, type PublicationTarget } from '../adapters/publish/target.ts';
 
 /** `--target` and the S3 options, as every command that publishes or reads a target takes them (publish, status, rollback, cut, run). */
 export interface TargetCliOptions {
@@ -23,7 +21,8 @@ export function withTargetOptions(command: Command): Command {
 }
 
 /** The target the options name; a bad name or option is the operator's to fix. */
-export function targetOf(opts: TargetCliOptions, more: { keep?: number; log?: (line: string) => void } = {}): PublicationTarget {
+export async function targetOf(opts: TargetCliOptions, more: { keep?: number; log?: (line: string) => void } = {}): Promise<PublicationTarget> {
+  const { openTarget } = await import('../adapters/publish/openTarget.ts');
   try {
     return openTarget(opts.target, {
       endpoint: opts.endpoint,
@@ -48,7 +47,7 @@ export function withPublishTargetOptions(command: Command): Command {
 }
 
 /** The target to publish to, keeping --keep cuts, its steps logged on stderr. */
-export function publishTargetOf(opts: PublishTargetOptions): PublicationTarget {
+export async function publishTargetOf(opts: PublishTargetOptions): Promise<PublicationTarget> {
   const keep = Number(opts.keep);
   if (!Number.isSafeInteger(keep) || keep < 1) throw new UserError(`--keep must be a whole number ≥ 1, got "${opts.keep}"`);
   return targetOf(opts, { keep, log: stderrLine });

@@ -8,6 +8,9 @@
  */
 import type { Publication, PublicationMode } from '../../core/publish/publication.ts';
 
+/** Cuts a target keeps by default, the live one included; databases are never pruned. */
+export const DEFAULT_KEEP = 10;
+
 /** A cut ready to publish: its site tree (with its databases under `datos/<stamp>/`) and its publication manifest. */
 export interface StagedCut {
   /** The folder whose files `publication.files` lists, by path. */

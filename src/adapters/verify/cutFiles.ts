@@ -172,8 +172,8 @@ async function download(url: URL, options: OpenSourceOptions): Promise<Fetched> 
   }
 }
 
-/** `a b/c.csv` → `a%20b/c.csv` under the folder URL, never outside it. */
-function urlOf(folder: URL, path: string): URL | undefined {
+/** `a b/c.csv` → `a%20b/c.csv` under the folder URL, never outside it (undefined for a path that would leave it). */
+export function urlOf(folder: URL, path: string): URL | undefined {
   if (pathProblem(path) !== undefined) return undefined;
   const url = new URL(path.split('/').map(encodeURIComponent).join('/'), folder);
   return url.href.startsWith(folder.href) ? url : undefined;

@@ -28,6 +28,12 @@ export interface VerifyOptions {
   download?: OpenSourceOptions;
   /** What a hostile ZIP may cost before it is refused (defaults: DEFAULT_ZIP_LIMITS). */
   zipLimits?: Partial<ZipLimits>;
+  /**
+   * Whether the acta images the manifest lists are looked for in the site's actas/ folder
+   * (default true). false reports them as not checked: a copy of the databases alone (prep
+   * mirror without --images) holds no images to check.
+   */
+  images?: boolean;
 }
 
 /**
@@ -135,7 +141,7 @@ async function verifyFiles(all: CutFiles & { root?: string }, options: VerifyOpt
   const limits = { ...DEFAULT_ZIP_LIMITS, ...options.zipLimits };
   const zips = await readZips(files, paths.filter((p) => /\.zip$/i.test(p) && present(p)), digests, limits, zipFindings);
   const virtual = new Map<string, FileDigest>();
-  if (files.mode === 'zip') for (const m of zips.members) if (!virtual.has(m.plainPath)) virtual.set(m.plainPath, m.digest);
+  if (files.mode === 'zip') for (const m of zips.members) if (!virtual.has(m.plainPath)) virtual.set(m.plainPath, { ...m.digest, heldAs: m.label });
   const digestOf = (path: string): FileDigest | undefined => digests.get(path) ?? virtual.get(path);
 
   // 1. Integrity files.
@@ -188,7 +194,7 @@ async function verifyFiles(all: CutFiles & { root?: string }, options: VerifyOpt
   // 4. Acta images: every one the signed manifest lists, intact in the image store, and each one the SHA-256 its row states.
   const images = manifest?.images ?? [];
   const held: HeldImage[] = new Array(images.length);
-  const store = files.images;
+  const store = options.images === false ? undefined : files.images;
   await forEachBounded([...images.keys()], 8, async (i) => {
     held[i] = store === undefined ? 'not-checked' : await store.digest(images[i]!.path);
   });

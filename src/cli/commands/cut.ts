@@ -2,12 +2,7 @@ import type { Command } from 'commander';
 import type { PublicationTarget } from '../../adapters/publish/target.ts';
 import { action, UserError } from '../failure.ts';
 import { cutAtOf, cutWarnings, loadDatabasesConfig, signingKeyOf, withCutOptions, type CutOptions } from '../cutOptions.ts';
-import { formatDiagnostic } from '../../core/diagnostics.ts';
-import { sourceCapture } from '../../pipeline/sourceCapture.ts';
-import { CutFailure, cutSummaryLine, runCut } from '../../pipeline/runCut.ts';
-import { terminalReporter } from '../../pipeline/terminalReporter.ts';
 import { publishTargetOf, withPublishTargetOptions, type PublishTargetOptions } from '../targetOptions.ts';
-import { checkSiteUrl } from '../../core/site/sitemap.ts';
 
 /** The options of a command that publishes cuts (prep cut, prep run), beyond those of the export. */
 export interface PublishingOptions extends PublishTargetOptions {
@@ -33,8 +28,9 @@ export function withPublishingOptions(command: Command): Command {
 }
 
 /** The target, and what the pipeline takes from the publishing options; a bad value is the operator's to fix. */
-export function publishingOf(opts: PublishingOptions): { target: PublicationTarget; work: string; keepStaging: boolean; siteUrl?: string; allowRegression: boolean } {
-  const target = publishTargetOf(opts);
+export async function publishingOf(opts: PublishingOptions): Promise<{ target: PublicationTarget; work: string; keepStaging: boolean; siteUrl?: string; allowRegression: boolean }> {
+  const { checkSiteUrl } = await import('../../core/site/sitemap.ts');
+  const target = await publishTargetOf(opts);
   let siteUrl: string | undefined;
   try {
     siteUrl = opts.siteUrl === undefined ? undefined : checkSiteUrl(opts.siteUrl);
@@ -74,13 +70,17 @@ Examples:
     )
     .action(
       action(async (opts: Options) => {
+        const { formatDiagnostic } = await import('../../core/diagnostics.ts');
+        const { sourceCapture } = await import('../../pipeline/sourceCapture.ts');
+        const { CutFailure, cutSummaryLine, runCut } = await import('../../pipeline/runCut.ts');
+        const { terminalReporter } = await import('../../pipeline/terminalReporter.ts');
         const loaded = await loadDatabasesConfig(opts.config);
         const { config } = loaded;
         const at = cutAtOf(opts, config);
         for (const d of cutWarnings(loaded, at)) process.stderr.write(`${formatDiagnostic(d)}\n`);
         const capture = await sourceCapture(loaded, opts);
         const key = await signingKeyOf(loaded, opts.config);
-        const publishing = publishingOf(opts);
+        const publishing = await publishingOf(opts);
         const { target } = publishing;
         process.stderr.write(`${config.drill ? 'DRILL (simulacro): ' : ''}${capture.name} → ${target.name}\n`);
         try {

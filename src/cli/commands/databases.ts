@@ -2,10 +2,7 @@ import type { Command } from 'commander';
 import { join } from 'node:path';
 import { action } from '../failure.ts';
 import { readCut, signingKeyOf, withCutOptions, type CutOptions } from '../cutOptions.ts';
-import { directoryImages, noImages } from '../../adapters/databases/actaImages.ts';
-import { writeCutDatabases } from '../../adapters/databases/writeCutDatabases.ts';
 import { reportWarnings } from '../warningsOutput.ts';
-import { IMAGES_FOLDER } from '../../core/integrity/manifest.ts';
 
 interface Options extends CutOptions {
   out: string;
@@ -30,6 +27,9 @@ listed with its size in manifest.json). Check it with:
     )
     .action(
       action(async (opts: Options) => {
+        const { directoryImages, noImages } = await import('../../adapters/databases/actaImages.ts');
+        const { writeCutDatabases } = await import('../../adapters/databases/writeCutDatabases.ts');
+        const { IMAGES_FOLDER } = await import('../../core/integrity/manifest.ts');
         const started = performance.now();
         const { loaded, input, warnings } = await readCut(opts);
         const { cut } = input;

@@ -2,12 +2,6 @@ import type { Command } from 'commander';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { action, UserError } from '../failure.ts';
-import { lookAtExport } from '../../adapters/init/lookAtExport.ts';
-import { initDraft } from '../../core/init/initDraft.ts';
-import { formatDiagnostic, InputError } from '../../core/diagnostics.ts';
-import { tallyExport } from './tally.ts';
-import { tallyReport } from './tallyReport.ts';
-import { actasFindings, initFindings } from './initReport.ts';
 
 interface Options {
   from: string;
@@ -43,6 +37,12 @@ Examples:
     )
     .action(
       action(async (opts: Options) => {
+        const { lookAtExport } = await import('../../adapters/init/lookAtExport.ts');
+        const { initDraft } = await import('../../core/init/initDraft.ts');
+        const { formatDiagnostic, InputError } = await import('../../core/diagnostics.ts');
+        const { tallyExport } = await import('./tally.ts');
+        const { tallyReport } = await import('./tallyReport.ts');
+        const { actasFindings, initFindings } = await import('./initReport.ts');
         const configPath = join(opts.out, CONFIG);
         const mappingPath = join(opts.out, MAPPING);
         for (const path of [configPath, mappingPath])

@@ -2,23 +2,7 @@ import { Option, type Command } from 'commander';
 import { join } from 'node:path';
 import { action, UserError } from '../failure.ts';
 import { simulationOf, withSimulationOptions, type SimulationOptions } from '../simulationOptions.ts';
-import { simulate } from '../../sim/simulate.ts';
 import { IMAGE_FORMATS, type ImageFormat } from '../../sim/images.ts';
-import { simulatorTestKey } from '../../adapters/package/signing.ts';
-import { openLocalTarget } from '../../adapters/publish/local/localTarget.ts';
-import { writeWaitingPage } from '../../adapters/publish/local/waitingPageFile.ts';
-import { waitingInfo, waitingPageHtml } from '../../core/site/waitingPage.ts';
-import { startServer } from '../../adapters/serve/staticServer.ts';
-import { acceleratedClock } from '../../adapters/clock/acceleratedClock.ts';
-import { holdingClock } from '../../adapters/clock/holdingClock.ts';
-import { cutTimes } from '../../core/schedule/cutTimes.ts';
-import { cutLabel } from '../../core/schedule/cutLabel.ts';
-import { simulatedCapture } from '../../pipeline/simulatedCapture.ts';
-import { runNight } from '../../pipeline/runNight.ts';
-import { cutNumber, nightLog } from '../../pipeline/nightLog.ts';
-import { statusLineReporter } from '../../pipeline/statusLine.ts';
-import { stopOnSignals } from '../../pipeline/stopOnSignals.ts';
-import { freshNightFolder } from '../../pipeline/nightFolder.ts';
 
 interface Options extends SimulationOptions {
   interval: string;
@@ -74,6 +58,22 @@ Examples:
         if (!(interval > 0)) throw new UserError(`--interval must be a number of seconds > 0, got "${opts.interval}"`);
         if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UserError(`--port must be a port number (0 to 65535), got "${opts.port}"`);
         const targetDir = opts.target ?? join(opts.work, 'target');
+        const { simulate } = await import('../../sim/simulate.ts');
+        const { simulatorTestKey } = await import('../../adapters/package/signing.ts');
+        const { openLocalTarget } = await import('../../adapters/publish/local/localTarget.ts');
+        const { writeWaitingPage } = await import('../../adapters/publish/local/waitingPageFile.ts');
+        const { waitingInfo, waitingPageHtml } = await import('../../core/site/waitingPage.ts');
+        const { startServer } = await import('../../adapters/serve/staticServer.ts');
+        const { acceleratedClock } = await import('../../adapters/clock/acceleratedClock.ts');
+        const { holdingClock } = await import('../../adapters/clock/holdingClock.ts');
+        const { cutTimes } = await import('../../core/schedule/cutTimes.ts');
+        const { cutLabel } = await import('../../core/schedule/cutLabel.ts');
+        const { simulatedCapture } = await import('../../pipeline/simulatedCapture.ts');
+        const { runNight } = await import('../../pipeline/runNight.ts');
+        const { cutNumber, nightLog } = await import('../../pipeline/nightLog.ts');
+        const { statusLineReporter } = await import('../../pipeline/statusLine.ts');
+        const { stopOnSignals } = await import('../../pipeline/stopOnSignals.ts');
+        const { freshNightFolder } = await import('../../pipeline/nightFolder.ts');
 
         try {
           const earlier = await freshNightFolder(opts.work, { target: targetDir, preset: preset.name, seed, drill: opts.drill });

@@ -1,17 +1,16 @@
 import type { Command } from 'commander';
-import { MultiBar, type SingleBar } from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import { action, UserError } from '../failure.ts';
 import { publishTargetOf, stderrLine, withPublishTargetOptions, type PublishTargetOptions } from '../targetOptions.ts';
-import { readStagedCut } from '../../adapters/publish/stagedCut.ts';
-import { isS3Target } from '../../adapters/publish/openTarget.ts';
 import type { PublishOptions } from '../../adapters/publish/target.ts';
 
 /**
  * Log lines and a progress bar on stderr: the bar on a terminal only, where it redraws in
  * place; elsewhere (a log file, CI) the log lines alone.
  */
-export function publishFeedback(what: string): PublishOptions & { stop(): void } {
+export async function publishFeedback(what: string): Promise<PublishOptions & { stop(): void }> {
   if (!process.stderr.isTTY) return { log: stderrLine, stop: () => {} };
+  const { MultiBar } = await import('cli-progress');
   const bars = new MultiBar({ format: `${what} [{bar}] {value}/{total} files, {mib} MiB written`, hideCursor: true, stream: process.stderr, barsize: 30 });
   let bar: SingleBar | undefined;
   return {
@@ -50,13 +49,15 @@ Examples:
     )
     .action(
       action(async (dir: string, opts: PublishTargetOptions) => {
-        const target = publishTargetOf(opts);
+        const { readStagedCut } = await import('../../adapters/publish/stagedCut.ts');
+        const { isS3Target } = await import('../../adapters/publish/openTarget.ts');
+        const target = await publishTargetOf(opts);
         const staged = await readStagedCut(dir).catch((error: Error) => {
           throw new UserError(error.message);
         });
         const { cut, mode } = staged.publication;
         stderrLine(`publishing cut ${cut.label} (${cut.stamp}${mode === 'drill' ? ', a drill (simulacro)' : ''}) from ${dir} to ${target.name}`);
-        const feedback = publishFeedback(`cut ${cut.stamp}`);
+        const feedback = await publishFeedback(`cut ${cut.stamp}`);
         const t0 = performance.now();
         let report;
         try {

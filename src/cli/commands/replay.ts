@@ -1,12 +1,6 @@
 import type { Command } from 'commander';
 import { action, UserError } from '../failure.ts';
 import { simulationOf, withSimulationOptions, type SimulationOptions } from '../simulationOptions.ts';
-import { simulate } from '../../sim/simulate.ts';
-import { SimulatedCapture } from '../../adapters/capture/simulatedCapture.ts';
-import { cutTimes } from '../../core/schedule/cutTimes.ts';
-import { countCut, cutIdentity } from '../../core/count/countCut.ts';
-import { candidaturasByVotes } from '../../core/aggregate/leadingCandidaturas.ts';
-import { truncatedPercent } from '../../core/arithmetic/truncatedPercent.ts';
 import type { Diagnostic } from '../../core/diagnostics.ts';
 
 interface Options extends SimulationOptions {
@@ -32,6 +26,12 @@ last cut applies the last-cut participation rule (casillas especiales included).
         const { preset, seed } = simulationOf(opts);
         const interval = Number(opts.interval);
         if (!(interval >= 0)) throw new UserError(`--interval must be a number of seconds ≥ 0, got "${opts.interval}"`);
+        const { simulate } = await import('../../sim/simulate.ts');
+        const { SimulatedCapture } = await import('../../adapters/capture/simulatedCapture.ts');
+        const { cutTimes } = await import('../../core/schedule/cutTimes.ts');
+        const { countCut, cutIdentity } = await import('../../core/count/countCut.ts');
+        const { candidaturasByVotes } = await import('../../core/aggregate/leadingCandidaturas.ts');
+        const { truncatedPercent } = await import('../../core/arithmetic/truncatedPercent.ts');
 
         const log = (line: string): void => {
           process.stdout.write(`${line}\n`);

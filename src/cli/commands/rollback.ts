@@ -19,7 +19,7 @@ Examples:
     )
     .action(
       action(async (stamp: string | undefined, opts: TargetCliOptions) => {
-        const target = targetOf(opts, { log: stderrLine });
+        const target = await targetOf(opts, { log: stderrLine });
         const live = await target.rollback(stamp, { log: stderrLine });
         process.stdout.write(`${target.name}: cut ${live} is live\n`);
       }),

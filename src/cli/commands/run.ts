@@ -1,19 +1,8 @@
 import type { Command } from 'commander';
 import { action, UserError } from '../failure.ts';
 import { loadDatabasesConfig, signingKeyOf, withExportOptions, type ExportOptions } from '../cutOptions.ts';
-import { clockOf, parseClockSpec } from '../../adapters/clock/clockSpec.ts';
 import { resolveAsOf } from '../../sim/asOf.ts';
-import { cutTimes } from '../../core/schedule/cutTimes.ts';
-import { cutLabel } from '../../core/schedule/cutLabel.ts';
-import { sourceCapture } from '../../pipeline/sourceCapture.ts';
-import { runNight } from '../../pipeline/runNight.ts';
-import { nightLog } from '../../pipeline/nightLog.ts';
-import { terminalReporter } from '../../pipeline/terminalReporter.ts';
 import { publishingOf, withPublishingOptions, type PublishingOptions } from './cut.ts';
-import { stopOnSignals } from '../../pipeline/stopOnSignals.ts';
-import { writeWaitingPage } from '../../adapters/publish/local/waitingPageFile.ts';
-import { waitingInfo, waitingPageHtml } from '../../core/site/waitingPage.ts';
-import { isS3Target } from '../../adapters/publish/openTarget.ts';
 
 interface Options extends ExportOptions, PublishingOptions {
   images?: string;
@@ -50,6 +39,17 @@ Examples:
     )
     .action(
       action(async (opts: Options) => {
+        const { clockOf, parseClockSpec } = await import('../../adapters/clock/clockSpec.ts');
+        const { cutTimes } = await import('../../core/schedule/cutTimes.ts');
+        const { cutLabel } = await import('../../core/schedule/cutLabel.ts');
+        const { sourceCapture } = await import('../../pipeline/sourceCapture.ts');
+        const { runNight } = await import('../../pipeline/runNight.ts');
+        const { nightLog } = await import('../../pipeline/nightLog.ts');
+        const { terminalReporter } = await import('../../pipeline/terminalReporter.ts');
+        const { stopOnSignals } = await import('../../pipeline/stopOnSignals.ts');
+        const { writeWaitingPage } = await import('../../adapters/publish/local/waitingPageFile.ts');
+        const { waitingInfo, waitingPageHtml } = await import('../../core/site/waitingPage.ts');
+        const { isS3Target } = await import('../../adapters/publish/openTarget.ts');
         const loaded = await loadDatabasesConfig(opts.config);
         const { config } = loaded;
         const start = Date.parse(config.schedule.start);
@@ -62,7 +62,7 @@ Examples:
         }
         const capture = await sourceCapture(loaded, opts);
         const key = await signingKeyOf(loaded, opts.config);
-        const publishing = publishingOf(opts);
+        const publishing = await publishingOf(opts);
         const { target } = publishing;
         const cuts = cutTimes(config.schedule);
         // Until the first cut is live, `prep serve` answers every URL with this page and the schedule.

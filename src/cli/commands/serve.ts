@@ -1,10 +1,7 @@
 import type { Command } from 'commander';
 import { stat } from 'node:fs/promises';
 import { action, UserError } from '../failure.ts';
-import { isS3Target } from '../../adapters/publish/openTarget.ts';
-import { openLocalTarget } from '../../adapters/publish/local/localTarget.ts';
-import { startServer } from '../../adapters/serve/staticServer.ts';
-import { stopOnSignals } from '../../pipeline/stopOnSignals.ts';
+import { isLoopback } from '../../core/loopback.ts';
 
 interface Options {
   target: string;
@@ -13,7 +10,6 @@ interface Options {
   public?: boolean;
 }
 
-const isLoopback = (host: string): boolean => host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 
 /** `prep serve`: serve a local target's live cut. */
 export function registerServe(program: Command): void {
@@ -39,6 +35,10 @@ Examples:
     )
     .action(
       action(async (opts: Options) => {
+        const { isS3Target } = await import('../../adapters/publish/openTarget.ts');
+        const { openLocalTarget } = await import('../../adapters/publish/local/localTarget.ts');
+        const { startServer } = await import('../../adapters/serve/staticServer.ts');
+        const { stopOnSignals } = await import('../../pipeline/stopOnSignals.ts');
         if (isS3Target(opts.target)) throw new UserError(`${opts.target} is an S3 target: CloudFront serves it; prep serve serves a local directory`);
         const port = Number(opts.port);
         if (!Number.isSafeInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number (0–65535), got "${opts.port}"`);

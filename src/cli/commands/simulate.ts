@@ -1,9 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { action, UserError } from '../failure.ts';
 import { PRESETS, PRESET_NAMES } from '../../sim/presets/index.ts';
-import { simulate } from '../../sim/simulate.ts';
 import { resolveAsOf } from '../../sim/asOf.ts';
-import { writeSimulation } from '../../sim/io/writeSimulation.ts';
 import { IMAGE_FORMATS, type ImageFormat } from '../../sim/images.ts';
 
 interface SimulateOptions {
@@ -66,6 +64,8 @@ Examples:
         const log = (line: string): void => {
           process.stderr.write(`${line}\n`);
         };
+        const { simulate } = await import('../../sim/simulate.ts');
+        const { writeSimulation } = await import('../../sim/io/writeSimulation.ts');
         const started = performance.now();
         const start = Date.parse(preset.schedule.start);
         let asOf = Infinity;

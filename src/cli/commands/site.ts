@@ -3,15 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { action, UserError } from '../failure.ts';
 import { readCut, signingKeyOf, withCutOptions, type CutOptions } from '../cutOptions.ts';
-import { directoryImages, noImages } from '../../adapters/databases/actaImages.ts';
-import { writeCutDatabases } from '../../adapters/databases/writeCutDatabases.ts';
-import { readHistory } from '../../adapters/site/writeSiteData.ts';
-import { readPublishedCuts } from '../../adapters/site/publishedCuts.ts';
-import { buildCutSite } from '../../adapters/site/buildCutSite.ts';
-import { IMAGES_FOLDER, parseManifest, type CutManifest } from '../../core/integrity/manifest.ts';
-import { MANIFEST_NAME } from '../../core/databases/fileNames.ts';
-import { formatDiagnostic } from '../../core/diagnostics.ts';
-import { checkSiteUrl } from '../../core/site/sitemap.ts';
+import type { CutManifest } from '../../core/integrity/manifest.ts';
 
 /** Where the databases of every cut go inside the site, and its URL path. */
 const DATOS = 'datos';
@@ -25,7 +17,8 @@ interface Options extends CutOptions {
 }
 
 /** --site-url, or a UserError saying what is wrong with it. */
-function checkedSiteUrl(url: string): string {
+async function checkedSiteUrl(url: string): Promise<string> {
+  const { checkSiteUrl } = await import('../../core/site/sitemap.ts');
   try {
     return checkSiteUrl(url);
   } catch (error) {
@@ -63,13 +56,21 @@ Examples:
     )
     .action(
       action(async (opts: Options) => {
+        const { directoryImages, noImages } = await import('../../adapters/databases/actaImages.ts');
+        const { writeCutDatabases } = await import('../../adapters/databases/writeCutDatabases.ts');
+        const { readHistory } = await import('../../adapters/site/writeSiteData.ts');
+        const { readPublishedCuts } = await import('../../adapters/site/publishedCuts.ts');
+        const { buildCutSite } = await import('../../adapters/site/buildCutSite.ts');
+        const { IMAGES_FOLDER, parseManifest } = await import('../../core/integrity/manifest.ts');
+        const { MANIFEST_NAME } = await import('../../core/databases/fileNames.ts');
+        const { formatDiagnostic } = await import('../../core/diagnostics.ts');
         const t0 = performance.now();
         const stage = (name: string, since: number): number => {
           const now = performance.now();
           process.stderr.write(`${name}: ${((now - since) / 1000).toFixed(2)} s\n`);
           return now;
         };
-        const siteUrl = opts.siteUrl === undefined ? undefined : checkedSiteUrl(opts.siteUrl);
+        const siteUrl = opts.siteUrl === undefined ? undefined : await checkedSiteUrl(opts.siteUrl);
         const { loaded, input, warnings } = await readCut(opts);
         const { config } = loaded;
         const { cut } = input;

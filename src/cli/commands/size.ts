@@ -1,13 +1,8 @@
 import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
-import { SingleBar } from 'cli-progress';
 import { action, UserError } from '../failure.ts';
 import { INPUTS, SizingInputError, parseSizingInputs, type InputName, type RawInputs } from '../../core/size/sizingInputs.ts';
-import { sizeCapacity } from '../../core/size/capacity.ts';
-import { capacityText } from '../../core/size/capacityText.ts';
-import { k6Sizing } from '../../core/size/k6Sizing.ts';
 import { VIEW_KINDS } from '../../core/size/siteProfile.ts';
-import { readSiteSizes } from '../../adapters/size/readSiteSizes.ts';
 
 type Options = Record<string, string | undefined> & { site: string; json?: boolean; k6?: string; sample: string };
 
@@ -61,6 +56,11 @@ Examples:
         const sample = Number(opts.sample);
         if (!Number.isSafeInteger(sample) || sample < 1) throw new UserError(`--sample "${opts.sample}": expected a whole number from 1`);
 
+        const { SingleBar } = await import('cli-progress');
+        const { readSiteSizes } = await import('../../adapters/size/readSiteSizes.ts');
+        const { sizeCapacity } = await import('../../core/size/capacity.ts');
+        const { capacityText } = await import('../../core/size/capacityText.ts');
+        const { k6Sizing } = await import('../../core/size/k6Sizing.ts');
         const bar = new SingleBar({ format: 'reading the site {bar} {value}/{total} files', stream: process.stderr, hideCursor: true });
         let started = false;
         const site = await readSiteSizes(opts.site, {

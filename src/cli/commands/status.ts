@@ -49,7 +49,7 @@ Examples:
     )
     .action(
       action(async (opts: Options) => {
-        const target = targetOf(opts);
+        const target = await targetOf(opts);
         const status = await target.status();
         const check = opts.check === true ? await target.checkLive() : undefined;
         if (opts.json === true) process.stdout.write(`${JSON.stringify(check === undefined ? status : { ...status, check }, null, 2)}\n`);

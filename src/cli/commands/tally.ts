@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { readSource, withSourceOptions, type SourceOptions } from '../cutOptions.ts';
 import { action } from '../failure.ts';
-import { countElection, type ElectionCount } from '../../core/count/countElection.ts';
-import { formatDiagnostic, InputError, type Diagnostic } from '../../core/diagnostics.ts';
+import type { ElectionCount } from '../../core/count/countElection.ts';
+import type { Diagnostic } from '../../core/diagnostics.ts';
 import { SUMMARY_NAMES } from '../../core/aggregate/summaryFigures.ts';
-import { tallyReport } from './tallyReport.ts';
 
 /** Every election of an export, counted, and every warning found on the way. */
 export interface Counted {
@@ -31,7 +30,9 @@ Examples:
     )
     .action(
       action(async (opts: SourceOptions & { json: boolean }) => {
+        const { formatDiagnostic, InputError } = await import('../../core/diagnostics.ts');
         if (!opts.json) {
+          const { tallyReport } = await import('./tallyReport.ts');
           const { counts, diagnostics } = await tallyExport(opts);
           process.stdout.write(tallyReport(counts));
           for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
@@ -55,6 +56,7 @@ Examples:
 
 /** Reads the export and counts every election; rejections arrive as an InputError. */
 export async function tallyExport(opts: SourceOptions): Promise<Counted> {
+  const { countElection } = await import('../../core/count/countElection.ts');
   const { loaded, capture } = await readSource(opts);
   const diagnostics: Diagnostic[] = [...capture.warnings];
   const report = (d: Diagnostic): void => {

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { action } from '../failure.ts';
-import { verifyTarget } from '../../adapters/verify/verifyCut.ts';
-import { formatReport, reportJson } from '../../core/verify/report.ts';
 
 interface Options {
   publicKey?: string;
@@ -41,6 +39,8 @@ Examples:
     )
     .action(
       action(async (target: string, opts: Options) => {
+        const { verifyTarget } = await import('../../adapters/verify/verifyCut.ts');
+        const { formatReport, reportJson } = await import('../../core/verify/report.ts');
         const report = await verifyTarget(target, {
           ...(opts.publicKey === undefined ? {} : { publicKey: opts.publicKey }),
           ...(opts.fingerprint === undefined ? {} : { fingerprint: opts.fingerprint }),

@@ -14,7 +14,19 @@ export const MANIFEST = 'manifest.json';
 export interface FileDigest {
   size: number;
   sha256: string;
+  /**
+   * Where these bytes were read when the listed file itself is not here: the ZIP member that
+   * stands for it (`outer.zip!inner.zip!name`) when a bare ZIP is verified. A difference is
+   * then that copy's, and is reported under its name, not under the listed path.
+   */
+  heldAs?: string;
 }
+
+/** The file a finding about a listed path names: the copy that was really read. */
+const copyRead = (path: string, digest: FileDigest): { file: string } => ({ file: digest.heldAs ?? path });
+
+/** How a message names the bytes it is about: "the file", or the ZIP's copy of the listed path. */
+const whose = (path: string, digest: FileDigest): string => (digest.heldAs === undefined ? 'the file' : `the ZIP's copy of ${path}`);
 
 /**
  * Checks every SHA256SUMS line (line n is entries[n-1]: the file parsed without errors).
@@ -34,7 +46,7 @@ export function checkSha256sums(entries: readonly Sha256sumsEntry[], digestOf: (
       return;
     }
     if (digest.sha256 !== entry.sha256) {
-      findings.fail('sha256sums', `SHA-256 mismatch: the file has ${digest.sha256} but ${SUMS} line ${line} says ${entry.sha256}`, { file: entry.path });
+      findings.fail('sha256sums', `SHA-256 mismatch: ${whose(entry.path, digest)} has ${digest.sha256} but ${SUMS} line ${line} says ${entry.sha256}`, copyRead(entry.path, digest));
       return;
     }
     matched++;
@@ -88,7 +100,7 @@ export function checkManifestSizes(manifest: CutManifest, digestOf: (path: strin
     compared++;
     if (digest.size !== f.size) {
       wrong++;
-      findings.fail('manifest', `${MANIFEST} says ${f.size} bytes but the file has ${digest.size}`, { file: f.path });
+      findings.fail('manifest', `${MANIFEST} says ${f.size} bytes but ${whose(f.path, digest)} has ${digest.size}`, copyRead(f.path, digest));
     }
   }
   if (wrong === 0)

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyTarget } from '../../../src/adapters/verify/verifyCut.ts';
@@ -127,6 +127,58 @@ describe('prep verify on a freshly written simulated cut', () => {
     expect(failures(report).find((c) => c.check === 'row-total')!.message).toBe(`TOTAL_VOTOS_CALCULADO is ${changed.total} but the vote fields add up to ${changed.total + 1}`);
     const zipContents = failures(report).find((c) => c.check === 'zip-contents' && c.file === dipZip())!;
     expect(zipContents.message).toContain(`differs from ${dipCsv()}`);
+  });
+
+  it("one vote changed inside the cut's ZIP, verified with only the integrity files beside it: every FAIL names the copy inside the ZIP, never the unzipped folder", async () => {
+    const dir = copyOf(sim);
+    const manifest = parseManifest(readFileSync(join(dir, 'manifest.json')), 'manifest.json');
+    const changed = withOneMoreVote(readFileSync(join(dir, dipCsv()), 'utf8'));
+    // What a party downloads: the cut's ZIP and the four integrity files, nothing unzipped.
+    const downloaded = join(dir, '..', 'downloaded');
+    mkdirSync(downloaded);
+    for (const name of ['SHA256SUMS', 'manifest.json', 'manifest.json.sig', 'prep-ed25519-public.pem']) copyFileSync(join(dir, name), join(downloaded, name));
+    const at = { modifiedAt: manifest.cut.at };
+    const election = join(downloaded, dipZip());
+    await writeDeterministicZip(
+      election,
+      [
+        { name: 'GRO_DIP_LOC_2024.csv', source: Buffer.from(changed.text, 'utf8') },
+        { name: 'GRO_DIP_LOC_CANDIDATURAS_2024.csv', source: readFileSync(join(dir, dipFolder(), 'GRO_DIP_LOC_CANDIDATURAS_2024.csv')) },
+        { name: 'LEEME.txt', source: readFileSync(join(dir, dipFolder(), 'LEEME.txt')) },
+      ],
+      at,
+    );
+    const cutZip = `${sim.stamp}_PREP_GRO.zip`;
+    const ayunZip = `${sim.stamp}_PREP_AYUN_GRO.zip`;
+    await writeDeterministicZip(
+      join(downloaded, cutZip),
+      [
+        { name: ayunZip, source: readFileSync(join(dir, ayunZip)) },
+        { name: dipZip(), source: readFileSync(election) },
+      ],
+      { ...at, store: true },
+    );
+    rmSync(election);
+
+    const report = await verifyTarget(join(downloaded, cutZip));
+    const inside = `${cutZip}!${dipZip()}`;
+    expect(failureKeys(report)).toEqual(
+      [
+        `manifest ${cutZip}`,
+        `manifest ${inside}`,
+        `sha256sums ${cutZip}`,
+        `sha256sums ${inside}`,
+        `sha256sums ${inside}!GRO_DIP_LOC_2024.csv`,
+        `row-total ${inside}!GRO_DIP_LOC_2024.csv:${changed.line} TOTAL_VOTOS_CALCULADO`,
+        `summary ${inside}!GRO_DIP_LOC_2024.csv:4 TOTAL_VOTOS_C_CS`,
+        `summary ${inside}!GRO_DIP_LOC_2024.csv:4 TOTAL_VOTOS_S_CS`,
+        `participation ${inside}!GRO_DIP_LOC_2024.csv:4 PORCENTAJE_PARTICIPACION_CIUDADANA`,
+      ].sort(),
+    );
+    const csvSums = failures(report).find((c) => c.file === `${inside}!GRO_DIP_LOC_2024.csv` && c.check === 'sha256sums')!;
+    expect(csvSums.message).toMatch(new RegExp(`^SHA-256 mismatch: the ZIP's copy of ${dipCsv()} has [0-9a-f]{64} but SHA256SUMS line \\d+ says [0-9a-f]{64}$`));
+    const zipSize = failures(report).find((c) => c.file === inside && c.check === 'manifest')!;
+    expect(zipSize.message).toMatch(new RegExp(`^manifest.json says \\d+ bytes but the ZIP's copy of ${dipZip()} has \\d+$`));
   });
 
   /** The image of a row, as the manifest lists it: `actas/<CODIGO_INTEGRIDAD>.svg` in the image store beside the cut folder. */

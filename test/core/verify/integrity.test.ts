@@ -24,6 +24,14 @@ describe('SHA256SUMS line by line', () => {
     ]);
   });
 
+  it("a copy read inside a ZIP (a bare ZIP verified) is named as that ZIP member, not as the listed path", () => {
+    const f = new Findings();
+    checkSha256sums(entries, digests({ 'x.zip': { size: 1, sha256: A }, 'x/r.csv': { size: 1, sha256: C, heldAs: 'c.zip!x.zip!r.csv' } }), true, f);
+    expect(f.checks).toEqual([
+      { check: 'sha256sums', status: 'FAIL', file: 'c.zip!x.zip!r.csv', message: `SHA-256 mismatch: the ZIP's copy of x/r.csv has ${C} but SHA256SUMS line 2 says ${B}` },
+    ]);
+  });
+
   it('for a bare ZIP, files it does not hold are not checked (a warning)', () => {
     const f = new Findings();
     checkSha256sums(entries, digests({ 'x.zip': { size: 1, sha256: A } }), true, f);
@@ -58,6 +66,12 @@ describe('SHA256SUMS against the signed manifest', () => {
     const f = new Findings();
     checkManifestSizes(manifest([{ path: 'x.zip', size: 2, sha256: A }, { path: 'y.zip', size: 1, sha256: A }]), digests({ 'x.zip': { size: 3, sha256: A } }), f);
     expect(f.checks).toEqual([{ check: 'manifest', status: 'FAIL', file: 'x.zip', message: 'manifest.json says 2 bytes but the file has 3' }]);
+  });
+
+  it("the size of a copy read inside a ZIP is that ZIP member's", () => {
+    const f = new Findings();
+    checkManifestSizes(manifest([{ path: 'x.zip', size: 2, sha256: A }]), digests({ 'x.zip': { size: 3, sha256: A, heldAs: 'c.zip!x.zip' } }), f);
+    expect(f.checks).toEqual([{ check: 'manifest', status: 'FAIL', file: 'c.zip!x.zip', message: "manifest.json says 2 bytes but the ZIP's copy of x.zip has 3" }]);
   });
 });
 

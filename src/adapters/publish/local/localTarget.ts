@@ -17,7 +17,7 @@ import { forEachBounded } from '../../concurrency/boundedPool.ts';
 import { writeVerified } from '../../package/verifiedFile.ts';
 import { syncDirectory, writeFileAtomic } from '../../package/atomicFile.ts';
 import { listFiles } from '../stagedCut.ts';
-import { TamperedCutError, type LiveCheck, type PublicationTarget, type PublishOptions, type PublishReport, type StagedCut, type TargetCut, type TargetStatus } from '../target.ts';
+import { DEFAULT_KEEP, TamperedCutError, type LiveCheck, type PublicationTarget, type PublishOptions, type PublishReport, type StagedCut, type TargetCut, type TargetStatus } from '../target.ts';
 import { cutDifferences } from './cutDifferences.ts';
 import { digestBuffer, fileDigest } from '../fileDigest.ts';
 import { ACTAS_DIR, CUTS_DIR, DATOS_DIR, localLayout, type LocalLayout } from './localLayout.ts';
@@ -29,9 +29,6 @@ import { withLock } from './publishLock.ts';
 import { claimTarget, readTargetRecord } from './targetRecord.ts';
 import { readStatRecord, stampOfStatRecord, statRecordPath, writeStatRecord, type FileIdentity } from './statRecord.ts';
 import { isCutStamp } from '../../../core/schedule/cutLabel.ts';
-
-/** Cuts kept by default, the live one included; databases are never pruned. */
-export const DEFAULT_KEEP = 10;
 
 export interface LocalTargetOptions {
   /** How many cuts to keep, the newest ones (the live cut is always kept). */

@@ -15,7 +15,7 @@ import { cacheControl, DATABASES_PREFIX, IMAGES_PREFIX } from '../../../core/pub
 import { unpublishedDatabases } from '../leftovers.ts';
 import { parseTargetRecord, TARGET_FILE, targetMismatch, targetRecord, targetRecordJson } from '../../../core/publish/targetRecord.ts';
 import { CUTS_PREFIX, cutPrefix, imagesListedBy, listedImage, markerKey, objectKey, planCounts, planUpload, type FileStep, type HeldObject } from '../../../core/publish/uploadPlan.ts';
-import { EntityMismatchError, ModeMismatchError, TamperedCutError, type LiveCheck, type PublicationTarget, type PublishOptions, type PublishReport, type StagedCut, type TargetStatus } from '../target.ts';
+import { DEFAULT_KEEP, EntityMismatchError, ModeMismatchError, TamperedCutError, type LiveCheck, type PublicationTarget, type PublishOptions, type PublishReport, type StagedCut, type TargetStatus } from '../target.ts';
 import { forEachBounded } from '../../concurrency/boundedPool.ts';
 import type { CutRouter } from './cutRouter.ts';
 import { liveStateJson, parseLiveState, STATE_KEY } from './liveState.ts';
@@ -51,7 +51,6 @@ export interface S3TargetOptions {
  */
 export const ERROR_PAGE_KEY = '404.html';
 
-const DEFAULT_KEEP = 10;
 const DEFAULT_CONCURRENCY = 16;
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
