@@ -7,7 +7,8 @@
  *
  * It is a whole document of its own: its style is inline (the site's stylesheet is a hashed
  * asset of one build), its one link opens the home page in the whole tab, not in the frame,
- * and its background is left transparent so that it sits in the banner of the page framing it.
+ * and it has the banner's own background, light or dark as the reader's scheme: a frame whose
+ * colour scheme is not its page's gets an opaque canvas, so a transparent one would not do.
  */
 import { checkCutValues, escapeHtml } from './cutPlaceholders.ts';
 
@@ -26,12 +27,17 @@ export interface CutFragmentInput {
   entity: { name: string; year: number };
 }
 
-/** The site's colours (src/site/styles/site.css): text, link, focus ring, drill banner. */
+/**
+ * The site's colours (src/site/styles/site.css: --fg, --cut-bg, --link, the focus ring,
+ * --drill-*), light and dark; the browser test checks that the frame's background is the banner's.
+ */
 const STYLE =
-  'html{font:.875rem/1.3 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#1a1a1a}' +
-  'body{margin:0}p{margin:0}a{color:#0a4f96}' +
-  'a:focus-visible{outline:3px solid #1a1a1a;outline-offset:-3px;box-shadow:inset 0 0 0 6px #ffbf47}' +
-  '.drill{background:#5c0a0a;color:#fff;padding:0 .25rem}';
+  ':root{color-scheme:light dark;--fg:#1a1a1a;--cut-bg:#fff4d6;--link:#0a4f96;--drill-bg:#5c0a0a}' +
+  '@media (prefers-color-scheme:dark){:root{--fg:#e6e6e6;--cut-bg:#3a3012;--link:#8cc4ff;--drill-bg:#6e0e0e}}' +
+  'html{font:.875rem/1.3 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--fg);background:var(--cut-bg)}' +
+  'body{margin:0}p{margin:0}a{color:var(--link)}' +
+  'a:focus-visible{outline:3px solid var(--fg);outline-offset:-3px;box-shadow:inset 0 0 0 6px #ffbf47}' +
+  '.drill{background:var(--drill-bg);color:#fff;padding:0 .25rem}';
 
 /** The HTML of `/corte.html` for the live cut; throws a RangeError when the values are not a cut's (checkCutValues). */
 export function cutFragmentHtml(input: CutFragmentInput): string {

@@ -42,16 +42,20 @@ export function waitingInfo(config: Pick<Config, 'entity' | 'year' | 'schedule' 
 
 const escape = (text: string): string => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
+/** The site's colours (src/site/styles/site.css), light and dark as the reader's scheme. */
 const STYLE =
-  'body{margin:0;font:1.125rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1a1a1a;background:#fff}' +
-  'header{background:#7a1f3d;color:#fff;padding:.75rem 1rem;font-weight:700}' +
-  '.drill{background:#5c0a0a;color:#fff;padding:.75rem 1rem;margin:0;text-align:center}' +
-  'main{padding:1rem;max-width:40rem;margin:0 auto}h1{font-size:1.5rem;line-height:1.25}.muted{color:#4a4a4a;font-size:1rem}';
+  ':root{color-scheme:light dark;--fg:#1a1a1a;--muted:#4a4a4a;--bg:#fff;--accent:#7a1f3d;--drill-bg:#5c0a0a}' +
+  '@media (prefers-color-scheme:dark){:root{--fg:#e6e6e6;--muted:#b4b9bf;--bg:#15171a;--accent:#6a1a35;--drill-bg:#6e0e0e}}' +
+  'body{margin:0;font:1.125rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:var(--fg);background:var(--bg)}' +
+  'header{background:var(--accent);color:#fff;padding:.75rem 1rem;font-weight:700}' +
+  '.drill{background:var(--drill-bg);color:#fff;padding:.75rem 1rem;margin:0;text-align:center}' +
+  'main{padding:1rem;max-width:40rem;margin:0 auto}h1{font-size:1.5rem;line-height:1.25}.muted{color:var(--muted);font-size:1rem}';
 
 /** The page, as UTF-8 HTML. */
 export function waitingPageHtml(info?: WaitingInfo): string {
   const title = info ? escape(info.title) : 'PREP';
-  const drill = info?.drill ? '<p class="drill"><strong>SIMULACRO</strong>: ensayo con datos de prueba, no son resultados de ninguna elección.</p>' : '';
+  // A landmark of its own, like the site's banner: no text outside one.
+  const drill = info?.drill ? '<section class="drill" aria-label="Simulacro"><strong>SIMULACRO</strong>: ensayo con datos de prueba, no son resultados de ninguna elección.</section>' : '';
   const schedule = info
     ? `<p>Primer corte de información: <strong>${escape(info.firstCut)}</strong>; después, uno cada ${info.everyMinutes} minutos.</p>`
     : '';

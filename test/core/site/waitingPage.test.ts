@@ -19,7 +19,7 @@ describe('waitingPageHtml', () => {
   it('marks a drill as such, in the title and a banner', () => {
     const html = waitingPageHtml({ ...info, drill: true });
     expect(html).toContain('<title>SIMULACRO · PREP GUERRERO 2024');
-    expect(html).toContain('<p class="drill"><strong>SIMULACRO</strong>');
+    expect(html).toContain('<section class="drill" aria-label="Simulacro"><strong>SIMULACRO</strong>');
   });
 
   it('without the night, says only that nothing is published yet; small enough for the CloudFront Function', () => {
