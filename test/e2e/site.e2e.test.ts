@@ -98,7 +98,11 @@ interface Summary { ACTAS_CONTABILIZADAS: number; PORCENTAJE_PARTICIPACION_CIUDA
 interface Candidatura { id: string; votes: number; share: string }
 interface Results { summary: Summary; porCandidatura: { candidaturas: Candidatura[] } }
 interface HomeData { elections: { code: string; path: string; summary: Summary; leading: Candidatura[] }[] }
-interface ElectionData { results: Results; units: { unit: number; path: string; ACTAS_CONTABILIZADAS: number }[] }
+interface ElectionData {
+  election: { level: 'distrito' | 'municipio' };
+  results: Results;
+  units: { unit: number; path: string; ACTAS_CONTABILIZADAS: number; leader: { id: string; share: string } | null }[];
+}
 interface UnitData { results: Results; sections: { seccion: number; path: string; ACTAS_CONTABILIZADAS: number }[] }
 interface SectionData { results: Results; casillas: { actas: { CLAVE_ACTA: string; image: string | null }[] }[] }
 
@@ -259,6 +263,58 @@ describe.skipIf(!hasChromium)('the built site in a browser', () => {
       }
     }, 60_000);
   }
+
+  /** axe-core's violations on the page as it is, one line each. */
+  async function axeViolations(page: Page): Promise<string[]> {
+    await page.addScriptTag({ path: AXE });
+    return page.evaluate(async () => {
+      const r = await (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe.run(document, {
+        rules: { 'target-size': { enabled: true } },
+      });
+      return r.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
+    });
+  }
+
+  it('maps each election without JavaScript: one link per district or municipio, named with its leader and %, a key, the table as its text alternative; axe-clean and no sideways scroll at 320 px with both maps shown', async () => {
+    const plain = await newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 720 } });
+    const scripted = await newContext({ viewport: { width: 320, height: 720 } });
+    try {
+      const page = await plain.newPage();
+      const scan = await scripted.newPage();
+      for (const e of home.elections) {
+        const { election: { level }, units } = await data<ElectionData>(e.path);
+        const what = level === 'distrito' ? 'Distrito' : 'Municipio';
+        await page.goto(`${origin}${e.path}`);
+        const [byLeader, byParticipation] = [page.locator('figure.map').nth(0), page.locator('figure.map').nth(1)];
+        expect((await byLeader.locator('svg a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).sort(), e.path).toEqual(units.map((u) => u.path).sort());
+        // Each link's accessible name, as a screen reader gets it.
+        const names = [...(await byLeader.locator('svg.map-svg').ariaSnapshot()).matchAll(/\blink "([^"]+)"/g)].map((m) => m[1]!);
+        for (const u of units) {
+          const figures = u.leader === null ? 'sin (actas|votos) contabilizad[ao]s' : `.+, ${formatPercent(u.leader.share).replace('.', '\\.').replace('\u00a0', '\\s')}`;
+          const name = new RegExp(`^${what} ${u.unit} · [^:]+: ${figures}`);
+          expect(names.filter((n) => name.test(n)), `${e.path}: ${name}`).toHaveLength(1);
+        }
+        // The key names every leading candidatura, and the caption leads to the table of every unit.
+        const leaders = new Set(units.flatMap((u) => (u.leader === null ? [] : [u.leader.id])));
+        expect(await byLeader.locator('.map-key li').count()).toBeGreaterThanOrEqual(leaders.size);
+        expect(await byLeader.locator('figcaption a').getAttribute('href')).toBe('#tabla-unidades');
+        expect(await page.locator('#tabla-unidades table tbody tr').count()).toBe(units.length);
+        // The participation map: hidden in its disclosure, then one link per unit too.
+        expect(await byParticipation.isVisible()).toBe(false);
+        await page.locator('details.map-more summary').click();
+        expect(await byParticipation.getByRole('link', { name: /: (participación|sin actas)/ }).count()).toBe(units.length);
+
+        await scan.goto(`${origin}${e.path}`, { waitUntil: 'load' });
+        await scan.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+        expect(await axeViolations(scan), e.path).toEqual([]);
+        expect(await scan.evaluate(() => document.documentElement.scrollWidth), e.path).toBeLessThanOrEqual(320);
+        await byLeader.screenshot({ path: join(SCREENSHOTS, `map-${e.code}-320.png`) });
+      }
+    } finally {
+      await plain.close();
+      await scripted.close();
+    }
+  }, 120_000);
 
   it('fits phones: at 320, 375 and 1280 px no page scrolls sideways and no table is wider than its box, disclosures open (screenshots at 320 px)', async () => {
     // Both elections, a district, the municipio with the most sections (the longest names and list), a section, the history.

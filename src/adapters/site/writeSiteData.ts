@@ -7,6 +7,7 @@
  *
  *   <dir>/site.json           what every page needs: cut, entity, schedule, elections, cut files, drill
  *   <dir>/pages.json          every election, district/municipio and section page, with its render key
+ *   <dir>/maps/<CODE>.json    an election's map as SVG paths (mapPaths.ts), when the configuration gives one
  *   <dir>/public/             the files published as they are, beside the pages (Astro copies
  *                             this folder into the site; `publicDir` may put them straight into
  *                             the site folder instead, saving a copy of thousands of files):
@@ -34,10 +35,12 @@ import { cutFragmentHtml } from '../../core/site/cutFragment.ts';
 import { cutIso } from '../../core/schedule/cutLabel.ts';
 import { historyPoint, type HistoryPoint } from '../../core/site/historyPoint.ts';
 import { pageCut, pageElection, pageEntity, type PageCut, type PageElection, type PageEntity } from '../../core/site/pageHeader.ts';
-import { DATA_FILE, databasesPath, historyPath, homePath, searchPath, searchShardPath, type UnitLevel } from '../../core/site/pagePaths.ts';
+import { DATA_FILE, MAPS_DIR, databasesPath, historyPath, homePath, searchPath, searchShardPath, type UnitLevel } from '../../core/site/pagePaths.ts';
 import type { CutManifest } from '../../core/integrity/manifest.ts';
 import type { PublishedCut } from './publishedCuts.ts';
 import type { PageRecord } from '../../core/site/siteState.ts';
+import type { ElectionGeometry } from '../../core/config/mapGeometry.ts';
+import { mapPaths } from '../../core/site/mapPaths.ts';
 
 /** Format tag of site.json. */
 export const SITE_FORMAT = 'prep-site/1';
@@ -47,6 +50,17 @@ export const POINTER_FILE = 'corte.json';
 export const CUT_FRAGMENT_FILE = 'corte.html';
 /** Beside site.json: the folder copied as it is into the site. */
 export const PUBLIC_DIR = 'public';
+
+/** An election's map paths as JSON, drawn once per geometry: the night keeps its configuration, and so its maps, from cut to cut. */
+const drawnMaps = new WeakMap<ElectionGeometry, string>();
+function mapJson(geometry: ElectionGeometry): string {
+  let json = drawnMaps.get(geometry);
+  if (json === undefined) {
+    json = JSON.stringify(mapPaths(geometry));
+    drawnMaps.set(geometry, json);
+  }
+  return json;
+}
 
 /** What every page of the site needs besides its own data. */
 export interface SiteInfo {
@@ -218,11 +232,11 @@ export async function writeSiteData(input: CutDatabasesInput, options: SiteDataO
   // What every page renders besides its own data, but for the cut (a placeholder, filled in after the build).
   const shared = JSON.stringify({ ...site, cut: undefined, publicDir: undefined });
   assertNoPlaceholder(shared, 'the configuration');
-  /** A page's datos.json and its render key. */
-  const page = (data: { path: string; cut: PageCut }): { json: string; key: string } => {
+  /** A page's datos.json and its render key; `drawn` is what the page shows besides its data and the shared inputs (a map). */
+  const page = (data: { path: string; cut: PageCut }, drawn = ''): { json: string; key: string } => {
     const json = pageJson(data);
     assertNoPlaceholder(json, `the data of ${data.path}`);
-    return { json, key: renderKey(json, data.cut, shared) };
+    return { json, key: renderKey(json, data.cut, drawn === '' ? shared : `${shared}\n${drawn}`) };
   };
   const records = new Map<string, PageRecord>();
   const carried: string[] = [];
@@ -248,7 +262,13 @@ export async function writeSiteData(input: CutDatabasesInput, options: SiteDataO
     const { code, level } = election.config;
     const path = pageElection(election).path;
     // An election's overview is rendered at every cut, like home: it is where a reader looks for the live cut's totals.
-    const e = page(electionData(input, code));
+    // Its map is part of its key, for `prep site --cache` (whose cached pages are reused by key).
+    const map = election.geometry === undefined ? '' : mapJson(election.geometry);
+    if (map !== '') {
+      await mkdir(join(dir, MAPS_DIR), { recursive: true });
+      await writeFile(join(dir, MAPS_DIR, `${code}.json`), map);
+    }
+    const e = page(electionData(input, code), map);
     records.set(path, { key: e.key, cut });
     await put(path, e.json);
     pages.election.push({ code, path, key: e.key });

@@ -166,7 +166,7 @@ function ringProblem(ring: unknown): Omit<GeometryProblem, 'at'> | null {
     if (Math.abs(x!) > 180 || Math.abs(y!) > 90)
       return {
         value: `${x}, ${y}`,
-        message: 'not longitude/latitude: the map seems to be in projected coordinates (such as INE\'s Lambert conformal conic, in metres)',
+        message: 'not longitude/latitude: the map seems to be in projected coordinates (metres, as official shapefiles are usually published)',
         expected: 'WGS 84 longitude and latitude (EPSG:4326): reproject it, e.g. mapshaper -proj wgs84 or ogr2ogr -t_srs EPSG:4326 (docs/site.md)',
       };
   }

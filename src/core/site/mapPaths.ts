@@ -52,8 +52,8 @@ export interface MapPaths {
 
 /**
  * Mexico's Lambert conformal conic (standard parallels 17.5° and 29.5° N, central meridian
- * 102° W): the projection of INE's and INEGI's cartography (EPSG:6372), right for one state
- * and for the whole country. Unit scale; the map is fitted afterwards.
+ * 102° W), as in INEGI's cartography (EPSG:6372): shapes keep their look in one state and in
+ * the whole country. Unit scale; the map is fitted afterwards.
  */
 const projection = geoConicConformal().parallels([17.5, 29.5]).rotate([102, 0]).scale(1).translate([0, 0]);
 

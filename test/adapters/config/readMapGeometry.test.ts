@@ -45,7 +45,7 @@ describe('loadConfig with a map (readMapGeometry)', () => {
     [
       'config-projected.yaml',
       [
-        `error: ${D}distritos-metros.geojson: column features.0.geometry.coordinates.0: value "2440000, 1110000": not longitude/latitude: the map seems to be in projected coordinates (such as INE's Lambert conformal conic, in metres) (expected WGS 84 longitude and latitude (EPSG:4326): reproject it, e.g. mapshaper -proj wgs84 or ogr2ogr -t_srs EPSG:4326 (docs/site.md))`,
+        `error: ${D}distritos-metros.geojson: column features.0.geometry.coordinates.0: value "2440000, 1110000": not longitude/latitude: the map seems to be in projected coordinates (metres, as official shapefiles are usually published) (expected WGS 84 longitude and latitude (EPSG:4326): reproject it, e.g. mapshaper -proj wgs84 or ogr2ogr -t_srs EPSG:4326 (docs/site.md))`,
       ],
     ],
   ])('refuses %s, naming the file, the feature and what was expected', async (config, expected) => {

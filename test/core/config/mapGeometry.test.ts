@@ -108,7 +108,7 @@ describe('electionGeometry(json, spec, context)', () => {
         {
           at: 'features.0.geometry.coordinates.0',
           value: '2650000, 720000',
-          message: "not longitude/latitude: the map seems to be in projected coordinates (such as INE's Lambert conformal conic, in metres)",
+          message: "not longitude/latitude: the map seems to be in projected coordinates (metres, as official shapefiles are usually published)",
           expected: 'WGS 84 longitude and latitude (EPSG:4326): reproject it, e.g. mapshaper -proj wgs84 or ogr2ogr -t_srs EPSG:4326 (docs/site.md)',
         },
       ],
