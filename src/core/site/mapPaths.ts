@@ -82,7 +82,9 @@ function unitShapes(simple: Areas): MapShape[] {
   const byUnit = new Map<number, GeometryObject[]>();
   for (const g of simple.objects.areas.geometries) {
     const { unit } = g.properties as { unit: number };
-    byUnit.set(unit, [...(byUnit.get(unit) ?? []), g]);
+    const known = byUnit.get(unit);
+    if (known) known.push(g);
+    else byUnit.set(unit, [g]);
   }
   return [...byUnit.keys()]
     .sort((a, b) => a - b)
