@@ -275,7 +275,7 @@ describe.skipIf(!hasChromium)('the built site in a browser', () => {
     });
   }
 
-  it('maps each election without JavaScript: one link per district or municipio, named with its leader and %, a key, the table as its text alternative; axe-clean and no sideways scroll at 320 px with both maps shown', async () => {
+  it('maps each election without JavaScript: one link per district or municipio, named with its leader and %, by leader or by participation, a key, the table as its text alternative; axe-clean and no sideways scroll at 320 px in both views', async () => {
     const plain = await newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 720 } });
     const scripted = await newContext({ viewport: { width: 320, height: 720 } });
     try {
@@ -285,30 +285,39 @@ describe.skipIf(!hasChromium)('the built site in a browser', () => {
         const { election: { level }, units } = await data<ElectionData>(e.path);
         const what = level === 'distrito' ? 'Distrito' : 'Municipio';
         await page.goto(`${origin}${e.path}`);
-        const [byLeader, byParticipation] = [page.locator('figure.map').nth(0), page.locator('figure.map').nth(1)];
-        expect((await byLeader.locator('svg a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).sort(), e.path).toEqual(units.map((u) => u.path).sort());
+        const map = page.locator('figure.map');
+        const areas = map.locator('svg.map-svg > a');
+        expect((await areas.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).sort(), e.path).toEqual(units.map((u) => u.path).sort());
         // Each link's accessible name, as a screen reader gets it.
-        const names = [...(await byLeader.locator('svg.map-svg').ariaSnapshot()).matchAll(/\blink "([^"]+)"/g)].map((m) => m[1]!);
+        const names = [...(await map.locator('svg.map-svg').ariaSnapshot()).matchAll(/\blink "([^"]+)"/g)].map((m) => m[1]!);
         for (const u of units) {
           const figures = u.leader === null ? 'sin (actas|votos) contabilizad[ao]s' : `.+, ${formatPercent(u.leader.share).replace('.', '\\.').replace('\u00a0', '\\s')}`;
           const name = new RegExp(`^${what} ${u.unit} · [^:]+: ${figures}`);
           expect(names.filter((n) => name.test(n)), `${e.path}: ${name}`).toHaveLength(1);
         }
-        // The key names every leading candidatura, and the caption leads to the table of every unit.
-        const leaders = new Set(units.flatMap((u) => (u.leader === null ? [] : [u.leader.id])));
-        expect(await byLeader.locator('.map-key li').count()).toBeGreaterThanOrEqual(leaders.size);
-        expect(await byLeader.locator('figcaption a').getAttribute('href')).toBe('#tabla-unidades');
+        // The caption leads to the table of every unit.
+        expect(await map.locator('figcaption a').getAttribute('href')).toBe('#tabla-unidades');
         expect(await page.locator('#tabla-unidades table tbody tr').count()).toBe(units.length);
-        // The participation map: hidden in its disclosure, then one link per unit too.
-        expect(await byParticipation.isVisible()).toBe(false);
-        await page.locator('details.map-more summary').click();
-        expect(await byParticipation.getByRole('link', { name: /: (participación|sin actas)/ }).count()).toBe(units.length);
+        // The key names every leading candidatura; the other view recolours the same areas, with its own key.
+        const leaders = new Set(units.flatMap((u) => (u.leader === null ? [] : [u.leader.id])));
+        const [byLeader, byParticipation] = [map.locator('.map-key[data-view="primero"]'), map.locator('.map-key[data-view="participacion"]')];
+        expect(await byLeader.locator('li').count()).toBeGreaterThanOrEqual(leaders.size);
+        expect([await byLeader.isVisible(), await byParticipation.isVisible()]).toEqual([true, false]);
+        const fills = () => areas.evaluateAll((as) => as.map((a) => getComputedStyle(a.querySelector('path')!).fill));
+        const before = await fills();
+        await map.getByLabel('participación ciudadana').check();
+        expect([await byLeader.isVisible(), await byParticipation.isVisible()]).toEqual([false, true]);
+        const after = await fills();
+        const counted = units.filter((u) => u.ACTAS_CONTABILIZADAS > 0).length;
+        expect(after.filter((f) => f.startsWith('rgb(')).length, e.path).toBe(counted);
+        expect(after.filter((f, i) => f !== before[i]).length).toBeGreaterThanOrEqual(counted);
 
         await scan.goto(`${origin}${e.path}`, { waitUntil: 'load' });
-        await scan.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-        expect(await axeViolations(scan), e.path).toEqual([]);
+        expect(await axeViolations(scan), `${e.path} by leader`).toEqual([]);
         expect(await scan.evaluate(() => document.documentElement.scrollWidth), e.path).toBeLessThanOrEqual(320);
-        await byLeader.screenshot({ path: join(SCREENSHOTS, `map-${e.code}-320.png`) });
+        await scan.locator('figure.map').screenshot({ path: join(SCREENSHOTS, `map-${e.code}-320.png`) });
+        await scan.locator('figure.map').getByLabel('participación ciudadana').check();
+        expect(await axeViolations(scan), `${e.path} by participation`).toEqual([]);
       }
     } finally {
       await plain.close();

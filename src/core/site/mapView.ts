@@ -24,8 +24,6 @@ export interface MapArea {
   d: string;
   /** Its accessible name, in words: `Distrito 7 · Chilpancingo: Morena, 45.1234 %; participación 61.2345 %`. */
   name: string;
-  /** The same for the participation map. */
-  participationName: string;
   leader: LeaderFill;
   /** Index into `participation`; null while no acta is counted there. */
   participationClass: number | null;
@@ -43,7 +41,7 @@ export interface LeaderKey {
   units: number;
 }
 
-/** A class of participation: from (included) to (excluded) percentages, null at the open ends. */
+/** A class of participation: from (included) to (excluded) percentages, null at the open ends; `label` follows "Participación". */
 export interface ParticipationClass {
   from: number | null;
   to: number | null;
@@ -100,7 +98,6 @@ export function mapView(paths: MapPaths, units: readonly UnitItem[], what: strin
       path: u.path,
       d,
       name: u.ACTAS_CONTABILIZADAS > 0 || lead !== null ? `${label(u)}: ${who}; ${participation}` : `${label(u)}: ${who}`,
-      participationName: `${label(u)}: ${participation}`,
       leader,
       participationClass: u.ACTAS_CONTABILIZADAS > 0 ? scale.classOf(participationOf(u)) : null,
     });
@@ -154,7 +151,7 @@ function participationScale(values: readonly number[]): { classes: Participation
     const from = i === 0 ? null : thresholds[i - 1]!;
     const to = i === n - 1 ? null : thresholds[i]!;
     // A single class: every unit has the same participation.
-    const label = from === null && to === null ? pct(min) : from === null ? `Menos de ${pct(to!)}` : to === null ? `${pct(from)} o más` : `De ${pct(from)} a menos de ${pct(to)}`;
+    const label = from === null && to === null ? pct(min) : from === null ? `menos de ${pct(to!)}` : to === null ? `${pct(from)} o más` : `de ${pct(from)} a menos de ${pct(to)}`;
     return { from, to, label, color, units: 0 };
   });
   return { classes, classOf: (v) => thresholds.filter((t) => v >= t).length };
