@@ -61,7 +61,7 @@ export interface MapView {
   /** Units without votes counted (neutral hatch). */
   none: number;
   participation: ParticipationClass[];
-  /** Units without counted actas in the participation map. */
+  /** Units without counted actas: hatched in the view by participation. */
   noParticipation: number;
   /** Units of the election that have no shape on the map (too small to draw, or no geometry): they are in the table. */
   missing: string[];
@@ -70,14 +70,12 @@ export interface MapView {
 /** Distinct patterns before they repeat (the key still names each candidatura). */
 export const MAP_PATTERNS = 8;
 
-/** The map of `units` (an election page's list) over the election's shapes; `what` names a unit (`Distrito`). */
-export function mapView(paths: MapPaths, units: readonly UnitItem[], what: string): MapView {
+/** The map of `units` (an election page's list) over the election's shapes; `label` names a unit as the page does (`Distrito 7 · Chilpancingo`). */
+export function mapView(paths: MapPaths, units: readonly UnitItem[], label: (u: UnitItem) => string): MapView {
   const shapes = new Map(paths.units.map((s) => [s.unit, s.d]));
-  const label = (u: UnitItem): string => `${what} ${u.unit}${u.name ? ` · ${displayName(u.name, { single: 'word' })}` : ''}`;
   const leaders = leaderKeys(units);
   const keyOf = new Map(leaders.map((l, i) => [l.id, i]));
-  const counted = units.filter((u) => u.ACTAS_CONTABILIZADAS > 0);
-  const scale = participationScale(counted.map((u) => participationOf(u)));
+  const scale = participationScale(units.filter((u) => u.ACTAS_CONTABILIZADAS > 0).map(participationOf));
   const areas: MapArea[] = [];
   const missing: string[] = [];
   for (const u of units) {
@@ -86,20 +84,18 @@ export function mapView(paths: MapPaths, units: readonly UnitItem[], what: strin
       missing.push(softHyphens(label(u)));
       continue;
     }
-    const participation = u.ACTAS_CONTABILIZADAS > 0 ? `participación ${formatPercent(u.PORCENTAJE_PARTICIPACION_CIUDADANA)}` : 'sin actas contabilizadas';
+    const counted = u.ACTAS_CONTABILIZADAS > 0;
     const lead = u.leader;
     const leader: LeaderFill = lead === null ? { kind: 'none' } : lead.tied ? { kind: 'tied' } : { kind: 'leader', key: keyOf.get(lead.id)! };
-    const who =
-      lead === null
-        ? u.ACTAS_CONTABILIZADAS > 0 ? 'sin votos contabilizados' : 'sin actas contabilizadas'
-        : `${lead.tied ? 'empate en el primer lugar, ' : ''}${displayName(lead.name)}, ${formatPercent(lead.share)}`;
+    const who = lead === null ? 'sin votos contabilizados' : `${lead.tied ? 'empate en el primer lugar, ' : ''}${displayName(lead.name)}, ${formatPercent(lead.share)}`;
     areas.push({
       unit: u.unit,
       path: u.path,
       d,
-      name: u.ACTAS_CONTABILIZADAS > 0 || lead !== null ? `${label(u)}: ${who}; ${participation}` : `${label(u)}: ${who}`,
+      // Votes are counted only from counted actas: without any, there is no leader either.
+      name: counted ? `${label(u)}: ${who}; participación ${formatPercent(u.PORCENTAJE_PARTICIPACION_CIUDADANA)}` : `${label(u)}: sin actas contabilizadas`,
       leader,
-      participationClass: u.ACTAS_CONTABILIZADAS > 0 ? scale.classOf(participationOf(u)) : null,
+      participationClass: counted ? scale.classOf(participationOf(u)) : null,
     });
   }
   for (const a of areas) if (a.participationClass !== null) scale.classes[a.participationClass]!.units++;
