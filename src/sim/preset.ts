@@ -14,9 +14,19 @@ export interface EntityTerritorySpec {
   usosYCostumbres: number;
 }
 
+/** A box of longitude/latitude (WGS 84) that the territory's map fills. */
+export interface GeoBounds {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}
+
 /** How casillas are laid out over the sections of every entity. */
 export interface TerritorySpec {
   entities: EntityTerritorySpec[];
+  /** Where the map of the territory lies (its shape is drawn from the seed: src/sim/geometry/). */
+  bounds: GeoBounds;
   /** Voters of one básica or contigua at most (INE: 750). */
   votersPerCasilla: number;
   /** Share of non-urban sections that also get extraordinarias. */

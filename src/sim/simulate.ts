@@ -4,7 +4,7 @@ import type { Preset } from './preset.ts';
 import type { ConfigInput, SimulatedElection, Simulation } from './simulation.ts';
 import { buildTerritory } from './territory/buildTerritory.ts';
 import type { Territory } from './territory/territory.ts';
-import { unitsOf, unitOfCasilla } from './election/units.ts';
+import { unitsOf, unitOfCasilla, type SimUnit } from './election/units.ts';
 import { electionConfig } from './election/electionConfig.ts';
 import { unitShares } from './election/unitShares.ts';
 import { fueraDeCatalogo } from './night/fueraDeCatalogo.ts';
@@ -15,6 +15,8 @@ import { createRng } from './prng.ts';
 import { seedOf } from './seed.ts';
 import { normal } from './random.ts';
 import { withEmblems } from './emblems.ts';
+import { mapFileName } from './geometry/simulationMaps.ts';
+import { MAP_LEVELS } from './geometry/territoryMaps.ts';
 
 /** The catalogue file of an election, relative to config.yaml. */
 export const catalogueFileName = (code: string): string => `catalogo_${code}.csv`;
@@ -38,7 +40,10 @@ export function simulate(preset: Preset, seed: number, options: SimulateOptions 
     entity: { ...preset.entity },
     year: preset.year,
     parties: preset.parties.map((p) => ({ ...p })),
-    elections: preset.elections.map((spec, i) => electionConfig(spec, unitLists[i]!, partyIds, seed, catalogueFileName(spec.code))),
+    elections: preset.elections.map((spec, i) => ({
+      ...electionConfig(spec, unitLists[i]!, partyIds, seed, catalogueFileName(spec.code)),
+      map: electionMap(territory, spec, unitLists[i]!),
+    })),
     schedule: { ...preset.schedule },
     // Synthetic data is signed with the public test key: nothing secret is needed to rehearse.
     databases: { signingKey: { simulatorTestKey: true } },
@@ -90,4 +95,14 @@ function catalogueCasillas(t: Territory, level: Preset['elections'][number]['lev
   const out: number[] = [];
   for (let c = 0; c < t.casillas.count; c++) if (units.has(unitOfCasilla(t, level, c))) out.push(c);
   return Uint32Array.from(out);
+}
+
+/**
+ * Where an election's map is (simulationMaps writes it beside config.yaml): its level's file, and
+ * the municipios it has no acta in (usos y costumbres), drawn without results.
+ */
+function electionMap(t: Territory, spec: Preset['elections'][number], units: readonly SimUnit[]): NonNullable<ConfigInput['elections'][number]['map']> {
+  const held = new Set(units.map((u) => u.id));
+  const without = spec.level === 'municipio' ? t.municipios.filter((m) => !held.has(m.id)).map((m) => m.id) : [];
+  return { file: mapFileName(spec.level), key: MAP_LEVELS[spec.level].key, ...(without.length > 0 ? { withoutElection: without } : {}) };
 }

@@ -111,7 +111,11 @@ interface Summary { ACTAS_CONTABILIZADAS: number; PORCENTAJE_PARTICIPACION_CIUDA
 interface Candidatura { id: string; votes: number; share: string }
 interface Results { summary: Summary; porCandidatura: { candidaturas: Candidatura[] } }
 interface HomeData { elections: { code: string; path: string; summary: Summary; leading: Candidatura[] }[] }
-interface ElectionData { results: Results; units: { unit: number; path: string; ACTAS_CONTABILIZADAS: number }[] }
+interface ElectionData {
+  election: { level: 'distrito' | 'municipio' };
+  results: Results;
+  units: { unit: number; path: string; ACTAS_CONTABILIZADAS: number; leader: { id: string; share: string } | null }[];
+}
 interface UnitData { results: Results; sections: { seccion: number; path: string; ACTAS_CONTABILIZADAS: number }[] }
 interface SectionData { results: Results; casillas: { actas: { CLAVE_ACTA: string; image: string | null }[] }[] }
 
@@ -357,6 +361,56 @@ describe.skipIf(!hasChromium)('the built site in a browser', () => {
       }
     }
   }, 60_000);
+
+  it('maps each election without JavaScript: one link per district or municipio, named with its leader and %, by leader or by participation, a key, the table as its text alternative; axe-clean and no sideways scroll at 320 px in both views', async () => {
+    const plain = await newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 720 } });
+    const scripted = await newContext({ viewport: { width: 320, height: 720 } });
+    try {
+      const page = await plain.newPage();
+      const scan = await scripted.newPage();
+      for (const e of home.elections) {
+        const { election: { level }, units } = await data<ElectionData>(e.path);
+        const what = level === 'distrito' ? 'Distrito' : 'Municipio';
+        await page.goto(`${origin}${e.path}`);
+        const map = page.locator('figure.map');
+        const areas = map.locator('svg.map-svg > a');
+        expect((await areas.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).sort(), e.path).toEqual(units.map((u) => u.path).sort());
+        // Each link's accessible name, as a screen reader gets it.
+        const names = [...(await map.locator('svg.map-svg').ariaSnapshot()).matchAll(/\blink "([^"]+)"/g)].map((m) => m[1]!);
+        for (const u of units) {
+          const figures = u.leader === null ? 'sin (actas|votos) contabilizad[ao]s' : `.+, ${formatPercent(u.leader.share).replace('.', '\\.').replace('\u00a0', '\\s')}`;
+          const name = new RegExp(`^${what} ${u.unit} · [^:]+: ${figures}`);
+          expect(names.filter((n) => name.test(n)), `${e.path}: ${name}`).toHaveLength(1);
+        }
+        // The caption leads to the table of every unit.
+        expect(await map.locator('figcaption a').getAttribute('href')).toBe('#tabla-unidades');
+        expect(await page.locator('#tabla-unidades table tbody tr').count()).toBe(units.length);
+        // The key names every leading candidatura; the other view recolours the same areas, with its own key.
+        const leaders = new Set(units.flatMap((u) => (u.leader === null ? [] : [u.leader.id])));
+        const [byLeader, byParticipation] = [map.locator('.map-key[data-view="primero"]'), map.locator('.map-key[data-view="participacion"]')];
+        expect(await byLeader.locator('li').count()).toBeGreaterThanOrEqual(leaders.size);
+        expect([await byLeader.isVisible(), await byParticipation.isVisible()]).toEqual([true, false]);
+        const fills = () => areas.evaluateAll((as) => as.map((a) => getComputedStyle(a.querySelector('path')!).fill));
+        const before = await fills();
+        await map.getByLabel('participación ciudadana').check();
+        expect([await byLeader.isVisible(), await byParticipation.isVisible()]).toEqual([false, true]);
+        const after = await fills();
+        const counted = units.filter((u) => u.ACTAS_CONTABILIZADAS > 0).length;
+        expect(after.filter((f) => f.startsWith('rgb(')).length, e.path).toBe(counted);
+        expect(after.filter((f, i) => f !== before[i]).length).toBeGreaterThanOrEqual(counted);
+
+        await scan.goto(`${origin}${e.path}`, { waitUntil: 'load' });
+        expect(await axeViolations(scan, `${e.path} by leader`)).toEqual([]);
+        expect(await scan.evaluate(() => document.documentElement.scrollWidth), e.path).toBeLessThanOrEqual(320);
+        await scan.locator('figure.map').screenshot({ path: join(SCREENSHOTS, `map-${e.code}-320.png`) });
+        await scan.locator('figure.map').getByLabel('participación ciudadana').check();
+        expect(await axeViolations(scan, `${e.path} by participation`)).toEqual([]);
+      }
+    } finally {
+      await plain.close();
+      await scripted.close();
+    }
+  }, 120_000);
 
   it('fits phones: at 320, 375 and 1280 px no view scrolls sideways and no table is wider than its box, disclosures open (first screens at 320 px saved)', async () => {
     for (const width of [320, ...WIDTHS]) {

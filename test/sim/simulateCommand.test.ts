@@ -15,6 +15,8 @@ import { guerrero } from './helpers.ts';
 import { simulate } from '../../src/sim/simulate.ts';
 import { GUERRERO } from '../../src/sim/presets/guerrero.ts';
 import { jpegStructure } from './jpeg/jpegStructure.ts';
+import { simulationMaps } from '../../src/sim/geometry/simulationMaps.ts';
+import { loadConfig } from '../../src/adapters/config/loadConfig.ts';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -33,13 +35,25 @@ describe('prep simulate', () => {
     await rm(out, { recursive: true, force: true });
   });
 
-  it('writes the configuration, a catalogue per election and the capture export, and nothing half-written', async () => {
-    expect((await readdir(out)).sort()).toEqual(['actas', 'captura.ndjson', 'catalogo_AYUN.csv', 'catalogo_DIP_LOC.csv', 'config.yaml', 'emblemas']);
+  it('writes the configuration, a catalogue per election, the maps and the capture export, and nothing half-written', async () => {
+    expect((await readdir(out)).sort()).toEqual(['actas', 'captura.ndjson', 'catalogo_AYUN.csv', 'catalogo_DIP_LOC.csv', 'config.yaml', 'distritos.topojson', 'emblemas', 'municipios.topojson']);
   });
 
-  it('writes a config.yaml that ConfigSchema accepts, with catalogue paths relative to it', async () => {
+  it('writes a config.yaml that ConfigSchema accepts, with catalogue and map paths relative to it', async () => {
     const config = ConfigSchema.parse(parse(await readFile(join(out, 'config.yaml'), 'utf8')));
     expect(config.elections.map((e) => e.catalogue)).toEqual(['catalogo_DIP_LOC.csv', 'catalogo_AYUN.csv']);
+    expect(config.elections.map((e) => e.map)).toEqual([
+      { file: 'distritos.topojson', key: 'DISTRITO', withoutElection: [] },
+      { file: 'municipios.topojson', key: 'MUNICIPIO', withoutElection: guerrero.territory.municipios.filter((m) => m.usosYCostumbres).map((m) => m.id) },
+    ]);
+  });
+
+  it('writes the same maps as the library, and loadConfig reads them with the configuration', async () => {
+    const maps = simulationMaps(guerrero);
+    expect(JSON.parse(await readFile(join(out, 'distritos.topojson'), 'utf8'))).toEqual(maps.distrito);
+    expect(JSON.parse(await readFile(join(out, 'municipios.topojson'), 'utf8'))).toEqual(maps.municipio);
+    const loaded = await loadConfig(join(out, 'config.yaml'));
+    expect(loaded.elections.map((e) => new Set(e.geometry!.areas.map((a) => a.unit)).size)).toEqual([28, 85]);
   });
 
   it('writes the same catalogues as the library, byte for byte', async () => {

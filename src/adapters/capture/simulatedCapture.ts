@@ -13,6 +13,11 @@ import { InputError } from '../../core/diagnostics.ts';
 import { siteImages } from '../../core/site/siteImages.ts';
 import { DiagnosticLog } from './diagnosticLog.ts';
 import type { ActaImageSource } from '../databases/actaImages.ts';
+import type { ElectionConfig } from '../../core/config/schema.ts';
+import type { CatalogueEntry } from '../../core/model/catalogueEntry.ts';
+import { electionGeometry, type ElectionGeometry } from '../../core/config/mapGeometry.ts';
+import { simulationMaps } from '../../sim/geometry/simulationMaps.ts';
+import { geometryError } from '../config/readMapGeometry.ts';
 
 /**
  * The simulated capture system: what it holds as of any instant. Each record goes through
@@ -37,7 +42,10 @@ export class SimulatedCapture {
     this.loaded = {
       file: name,
       config: sim.config,
-      elections: sim.config.elections.map((config) => ({ config, layout: electionLayout(sim.config, config), catalogue: catalogue(sim, config.code) })),
+      elections: sim.config.elections.map((config) => {
+        const entries = catalogue(sim, config.code);
+        return { config, layout: electionLayout(sim.config, config), catalogue: entries, ...simulatedGeometry(sim, config, entries, name) };
+      }),
       images: siteImages(sim.config, sim.emblems),
     };
     this.decoders = new Map();
@@ -89,4 +97,12 @@ function firstAtOrAfter(sorted: readonly number[], value: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** An election's map as `prep simulate` writes it (simulationMaps), checked as a map file is; none when the configuration names none. */
+function simulatedGeometry(sim: Simulation, config: ElectionConfig, entries: readonly CatalogueEntry[], name: string): { geometry?: ElectionGeometry } {
+  if (config.map === undefined) return {};
+  const { geometry, problems } = electionGeometry(simulationMaps(sim)[config.level], config.map, { code: config.code, level: config.level, units: new Set(entries.map((e) => e.unit)) });
+  if (geometry === null) throw geometryError(`${name}: ${config.map.file}`, problems);
+  return { geometry };
 }

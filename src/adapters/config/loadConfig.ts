@@ -10,12 +10,16 @@ import { readCatalogue } from './readCatalogue.ts';
 import { readSiteImages } from './readSiteImages.ts';
 import { siteImages, type SiteImages } from '../../core/site/siteImages.ts';
 import { publicationWarnings } from '../../core/config/publicationWarnings.ts';
+import { readMapGeometry } from './readMapGeometry.ts';
+import type { ElectionGeometry } from '../../core/config/mapGeometry.ts';
 
 export interface LoadedElection {
   config: ElectionConfig;
   layout: ElectionLayout;
   /** null: no catalogue CSV, the export will be its own catalogue. */
   catalogue: CatalogueEntry[] | null;
+  /** The map of its units (configuration `map`); absent when there is none. */
+  geometry?: ElectionGeometry;
 }
 
 /** A validated configuration with its catalogues loaded. */
@@ -41,7 +45,16 @@ export async function loadConfig(path: string): Promise<LoadedConfigFile> {
   for (const election of config.elections) {
     const catalogue =
       election.catalogue === undefined ? null : await readCatalogue(resolve(dirname(path), election.catalogue), election);
-    elections.push({ config: election, layout: electionLayout(config, election), catalogue });
+    const map = election.map;
+    const geometry =
+      map === undefined
+        ? undefined
+        : await readMapGeometry(resolve(dirname(path), map.file), map, {
+            code: election.code,
+            level: election.level,
+            units: catalogue === null ? null : new Set(catalogue.map((e) => e.unit)),
+          });
+    elections.push({ config: election, layout: electionLayout(config, election), catalogue, ...(geometry === undefined ? {} : { geometry }) });
   }
   return { file, config, elections, warnings, images: siteImages(config, await readSiteImages(config, dirname(path), file)) };
 }

@@ -7,6 +7,7 @@
  *
  *   <dir>/site.json           what every page needs: cut, entity, schedule, elections, cut files, drill
  *   <dir>/pages.json          every election, district/municipio and section page, with its render key
+ *   <dir>/maps/<CODE>.json    an election's map as SVG paths (mapPaths.ts), when the configuration gives one
  *   <dir>/public/             the files published as they are, beside the pages (Astro copies
  *                             this folder into the site; `publicDir` may put them straight into
  *                             the site folder instead, saving a copy of thousands of files):
@@ -40,12 +41,14 @@ import { cutsAtom } from '../../core/site/cutsAtom.ts';
 import { shareCardOf, shareCardSvg } from '../../core/site/shareCard.ts';
 import { shareCardPng } from './shareCardPng.ts';
 import { pageCut, pageElection, pageEntity, type PageCut, type PageElection, type PageEntity } from '../../core/site/pageHeader.ts';
-import { CUTS_ATOM_PATH, CUTS_JSON_PATH, DATA_FILE, databasesPath, historyPath, homePath, searchPath, searchShardPath, shareCardPath, type UnitLevel } from '../../core/site/pagePaths.ts';
+import { CUTS_ATOM_PATH, CUTS_JSON_PATH, DATA_FILE, MAPS_DIR, databasesPath, historyPath, homePath, searchPath, searchShardPath, shareCardPath, type UnitLevel } from '../../core/site/pagePaths.ts';
 import type { ElectionData, UnitData } from '../../core/site/pageData.ts';
 import type { CutManifest } from '../../core/integrity/manifest.ts';
 import type { PublishedCut } from './publishedCuts.ts';
 import type { PageRecord } from '../../core/site/siteState.ts';
 import { NO_SITE_IMAGES, type SiteImageLinks, type SiteImages } from '../../core/site/siteImages.ts';
+import type { ElectionGeometry } from '../../core/config/mapGeometry.ts';
+import { mapPaths } from '../../core/site/mapPaths.ts';
 
 /** Format tag of site.json. */
 export const SITE_FORMAT = 'prep-site/1';
@@ -55,6 +58,17 @@ export const POINTER_FILE = 'corte.json';
 export const CUT_FRAGMENT_FILE = 'corte.html';
 /** Beside site.json: the folder copied as it is into the site. */
 export const PUBLIC_DIR = 'public';
+
+/** An election's map paths as JSON, drawn once per geometry: the night keeps its configuration, and so its maps, from cut to cut. */
+const drawnMaps = new WeakMap<ElectionGeometry, string>();
+function mapJson(geometry: ElectionGeometry): string {
+  let json = drawnMaps.get(geometry);
+  if (json === undefined) {
+    json = JSON.stringify(mapPaths(geometry));
+    drawnMaps.set(geometry, json);
+  }
+  return json;
+}
 
 /** What every page of the site needs besides its own data. */
 export interface SiteInfo {
@@ -253,11 +267,11 @@ export async function writeSiteData(input: CutDatabasesInput, options: SiteDataO
   // What every page renders besides its own data, but for the cut (a placeholder, filled in after the build).
   const shared = JSON.stringify({ ...site, cut: undefined, publicDir: undefined });
   assertNoPlaceholder(shared, 'the configuration');
-  /** A page's datos.json and its render key. */
-  const page = (data: { path: string; cut: PageCut }): { json: string; key: string } => {
+  /** A page's datos.json and its render key; `drawn` is what the page shows besides its data and the shared inputs (a map). */
+  const page = (data: { path: string; cut: PageCut }, drawn = ''): { json: string; key: string } => {
     const json = pageJson(data);
     assertNoPlaceholder(json, `the data of ${data.path}`);
-    return { json, key: renderKey(json, data.cut, shared) };
+    return { json, key: renderKey(json, data.cut, drawn === '' ? shared : `${shared}\n${drawn}`) };
   };
   const records = new Map<string, PageRecord>();
   const carried: string[] = [];
@@ -285,8 +299,14 @@ export async function writeSiteData(input: CutDatabasesInput, options: SiteDataO
     const { code, level } = election.config;
     const path = pageElection(election).path;
     // An election's overview is rendered at every cut, like home: it is where a reader looks for the live cut's totals.
+    // Its map is part of its key, for `prep site --cache` (whose cached pages are reused by key).
+    const map = election.geometry === undefined ? '' : mapJson(election.geometry);
+    if (map !== '') {
+      await mkdir(join(dir, MAPS_DIR), { recursive: true });
+      await writeFile(join(dir, MAPS_DIR, `${code}.json`), map);
+    }
     const ed = electionData(input, code);
-    const e = page(ed);
+    const e = page(ed, map);
     records.set(path, { key: e.key, cut });
     await put(path, e.json);
     await putCard(ed);

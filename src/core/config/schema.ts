@@ -88,6 +88,20 @@ export const CandidaturaSchema = z.strictObject({
   photo: SiteImageRef.optional().describe('The candidate\'s photograph, shown in the headline when the candidatura leads'),
 });
 
+/** Where an election's map comes from: a GeoJSON or TopoJSON file of its districts or municipios. */
+export const MapSchema = z.strictObject({
+  file: z
+    .string()
+    .min(1)
+    .describe('GeoJSON FeatureCollection or TopoJSON Topology of the units, in longitude/latitude (WGS 84), relative to the configuration file'),
+  key: z.string().min(1).describe('Property of each feature that holds its district or municipio number, e.g. DISTRITO_L or MUNICIPIO'),
+  object: z.string().min(1).optional().describe('TopoJSON only: the object holding the units; may be left out when the topology has one object'),
+  withoutElection: z
+    .array(z.int().min(1))
+    .default([])
+    .describe('Units drawn on the map that do not hold this election (e.g. municipios that elect by usos y costumbres): shown as such, without results'),
+});
+
 export const ElectionSchema = z.strictObject({
   code: ColumnId.describe('Short code used in file names, e.g. DIP_LOC, AYUN, GUB'),
   name: z.string().min(1).describe('Name printed on the first line of the results file'),
@@ -113,6 +127,7 @@ export const ElectionSchema = z.strictObject({
     .describe(
       'A 0 captured in the column of a coalition combination or an independent where it does not run: keep publishes it as 0, dash as "-" (option not on the ballot); unset keeps it and warns',
     ),
+  map: MapSchema.optional().describe('The map of the election\'s districts or municipios on its overview page (docs/site.md); no map when omitted'),
 });
 
 const IsoInstant = z.iso.datetime({ offset: true });
@@ -201,6 +216,7 @@ export type Config = z.output<typeof ConfigSchema>;
 export type ElectionConfig = z.output<typeof ElectionSchema>;
 export type PartyConfig = z.output<typeof PartySchema>;
 export type CoalitionConfig = z.output<typeof CoalitionSchema>;
+export type MapConfig = z.output<typeof MapSchema>;
 
 type Ctx = z.RefinementCtx;
 

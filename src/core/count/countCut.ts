@@ -5,6 +5,7 @@ import type { CapturedActa } from '../model/capturedActa.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { CutDatabasesInput, CutIdentity } from '../databases/cutDatabasesInput.ts';
 import { countElection } from './countElection.ts';
+import type { ElectionGeometry } from '../config/mapGeometry.ts';
 import { cutLabel, cutStamp } from '../schedule/cutLabel.ts';
 
 /** An election ready to be counted: its configuration, vote columns and catalogue (null: none). */
@@ -12,6 +13,8 @@ export interface CountableElection {
   config: ElectionConfig;
   layout: ElectionLayout;
   catalogue: readonly CatalogueEntry[] | null;
+  /** Its map, passed on to the site (configuration `map`). */
+  geometry?: ElectionGeometry;
 }
 
 /** How a cut at `at` is named in files and pages, in the entity's time zone. */
@@ -40,6 +43,7 @@ export function countCut(
         cut.last,
         report,
       ),
+      ...(e.geometry === undefined ? {} : { geometry: e.geometry }),
     })),
   };
 }

@@ -1,6 +1,7 @@
 import type { Config, ElectionConfig } from '../config/schema.ts';
 import type { ElectionLayout } from '../config/electionLayout.ts';
 import type { ElectionCount } from '../count/countElection.ts';
+import type { ElectionGeometry } from '../config/mapGeometry.ts';
 
 /** Which cut: its instant and how files and pages name it. */
 export interface CutIdentity {
@@ -19,6 +20,8 @@ export interface ElectionCut {
   config: ElectionConfig;
   layout: ElectionLayout;
   count: ElectionCount;
+  /** The map of its units, drawn on its overview page; absent when the configuration gives none. */
+  geometry?: ElectionGeometry;
 }
 
 /** Everything the databases of one cut are written from. */

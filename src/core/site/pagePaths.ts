@@ -36,6 +36,9 @@ export type PageRoute =
 /** The file beside every page holding the data it shows (open data). */
 export const DATA_FILE = 'datos.json';
 
+/** In the site data folder (beside site.json, not published): each election's map paths, `<CODE>.json`. */
+export const MAPS_DIR = 'maps';
+
 /** Fixed pages: their path segment. */
 const FIXED = { search: 'buscar', databases: 'bases-de-datos', history: 'historico', methodology: 'metodologia' } as const;
 

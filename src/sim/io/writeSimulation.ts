@@ -11,6 +11,10 @@ import { localTimeFormat } from '../localTime.ts';
 import { FATES } from '../night/fates.ts';
 import { temporaryName, writeAtomic } from './writeAtomic.ts';
 import { EMBLEMS_DIR } from '../emblems.ts';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { UnitLevel } from '../../core/site/pagePaths.ts';
+import { mapFileName, simulationMaps } from '../geometry/simulationMaps.ts';
+import { MAP_LEVELS } from '../geometry/territoryMaps.ts';
 
 /** Where and what to write. */
 export interface WriteOptions {
@@ -28,7 +32,7 @@ export const IMAGES_DIR = 'actas';
 const PROGRESS_EVERY = 100_000;
 const count = (n: number): string => n.toLocaleString('en-US');
 
-/** Writes a simulation's configuration, catalogues and capture export (and optionally the acta images) under `out`. */
+/** Writes a simulation's configuration, catalogues, maps and capture export (and optionally the acta images) under `out`. */
 export async function writeSimulation(sim: Simulation, options: WriteOptions): Promise<void> {
   const { out, log } = options;
   await mkdir(out, { recursive: true });
@@ -46,6 +50,14 @@ export async function writeSimulation(sim: Simulation, options: WriteOptions): P
     const file = join(out, catalogueFileName(e.spec.code));
     await writeAtomic(file, catalogueCsv(catalogueEntries(sim, e.spec.code)));
     log(`wrote ${file} (${count(e.casillas.length)} expected actas, ${e.units.length} ${e.spec.level === 'distrito' ? 'districts' : 'municipios'})`);
+  }
+
+  for (const [level, topology] of Object.entries(simulationMaps(sim)) as Array<[UnitLevel, Topology]>) {
+    const file = join(out, mapFileName(level));
+    const text = JSON.stringify(topology);
+    await writeAtomic(file, [text, '\n']);
+    const units = (topology.objects[MAP_LEVELS[level].object] as GeometryCollection).geometries.length;
+    log(`wrote ${file} (the map of ${count(units)} ${level}s, ${(text.length / 1e3).toFixed(0)} kB)`);
   }
 
   const total = recordCountAsOf(sim, options.asOf);

@@ -20,6 +20,8 @@ export const GUERRERO: Preset = {
   schedule: { start: '2024-06-02T20:00:00-06:00', end: '2024-06-03T20:00:00-06:00', dataUpdatesPerHour: 3, databaseUpdatesPerHour: 3 },
   territory: {
     entities: [{ id: 12, name: 'GUERRERO', districts: 28, municipios: 85, sections: 2_760, listaNominal: 2_780_000, usosYCostumbres: 1 }],
+    // Guerrero's own box; the outline inside it is invented.
+    bounds: { west: -102.2, south: 16.3, east: -98.0, north: 18.9 },
     votersPerCasilla: 750,
     extraordinariaShare: 0.04,
     especialesPerDistrict: [1, 3],

@@ -43,6 +43,8 @@ export const NATIONAL: Preset = {
   schedule: { start: '2024-06-02T20:00:00-06:00', end: '2024-06-03T20:00:00-06:00', dataUpdatesPerHour: 12, databaseUpdatesPerHour: 12 },
   territory: {
     entities,
+    // Mexico's box; the outline inside it is one invented blob, the entities runs of sections in it.
+    bounds: { west: -117.1, south: 14.5, east: -86.7, north: 32.7 },
     votersPerCasilla: 750,
     extraordinariaShare: 0.03,
     especialesPerDistrict: [3, 8],

@@ -5,12 +5,13 @@
  */
 import { displayName, type DisplayNameOptions } from '../../core/site/displayName.ts';
 import { softHyphens } from '../../core/site/softHyphens.ts';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PageList, SiteInfo, HistoryData, DatabasesData } from '../../adapters/site/writeSiteData.ts';
+import type { MapPaths } from '../../core/site/mapPaths.ts';
 import type { ElectionData, HomeData, SectionData, UnitData } from '../../core/site/pageData.ts';
 import type { SearchIndex } from '../../core/site/searchIndex.ts';
-import { DATA_FILE, type UnitLevel } from '../../core/site/pagePaths.ts';
+import { DATA_FILE, MAPS_DIR, type UnitLevel } from '../../core/site/pagePaths.ts';
 import { CUT_PLACEHOLDERS } from '../../core/site/cutPlaceholders.ts';
 
 export type { PageList, SiteInfo, HistoryData, DatabasesData, ElectionData, HomeData, SectionData, UnitData, SearchIndex };
@@ -39,6 +40,12 @@ export const siteInfo = (): SiteInfo => readJson<SiteInfo>(join(dataDir(), 'site
 
 /** pages.json: every election, unit and section page. */
 export const pageList = (): PageList => readJson<PageList>(join(dataDir(), 'pages.json'));
+
+/** An election's map paths (`maps/<CODE>.json` of the data folder), or null when its configuration gives no map. */
+export function electionMap(code: string): MapPaths | null {
+  const file = join(dataDir(), MAPS_DIR, `${code}.json`);
+  return existsSync(file) ? readJson<MapPaths>(file) : null;
+}
 
 /** The datos.json of the page at `path` (read afresh: pages are rendered once each). */
 export function pageData<T>(path: string): T {

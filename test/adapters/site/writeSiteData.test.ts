@@ -14,7 +14,8 @@ import { findInIndex, joinShards, parseSearchQuery, searchIndex, shardPaths, sha
 import { historyPoint } from '../../../src/core/site/historyPoint.ts';
 import type { CutsFeed } from '../../../src/core/site/cutsFeed.ts';
 import { cutsAtom } from '../../../src/core/site/cutsAtom.ts';
-import { dataPath, parsePagePath } from '../../../src/core/site/pagePaths.ts';
+import { dataPath, MAPS_DIR, parsePagePath } from '../../../src/core/site/pagePaths.ts';
+import { mapPaths, type MapPaths } from '../../../src/core/site/mapPaths.ts';
 import { writeCutDatabases } from '../../../src/adapters/databases/writeCutDatabases.ts';
 import { SIMULATOR_TEST_KEY_FINGERPRINT, simulatorTestKey } from '../../../src/adapters/package/signing.ts';
 import { imagesOf, readHistory, writeSiteData, type DatabasesData, type HistoryData, type PageList, type SiteInfo } from '../../../src/adapters/site/writeSiteData.ts';
@@ -121,6 +122,17 @@ describe('writeSiteData(input, options)', () => {
       expect(other).toHaveLength(before.length);
       expect(other.filter((k, i) => k === before[i])).toEqual([]);
     }
+  }, 60_000);
+
+  it("writes each election's map paths beside site.json, and keys the overview by its map too: another map changes no other page's key", async () => {
+    for (const e of input.elections) expect(await readJson<MapPaths>(join(dir, MAPS_DIR, `${e.config.code}.json`))).toEqual(mapPaths(e.geometry!));
+    // The municipios' map with one municipio fewer drawn.
+    const changed = { ...input, elections: input.elections.map((e) => (e.config.level === 'municipio' ? { ...e, geometry: { ...e.geometry!, areas: e.geometry!.areas.slice(1) } } : e)) };
+    const other = await writeSiteData(changed, { dir: join(root, 'map-keys'), imageOf: svg });
+    const keys = (pages: PageList): Map<string, string> => new Map([...pages.election, ...pages.unit, ...pages.section].map((p) => [p.path, p.key]));
+    const [before, after] = [keys(written.pages), keys(other.pages)];
+    const differ = [...before].filter(([path, key]) => after.get(path) !== key).map(([path]) => path);
+    expect(differ).toEqual(['/eleccion/AYUN/']);
   }, 60_000);
 
   it('refuses page data holding the text reserved for the cut placeholders', async () => {
