@@ -49,9 +49,9 @@ describe('mapView(paths, units, label)', () => {
     ];
     const v = mapView(paths([1, 2, 3, 4, 5, 6]), units, label('Municipio'));
     expect(v.leaders).toEqual([
-      { id: 'MORENA', name: 'MORENA', color: '#a6192e', pattern: 0, ink: 'light', units: 3 },
-      { id: 'PVEM', name: 'PVEM', color: '#50b747', pattern: 1, ink: 'dark', units: 2 },
-      { id: 'MC', name: 'MC', color: '#ff8300', pattern: 2, ink: 'dark', units: 1 },
+      { id: 'MORENA', name: 'MORENA', color: '#a6192e', colors: ['#a6192e'], pattern: 0, ink: 'light', units: 3 },
+      { id: 'PVEM', name: 'PVEM', color: '#50b747', colors: ['#50b747'], pattern: 1, ink: 'dark', units: 2 },
+      { id: 'MC', name: 'MC', color: '#ff8300', colors: ['#ff8300'], pattern: 2, ink: 'dark', units: 1 },
     ]);
     expect(v.areas.map((a) => a.leader)).toEqual([0, 0, 0, 1, 1, 2].map((key) => ({ kind: 'leader', key })));
   });
