@@ -12,8 +12,8 @@
  *   test-results/screenshots/<view>-<width>-<light|dark>.png for a reviewer to look at;
  * - the same views at 320, 375 and 1280 px: nothing scrolls sideways, no table is wider than its
  *   box; the leader's name and % on the first screen of home and both election pages;
- * - the live cut frame (/corte.html) and the waiting page in both schemes: the frame's background
- *   is the banner's, and axe-core finds nothing in either;
+ * - the live cut frame (/corte.html) in both schemes has the banner's background (axe scans it
+ *   with every view), and axe-core finds nothing on the waiting page in either scheme;
  * - the charts of the election page and the history: as wide as their column, text ≥ 12 px on a phone, labels apart;
  * - the print stylesheet: no menu, frame or search box, black on white, the cut kept, the data
  *   links' addresses written out (print-<view>.png screenshots);
@@ -275,7 +275,7 @@ describe.skipIf(!hasChromium)('the built site in a browser', () => {
       const r = await (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe.run(document, {
         // Off by default in axe-core, on in Lighthouse's accessibility score: touch targets of 24 px or spaced so.
         rules: { 'target-size': { enabled: true }, ...Object.fromEntries(off.map((id) => [id, { enabled: false }])) },
-        // Only violations are read: axe then keeps one node of each pass, not all (a third faster on a long page).
+        // Only violations are read: axe then keeps one node of each pass, not all (a third less time on a long page).
         resultTypes: ['violations'],
       });
       return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
