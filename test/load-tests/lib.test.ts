@@ -353,6 +353,12 @@ describe('the report', () => {
     expect(markdown(r)).toContain('| http_req_waiting{kind:zip} | p(95)<300 | 0 | not evaluated (no sample) |');
   });
 
+  it('summary data it cannot read (another k6’s shape) is no pass: the exit code is the verdict', () => {
+    const unknown = report({ state: {}, metrics: {} }, facts);
+    expect(unknown.passed).toBe(false);
+    expect(markdown(unknown)).toMatch(/^# k6 load test: UNKNOWN: k6's summary data names no threshold/);
+  });
+
   it('the HTML page says the same, escaped', () => {
     const page = html(r);
     expect(page).toMatch(/^<!doctype html>\n<html lang="en">/);
