@@ -20,7 +20,6 @@ import { distinctObjects } from '../../core/size/edgeMisses.ts';
 import { k6Sizing, k6SizingText, type K6Sizing } from '../../core/size/k6Sizing.ts';
 import { MILLION } from '../../core/size/millionths.ts';
 import { OBJECT_KINDS } from '../../core/size/siteProfile.ts';
-import { CUT_FRAGMENT_PATH } from '../../core/publish/publicationRoutes.ts';
 import type { SizingInputs } from '../../core/size/sizingInputs.ts';
 
 const SCRIPT = fileURLToPath(new URL('../../../load-tests/prep.js', import.meta.url));
@@ -48,21 +47,14 @@ export interface ProofResult {
   sizing: K6Sizing;
   probes: Array<Probe & { requestsPerSecond: number; failed: string[] }>;
   /** The final run, or null when not even the first probe passed. */
-  final: ({ scale: number; report: K6Report; passed: boolean; reportFile: string; modelOrigin: number } & RunCache) | null;
-}
-
-/** The edge's figures of one run. */
-export interface RunCache {
-  cache: CacheFigures;
-  /** Requests for `/corte.html` that reached the origin: its `no-cache` keeps it out of nginx's cache, while CloudFront keeps it per cut. */
-  frameOrigin: number;
+  final: { scale: number; report: K6Report; passed: boolean; reportFile: string; cache: CacheFigures; modelOrigin: number } | null;
 }
 
 /**
  * One peak run at `scale` for `seconds` from a cold edge (a new emulation: as a new cut, every
  * object is new to it), its progress told every second.
  */
-async function peakRun(o: ProofOptions, sizingFile: string, sizing: K6Sizing, scale: number, seconds: number, label: string, summary: string): Promise<{ report: K6Report; code: number | null } & RunCache> {
+async function peakRun(o: ProofOptions, sizingFile: string, sizing: K6Sizing, scale: number, seconds: number, label: string, summary: string): Promise<{ report: K6Report; code: number | null; cache: CacheFigures }> {
   const emulation = await startEmulation({ origin: { target: o.target } });
   try {
     const mark = await markLogs(emulation.edge);
@@ -99,7 +91,6 @@ async function peakRun(o: ProofOptions, sizingFile: string, sizing: K6Sizing, sc
       report: await readK6Report(summary),
       code: outcome.code,
       cache: cacheFigures(logs.edge, logs.origin, sizing.cut),
-      frameOrigin: logs.origin.filter((l) => l.uri === `/${CUT_FRAGMENT_PATH}`).length,
     };
   } finally {
     await emulation.stop();
@@ -131,12 +122,12 @@ export async function loadProof(o: ProofOptions): Promise<ProofResult> {
   if (scale === null) return { capacity, sizing, probes, final: null };
 
   const reportFile = join(o.work, 'report');
-  const { report, code, cache, frameOrigin } = await peakRun(o, sizingFile, sizing, scale, o.seconds, 'peak', reportFile);
+  const { report, code, cache } = await peakRun(o, sizingFile, sizing, scale, o.seconds, 'peak', reportFile);
   // What the model expects of the origin for as many requests at one edge: each object's first fetch.
   const modelOrigin = OBJECT_KINDS.reduce(
     (n, kind) => n + distinctObjects(sizing.urls[kind].length, report.kinds.find((k) => k.kind === kind)?.requests ?? 0, o.inputs.zipf / MILLION),
     0,
   );
   o.status(`peak: scale ${scale.toPrecision(3)}, ${report.requestsPerSecond.toFixed(0)} requests/s over ${report.seconds.toFixed(0)} s: ${code === 0 ? 'every threshold held' : 'a threshold failed'}`, true);
-  return { capacity, sizing, probes, final: { scale, report, passed: code === 0, reportFile: `${reportFile}.md`, cache, frameOrigin, modelOrigin } };
+  return { capacity, sizing, probes, final: { scale, report, passed: code === 0, reportFile: `${reportFile}.md`, cache, modelOrigin } };
 }

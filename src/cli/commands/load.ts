@@ -60,9 +60,8 @@ function print(r: ProofResult): void {
   console.log(`Achieved/sized: ${pct(f.report.sizedShare, 2)} — ${f.report.requestsPerSecond.toFixed(1)} requests/s of the sized ${n(peak)} (scale ${f.scale.toPrecision(3)}, ${pct(f.report.deliveredShare)} of the planned requests sent), ${f.passed ? 'every threshold held' : 'A THRESHOLD FAILED'}.`);
   console.log(`Edge: hit ratio ${pct(c.hitRatio)} of ${n(c.edgeRequests)} requests (${Object.entries(c.byStatus).map(([s, k]) => `${s} ${n(k)}`).join(', ')}).`);
   console.log(
-    `Origin: ${n(c.originRequests - f.frameOrigin)} requests during this cut's run from a cold edge (the model expects ${n(f.modelOrigin)} first fetches for these requests at one edge; ` +
-      `refreshes of what expired come on top), besides ${n(f.frameOrigin)} for /corte.html, which nginx does not keep (no-cache) and CloudFront keeps per cut. ` +
-      `At the sized load a cut brings ${n(r.capacity.cdn.shieldedOriginRequestsPerCut)} origin requests behind Origin Shield, ${n(r.capacity.cdn.originRequestsPerCut)} from ${r.capacity.cdn.edges} edge locations without.`,
+    `Origin: ${n(c.originRequests)} requests during this cut's run from a cold edge (the model expects ${n(f.modelOrigin)} first fetches for these requests at one edge; ` +
+      `refreshes of what expired come on top). At the sized load a cut brings ${n(r.capacity.cdn.shieldedOriginRequestsPerCut)} origin requests behind Origin Shield, ${n(r.capacity.cdn.originRequestsPerCut)} from ${r.capacity.cdn.edges} edge locations without.`,
   );
   console.log(`Report: ${f.reportFile} (and .json, .html beside it).`);
 }
