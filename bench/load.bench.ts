@@ -5,14 +5,14 @@
  * autocannon replaying the sized peak's request mix (a cold then a warm edge) and the home page
  * alone (the edge's ceiling here), then k6 running load-tests/baseline.js (the least a k6 request
  * costs: the home page, nothing checked) and load-tests/prep.js (the sized mix, checked), both
- * closed-loop with the same VUs. prep.js's rate over the baseline's is what its realism and
+ * closed-loop with the same VUs, in alternating runs (p95: the runs' median). prep.js's rate over the baseline's is what its realism and
  * checks cost the generator (target: at least 50 %). The generators, nginx and the origin share
  * the machine's cores.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { node } from './childProcess.ts';
+import { median, node } from './childProcess.ts';
 import { edgeUnavailable } from '../src/adapters/load/edgeProcess.ts';
 import { startEmulation } from '../src/adapters/load/emulation.ts';
 import { findK6 } from '../src/adapters/load/k6Binary.ts';
@@ -31,6 +31,8 @@ const DIR = '.prep/bench/load';
 const AT = '23:40';
 const SECONDS = 30;
 const CONNECTIONS = 64;
+/** The two k6 scripts alternate in this many runs each (SECONDS in all): a change in what else the machine runs weighs on both alike. */
+const ROUNDS = 3;
 
 export const loadBench = {
   name: 'load',
@@ -61,27 +63,41 @@ export const loadBench = {
         const report = await runScenario({ edge: emulation.edge, site, mix: runMix, connections: CONNECTIONS, seconds: SECONDS, seed: 1 });
         rows.push({ run: `autocannon: ${label}`, ...scenarioSummary(report) });
       }
-      /** A closed-loop k6 run of a script; its requests/s and p95. */
-      const k6Run = async (script: string, summary: string, env: Record<string, string>): Promise<{ requests: number; rate: number; p95: number }> => {
-        process.stderr.write(`load: k6 v${k6.version}, ${script}, ${SECONDS} s…\n`);
+      /** A closed-loop k6 run of a script; its requests and their p95. */
+      const k6Run = async (script: string, summary: string, env: Record<string, string>): Promise<{ requests: number; seconds: number; p95: number }> => {
+        const seconds = SECONDS / ROUNDS;
+        process.stderr.write(`load: k6 v${k6.version}, ${script}, ${seconds} s…\n`);
         const run = await runK6({
           k6: k6.path,
           script: resolve('load-tests', script),
-          args: ['--quiet', '--vus', String(CONNECTIONS), '--duration', `${SECONDS}s`],
+          args: ['--quiet', '--vus', String(CONNECTIONS), '--duration', `${seconds}s`],
           env: { BASE_URL: emulation.edge.url, SUMMARY: join(reports, summary), ...env },
         });
         // A closed loop at the machine's limit may fail a latency threshold: the rate is what is measured here.
         if (run.code !== 0 && run.code !== K6_THRESHOLDS_FAILED) throw new Error(`k6 ${script} stopped with code ${run.code}: ${run.stderr.trim().split('\n').slice(-3).join(' ')}`);
         const data = script === 'prep.js' ? ((JSON.parse(await readFile(join(reports, `${summary}.json`), 'utf8')) as { k6: K6Data }).k6) : (JSON.parse(await readFile(join(reports, `${summary}.json`), 'utf8')) as K6Data);
         const reqs = data.metrics.http_reqs.values;
-        return { requests: reqs.count, rate: reqs.rate, p95: data.metrics.http_req_duration.values['p(95)'] ?? NaN };
+        return { requests: reqs.count, seconds: reqs.count / reqs.rate, p95: data.metrics.http_req_duration.values['p(95)'] ?? NaN };
       };
-      const baseline = await k6Run('baseline.js', 'baseline', {});
-      const prep = await k6Run('prep.js', 'prep', { SIZING: sizingFile });
-      const prepReport = await readK6Report(join(reports, 'prep'));
-      const row = (run: string, r: { requests: number; rate: number; p95: number }) => ({ run, requests: r.requests, 's': SECONDS, 'req/s': Math.round(r.rate), 'p95 ms': Number(r.p95.toFixed(2)) });
+      type Runs = Array<{ requests: number; seconds: number; p95: number }>;
+      const baseline: Runs = [];
+      const prep: Runs = [];
+      let stale = 0;
+      for (let round = 1; round <= ROUNDS; round++) {
+        baseline.push(await k6Run('baseline.js', `baseline-${round}`, {}));
+        prep.push(await k6Run('prep.js', `prep-${round}`, { SIZING: sizingFile }));
+        stale += (await readK6Report(join(reports, `prep-${round}`))).stale;
+      }
+      const rate = (runs: Runs): number => runs.reduce((n, r) => n + r.requests, 0) / runs.reduce((n, r) => n + r.seconds, 0);
+      const row = (run: string, runs: Runs) => ({
+        run,
+        requests: runs.reduce((n, r) => n + r.requests, 0),
+        's': SECONDS,
+        'req/s': Math.round(rate(runs)),
+        'p95 ms': Number(median(runs.map((r) => r.p95)).toFixed(2)),
+      });
       rows.push(row('k6: baseline.js, home page alone', baseline));
-      rows.push({ ...row('k6: prep.js, sized mix, checked', prep), 'of baseline': `${((100 * prep.rate) / baseline.rate).toFixed(1)} %`, 'stale': prepReport.stale });
+      rows.push({ ...row('k6: prep.js, sized mix, checked', prep), 'of baseline': `${((100 * rate(prep)) / rate(baseline)).toFixed(1)} %`, stale });
       return rows;
     } finally {
       await emulation.stop();

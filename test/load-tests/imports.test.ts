@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { listFiles } from '../../src/adapters/publish/stagedCut.ts';
 
-const DOCUMENTED = ['k6', 'k6/http', 'k6/metrics', 'k6/data'];
+const DOCUMENTED = ['k6', 'k6/http', 'k6/metrics', 'k6/data', 'k6/execution'];
 const IMPORT = /^\s*import\s+(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
 const DYNAMIC = /\b(?:import|require)\s*\(/;
 

@@ -23,7 +23,8 @@ type Sizing = Omit<K6Sizing, 'urls'>;
 
 /** Loaded by URL: the root tsconfig does not type-check JavaScript; load-tests/tsconfig.json does. */
 const load = async <T>(path: string): Promise<T> => (await import(pathToFileURL(resolve('load-tests', path)).href)) as T;
-const { scenarios, scenarioName, thresholds, plannedIterations, scenarioSeconds, SCENARIOS } = await load<{
+const { scenarios, scenarioName, thresholds, plannedIterations, scenarioSeconds, segmentShare, SCENARIOS } = await load<{
+  segmentShare: (segment: string | null | undefined) => number;
   scenarios: (s: Sizing, at: { scale: number; timeScale: number; downloads: boolean }) => Record<string, ScenarioSet>;
   scenarioName: (name: string | undefined) => string;
   thresholds: (kinds: readonly string[], planned: number) => Record<string, string[]>;
@@ -51,7 +52,7 @@ const { picker } = await load<{ picker: (w: Record<string, number>, available: (
 const { zipf } = await load<{ zipf: (n: number, s: number) => (random: () => number) => number }>('lib/popularity.js');
 const { KINDS } = await load<{ KINDS: readonly string[] }>('lib/kinds.js');
 const { report, markdown, html } = await load<{
-  report: (data: unknown, facts: Record<string, unknown>) => { passed: boolean; kinds: Array<{ kind: string; requests: number; p95Ms: number | null }>; thresholds: Array<{ metric: string; ok: boolean; evaluated: boolean }>; deliveredShare: number; sizedShare: number };
+  report: (data: unknown, facts: Record<string, unknown>) => { passed: boolean; kinds: Array<{ kind: string; requests: number; checked: number; p95Ms: number | null }>; thresholds: Array<{ metric: string; ok: boolean; evaluated: boolean }>; deliveredShare: number; sizedShare: number };
   markdown: (r: unknown) => string;
   html: (r: unknown) => string;
 }>('lib/summary.js');
@@ -156,6 +157,16 @@ describe('scenarios(sizing, at)', () => {
     expect(plannedIterations(quick.peak!.browse)).toBe(sizing.rates.peak * 6);
   });
 
+  it.each<[string | null, number]>([
+    [null, 1],
+    ['0:1/4', 0.25],
+    ['1/4:2/4', 0.25],
+    ['0.5:1', 0.5],
+    ['50%:75%', 0.25],
+  ])('an instance running execution segment %s plans %d of the requests', (segment, share) => expect(segmentShare(segment)).toBeCloseTo(share, 12));
+
+  it('an execution segment outside 0:1 is refused', () => expect(() => segmentShare('1/2:1/4')).toThrow('execution segment "1/2:1/4": expected from:to within 0:1'));
+
   it('SCENARIO names one of them', () => {
     expect(scenarioName(undefined)).toBe('peak');
     expect(scenarioName('soak')).toBe('soak');
@@ -174,8 +185,9 @@ describe('scenarios(sizing, at)', () => {
       'http_req_failed{kind:zip}': ['rate<0.001'],
       'http_req_waiting{kind:zip}': ['p(95)<300'],
     });
-    // Nothing about a kind the run never asks for.
+    // Nothing about a kind the run never asks for; no content check of an asset, whose status is its check.
     expect(Object.keys(thresholds(['home'], 100)).some((k) => k.includes('zip'))).toBe(false);
+    expect(Object.keys(thresholds(['asset'], 100))).toEqual(['prep_stale_cut', 'dropped_iterations', 'http_req_failed{kind:asset}', 'http_req_duration{kind:asset}']);
   });
 });
 
@@ -342,7 +354,12 @@ describe('the report', () => {
     expect(text).toMatch(/^# k6 load test: FAILED: checks\{kind:home\} rate>0\.999; prep_stale_cut count==0/);
     expect(text).toContain('delivered 990 (99.0 %)');
     expect(text).toContain('this run held 49.500 % of the sized load');
-    expect(text).toContain('| home | 100 | 99.00 % | 0.00 % | 12.5 |');
+    expect(text).toContain('| home | 100 | 0.00 % | 100 | 99.00 % | 12.5 |');
+  });
+
+  it('counts every request of a kind from its failures rate, and apart the share read and checked', () => {
+    const sampled = report({ ...data, metrics: { ...data.metrics, 'checks{kind:home}': metric('rate', { rate: 1, passes: 25, fails: 0 }, { 'rate>0.999': true }) } }, facts);
+    expect(sampled.kinds[0]).toMatchObject({ kind: 'home', requests: 100, checked: 25 });
   });
 
   it('a threshold on a kind that got no request is shown as not evaluated, not as passed', () => {

@@ -71,7 +71,7 @@ export interface K6Report {
   dropped: number;
   stale: number;
   seconds: number;
-  kinds: Array<{ kind: string; requests: number; checksPassed: number | null; failed: number | null; p95Ms: number | null }>;
+  kinds: Array<{ kind: string; requests: number; checked: number; checksPassed: number | null; failed: number | null; p95Ms: number | null }>;
   thresholds: Array<{ metric: string; expression: string; ok: boolean; evaluated: boolean; value: string }>;
 }
 
