@@ -13,7 +13,7 @@
  * SCALE       a factor on every sized rate (default 1)
  * TIME_SCALE  a factor on every sized duration (default 1)
  * CONTENT_SHARE  the share of page, page data and pointer responses read and checked for
- *             their cut (default 0.25): every response's status counts in http_req_failed
+ *             their cut (default 0.1): every response's status counts in http_req_failed
  * SUMMARY     where the report goes: <SUMMARY>.json, .md, .html (default ./summary)
  *
  * Each iteration is one request, of a kind drawn with the sized mix and a URL of that kind

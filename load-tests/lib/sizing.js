@@ -108,12 +108,13 @@ export const parseScale = (text) => factor('SCALE', text, '1 is the sized load, 
 export const parseTimeScale = (text) => factor('TIME_SCALE', text, '1 is the sized durations, 0.1 a tenth of each');
 
 /**
- * CONTENT_SHARE: the share of responses whose content is read and checked. A page's cut is
- * read on one response in four by default: reading a compressed page costs the load
- * generator several times what sending the request does, and a quarter of thousands of
- * responses finds an old cut as surely as all of them.
+ * CONTENT_SHARE: the share of page, page data and pointer responses read and checked for the
+ * cut they name. One in ten by default: reading and checking a compressed response costs the
+ * load generator about as much again as sending the request, and a tenth of thousands of
+ * responses finds an old cut as surely as all of them (an old copy at an edge is asked for
+ * over and over). Every response's status counts, in http_req_failed.
  */
-export const DEFAULT_CONTENT_SHARE = 0.25;
+export const DEFAULT_CONTENT_SHARE = 0.1;
 
 /**
  * A share from 0 to 1 from the environment.
