@@ -130,7 +130,7 @@ function sections(r) {
         ? 'PASSED: every threshold holds'
         : `FAILED: ${r.thresholds.filter((t) => !t.ok).map((t) => `${t.metric} ${t.expression}`).join('; ')}`;
   const load = [
-    `Scenario ${r.scenario} against ${r.base}, URLs and rates sized on cut ${r.sizedCut}; SCALE ${r.scale} (×${r.scale} every sized rate), TIME_SCALE ${r.timeScale}.`,
+    `Scenario ${r.scenario} against ${r.base}, URLs and rates sized on cut ${r.sizedCut}; SCALE ${Number(r.scale.toPrecision(4))} (every sized rate times that), TIME_SCALE ${Number(r.timeScale.toPrecision(4))}.`,
     `Planned ${n(r.planned)} requests; delivered ${n(r.delivered)} (${pct(r.deliveredShare, 1)}) at ${r.requestsPerSecond.toFixed(1)} requests/s over ${r.seconds.toFixed(0)} s: this run held ${pct(r.sizedShare, 3)} of the sized load (the sized ${r.scenario} reaches ${n(r.sizedRate)} requests/s).`,
     `Dropped arrivals (no free VU): ${n(r.dropped)}. Responses of an older cut than allowed (prep_stale_cut): ${n(r.stale)}.`,
   ];

@@ -2,11 +2,12 @@
  * The local load proof behind `prep load`: a published cut sized with `prep size`'s model and
  * URL lists, the CDN emulation in front of it (prep serve + nginx), short k6 probes of the
  * peak scenario to find the highest scale this machine sustains (scaleSearch.ts), then the
- * peak at that scale — every run from a cold edge, as a new cut's first minutes are — with
- * the edge's and the origin's figures beside the model's.
+ * peak at that scale for the whole run (stepping down when the longer run does not hold) —
+ * every run from a cold edge, as a new cut's first minutes are — with the edge's and the
+ * origin's figures beside the model's.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheFigures, type CacheFigures } from './accessLog.ts';
 import { edgeRequestsSince, linesSince, markLogs } from './edgeLogs.ts';
@@ -27,6 +28,9 @@ const SCRIPT = fileURLToPath(new URL('../../../load-tests/prep.js', import.meta.
 const START_RATE = 25;
 /** A probe passes when it also sent nearly every request it planned. */
 const DELIVERED = 0.95;
+/** The final run at the best probe's scale that fails steps down to this share of it, this many times at most. */
+const FINAL_STEP = 0.8;
+const FINAL_STEPS_DOWN = 2;
 
 export interface ProofOptions {
   k6: string;
@@ -98,7 +102,9 @@ async function peakRun(o: ProofOptions, sizingFile: string, sizing: K6Sizing, sc
   }
 }
 
-export async function loadProof(o: ProofOptions): Promise<ProofResult> {
+export async function loadProof(options: ProofOptions): Promise<ProofResult> {
+  // k6 opens files relative to the script: every path it gets is absolute.
+  const o = { ...options, work: resolve(options.work), target: resolve(options.target) };
   await mkdir(o.work, { recursive: true });
   o.status(`sizing ${o.target}: the capacity model, and the URL lists with the cut each page shows`, false);
   const capacity = sizeCapacity(o.inputs, await readSiteSizes(o.target, { sample: 200 }));
@@ -118,11 +124,19 @@ export async function loadProof(o: ProofOptions): Promise<ProofResult> {
     probes.push({ scale, passed, requestsPerSecond: report.requestsPerSecond, failed });
     o.status(`${label}: scale ${scale.toPrecision(3)}, ${report.requestsPerSecond.toFixed(0)} requests/s: ${passed ? 'held' : `not held (${failed.join('; ')})`}`, true);
   }
-  const scale = bestScale(probes);
-  if (scale === null) return { capacity, sizing, probes, final: null };
+  const best = bestScale(probes);
+  if (best === null) return { capacity, sizing, probes, final: null };
 
+  // A short probe that held may still not hold for the whole run: then a step down, twice at most.
   const reportFile = join(o.work, 'report');
-  const { report, code, cache } = await peakRun(o, sizingFile, sizing, scale, o.seconds, 'peak', reportFile);
+  let scale = best;
+  let run = await peakRun(o, sizingFile, sizing, scale, o.seconds, 'peak', reportFile);
+  for (let attempt = 1; run.code !== 0 && attempt <= FINAL_STEPS_DOWN; attempt++) {
+    o.status(`peak: scale ${scale.toPrecision(3)}, ${run.report.requestsPerSecond.toFixed(0)} requests/s over ${run.report.seconds.toFixed(0)} s: a threshold failed; ${FINAL_STEP * 100} % of it next`, true);
+    scale *= FINAL_STEP;
+    run = await peakRun(o, sizingFile, sizing, scale, o.seconds, 'peak', reportFile);
+  }
+  const { report, code, cache } = run;
   // What the model expects of the origin for as many requests at one edge: each object's first fetch.
   const modelOrigin = OBJECT_KINDS.reduce(
     (n, kind) => n + distinctObjects(sizing.urls[kind].length, report.kinds.find((k) => k.kind === kind)?.requests ?? 0, o.inputs.zipf / MILLION),

@@ -81,8 +81,10 @@ export function registerLoad(program: Command): void {
       `
 Needs k6 1.0 or later (K6_BIN, or k6 on the PATH) and nginx (scripts/cdn/install-nginx.sh).
 Everything listens on 127.0.0.1. The probes double the rate from 25 requests/s until one
-fails a threshold or sends fewer than 95 % of its requests, then narrow the gap twice. Every
-run starts from a cold edge, as a new cut does. docs/load.md reads the figures.
+fails a threshold or sends fewer than 95 % of its requests, then narrow the gap twice; the
+final run holds the best probe's scale for --seconds, or steps down to 80 % of it (twice at
+most) until it holds. Every run starts from a cold edge, as a new cut does. docs/load.md
+reads the figures.
 
 Examples:
   npm run load
