@@ -2,7 +2,7 @@
  * The k6 scripts run by a real k6 (1.0 or later) against the local CDN emulation (nginx in
  * front of `prep serve`), on cuts of a simulated night published by the real CLI:
  *
- * - `k6 inspect` accepts the script for every scenario;
+ * - `k6 inspect` accepts every script (prep.js for every scenario, baseline.js);
  * - every scenario at smoke scale (a few dozen requests/s, durations shortened) passes every
  *   threshold — the same scripts, the same thresholds as a full-scale run;
  * - a broken site fails the run: ZIPs and election pages answering 500 fail exactly their
@@ -125,7 +125,13 @@ describe.skipIf(unavailable !== null)('load-tests/prep.js on a real k6, against 
     if (tmp !== undefined) await rm(tmp, { recursive: true, force: true });
   }, 120_000);
 
-  it('k6 inspect accepts the script for every scenario', async () => {
+  it('k6 inspect accepts every script: prep.js for every scenario, and the baseline', async () => {
+    const baseline = spawnSync(k6Path, ['inspect', '-e', 'BASE_URL=http://127.0.0.1:9', join(ROOT, 'load-tests/baseline.js')], {
+      encoding: 'utf8',
+      env: { ...process.env, K6_NO_USAGE_REPORT: 'true' },
+    });
+    expect(baseline.stderr).toBe('');
+    expect(baseline.status).toBe(0);
     const { file } = await size('inspect');
     for (const scenario of ['ramp', 'peak', 'burst', 'spike', 'soak']) {
       const r = spawnSync(k6Path, ['inspect', '-e', 'BASE_URL=http://127.0.0.1:9', '-e', `SIZING=${file}`, '-e', `SCENARIO=${scenario}`, SCRIPT], {
