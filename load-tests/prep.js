@@ -1,224 +1,231 @@
 // @ts-check
 /**
- * The election-night load test: one k6 script for every scenario, against any copy of the
- * site — the local emulation or the real CDN.
+ * The election-night load test: one k6 script (k6 1.0 or later; only APIs k6 2.x keeps) for
+ * every scenario, against any copy of the site — the local emulation or the real CDN.
  *
  *   k6 run -e BASE_URL=https://d111111abcdef8.cloudfront.net -e SIZING=/abs/path/sizing.json \
  *          -e SCENARIO=peak -e SCALE=1 load-tests/prep.js
  *
- * BASE_URL  the site's origin as visitors reach it (no trailing slash needed)
- * SIZING    the file `prep size --k6` wrote (absolute, or relative to this script)
- * SCENARIO  ramp | peak | burst | spike | soak (default peak)
- * SCALE     a factor on every sized rate (default 1)
- * MAX_URLS  at most this many URLs per kind are kept from the sitemap (default 20000)
+ * BASE_URL    the site's origin as visitors reach it (no trailing slash needed)
+ * SIZING      the file `prep size --k6` wrote (absolute, or relative to this script): rates,
+ *             mix, durations and every URL to request
+ * SCENARIO    ramp | peak | burst | spike | soak (default peak)
+ * SCALE       a factor on every sized rate (default 1)
+ * TIME_SCALE  a factor on every sized duration (default 1)
+ * CONTENT_SHARE  the share of page, page data and pointer responses read and checked for
+ *             their cut (default 0.1): every response's status counts in http_req_failed
+ * SUMMARY     where the report goes: <SUMMARY>.json, .md, .html (default ./summary)
  *
- * Each iteration is one request, of a kind drawn with the sized mix, tagged `kind`, and
- * checked for content (lib/cut.js): a page or JSON shows the figures cut it showed in setup()
- * or a newer one; the pointer, `/corte.html`, the home page and the search head show the live
- * cut or the one just before it.
+ * Each iteration is one request, of a kind drawn with the sized mix and a URL of that kind
+ * drawn by its popularity (Zipf, as sized), sent as a browser sends it (Accept-Encoding gzip
+ * and br; for the pointer and page data, a sized share with the validator this VU last
+ * received, as the cut watch polls and revalidates), tagged with its kind: its status counts
+ * in http_req_failed; a share of the responses is read and checked for the cut it names
+ * (lib/cut.js), every image and ZIP for its size. The URL lists are SharedArrays, loaded once in init code: a VU costs
+ * little memory and a request little work.
  */
 import http from 'k6/http';
-import { check, group } from 'k6';
+import { check } from 'k6';
+import { SharedArray } from 'k6/data';
 import { Counter } from 'k6/metrics';
-import { KINDS, PAGE_KINDS, pageKindOf } from './lib/kinds.js';
-import { POINTERS, STAMP, advance, consistent, jsonCut, notOlder, pageCut, showsLiveCut } from './lib/cut.js';
-import { picker, spread } from './lib/pick.js';
-import { parseScale, parseSizing } from './lib/sizing.js';
-import { scenarioName, scenarios, thresholds } from './lib/scenarios.js';
-import { moduleImports, pageAssets, sitemapIndex, sitemapPaths } from './lib/siteUrls.js';
+import exec from 'k6/execution';
+import { KINDS } from './lib/kinds.js';
+import { POINTERS, STAMP, advance, consistent, jsonCut, notOlder, pageCut, showsLiveCut, startWindow } from './lib/cut.js';
+import { picker } from './lib/pick.js';
+import { zipf } from './lib/popularity.js';
+import { DEFAULT_CONTENT_SHARE, parseScale, parseShare, parseSizing, parseTimeScale } from './lib/sizing.js';
+import { plannedIterations, scenarioName, scenarioSeconds, scenarios, segmentShare, thresholds } from './lib/scenarios.js';
+import { html, markdown, report } from './lib/summary.js';
 
 /** @typedef {import('./lib/kinds.js').Kind} Kind */
-/**
- * A URL to request: `size` is the listed size of an image or ZIP; `cut` the figures cut a page
- * or JSON showed in setup(), null when it shows the live cut (checked with the window).
- * @typedef {{ path: string, size: number | null, cut: string | null }} Target
- */
-/** @typedef {{ urls: Record<Kind, Target[]>, cut: import('./lib/cut.js').CutWindow }} Data */
+/** @typedef {import('./lib/sizing.js').Url} Url */
+/** @typedef {{ window: import('./lib/cut.js').CutWindow }} Data */
 
 if (!__ENV.BASE_URL) throw new Error('BASE_URL is not set: the site to test, e.g. -e BASE_URL=http://127.0.0.1:8080');
 if (!__ENV.SIZING) throw new Error('SIZING is not set: the file prep size --k6 wrote, e.g. -e SIZING=/tmp/sizing.json');
 const BASE = __ENV.BASE_URL.replace(/\/+$/, '');
-const sizing = parseSizing(open(__ENV.SIZING), __ENV.SIZING);
+const SIZING_FILE = __ENV.SIZING;
+
+/** The sizing file, read and parsed once: only the first init runs the SharedArrays' callbacks. */
+/** @type {ReturnType<typeof parseSizing> | null} */
+let parsed = null;
+const sizingFile = () => parsed || (parsed = parseSizing(open(SIZING_FILE), SIZING_FILE));
+/** @type {import('./lib/sizing.js').Sizing} */
+const sizing = /** @type {import('./lib/sizing.js').Sizing} */ (new SharedArray('sizing', () => [sizingFile().sizing])[0]);
+/** @type {Record<Kind, Url[]>} */
+const URLS = /** @type {Record<Kind, Url[]>} */ ({});
+for (const kind of KINDS) URLS[kind] = new SharedArray(`urls ${kind}`, () => sizingFile().urls[kind]);
+
 const scenario = scenarioName(__ENV.SCENARIO);
-const maxUrls = Number(__ENV.MAX_URLS || 20000);
-if (!(maxUrls >= 1)) throw new Error(`MAX_URLS="${__ENV.MAX_URLS}": expected a whole number from 1`);
+const scale = parseScale(__ENV.SCALE);
+const timeScale = parseTimeScale(__ENV.TIME_SCALE);
+const contentShare = parseShare('CONTENT_SHARE', __ENV.CONTENT_SHARE, DEFAULT_CONTENT_SHARE);
+/** @param {Kind} kind */
+const has = (kind) => URLS[kind].length > 0;
+const browsed = KINDS.filter((k) => k !== 'zip' && sizing.mix[k] > 0 && has(k));
+const chosen = scenarios(sizing, { scale, timeScale, downloads: has('zip') && sizing.zipDownloads.burst > 0 })[scenario];
+/** @type {Kind[]} */
+const kinds = chosen.download === null ? browsed : [...browsed, 'zip'];
+const planned = plannedIterations(chosen.browse) + (chosen.download === null ? 0 : plannedIterations(chosen.download));
 
 export const options = {
-  scenarios: { [scenario]: scenarios(sizing, parseScale(__ENV.SCALE))[scenario] },
-  thresholds: thresholds(),
+  scenarios: { [scenario]: chosen.browse, ...(chosen.download === null ? {} : { [`${scenario}_zips`]: chosen.download }) },
+  thresholds: thresholds(kinds, planned),
   summaryTrendStats: ['avg', 'med', 'p(90)', 'p(95)', 'p(99)', 'max'],
-  // setup() reads every sampled page and JSON once, for the cut it shows.
-  setupTimeout: '10m',
+  // Every sample's tags make a time series: the kind and the status, never the URL (a series
+  // per URL would cost more than the request).
+  systemTags: ['status', 'method', 'name', 'check', 'error', 'error_code', 'scenario', 'expected_response'],
 };
 
-/** Responses of an older cut than allowed: older than setup() saw, or than the one before the live cut. */
+/** Responses that name an older cut than allowed: older than when sized, or than the one before the live cut. */
 const staleCut = new Counter('prep_stale_cut');
+/** Requests sent with If-None-Match. */
+const conditionalSent = new Counter('prep_conditional_requests');
 
-/**
- * A GET during setup that must succeed.
- * @param {string} path
- * @returns {string}
- */
-function must(path) {
-  const res = http.get(`${BASE}${path}`, { tags: { name: 'setup' } });
-  if (res.status !== 200 || typeof res.body !== 'string') throw new Error(`setup: GET ${BASE}${path} answered ${res.status}: the site must be up and complete`);
-  return res.body;
-}
-
-/** @param {string} text @param {string} what */
-function json(text, what) {
-  try {
-    return /** @type {any} */ (JSON.parse(text));
-  } catch (error) {
-    throw new Error(`setup: ${what} is not JSON (${String(error)})`);
-  }
-}
-
-/**
- * Every page the site's `/sitemap.xml` lists. When it is a sitemap index (the site's is, over
- * 50,000 pages), every sitemap it names is read; the protocol allows one level.
- * @returns {string[]}
- */
-function sitePages() {
-  const root = must('/sitemap.xml');
-  const children = sitemapIndex(root);
-  if (children === null) return sitemapPaths(root);
-  const sitemaps = children.map((path) => {
-    const xml = must(path);
-    if (sitemapIndex(xml) !== null) throw new Error(`setup: ${BASE}${path}, named by the sitemap index /sitemap.xml, is an index itself: the protocol allows one level`);
-    return xml;
-  });
-  return sitemapPaths(...sitemaps);
-}
-
-/** Requests setup() sends at once while reading the cuts pages and JSON show. */
-const SETUP_BATCH = 20;
-
-/**
- * The cut each page or JSON shows now, read in batches: its figures cut, the floor of what it
- * may show during the run. URLs that show the live cut are not read (their `cut` stays null).
- * @param {Target[]} targets
- */
-function recordCuts(targets) {
-  const carried = targets.filter((t) => !showsLiveCut(t.path));
-  for (let i = 0; i < carried.length; i += SETUP_BATCH) {
-    const chunk = carried.slice(i, i + SETUP_BATCH);
-    const responses = http.batch(chunk.map((t) => /** @type {[string, string, null, { tags: { name: string } }]} */ (['GET', `${BASE}${t.path}`, null, { tags: { name: 'setup' } }])));
-    chunk.forEach((t, j) => {
-      const res = responses[j];
-      if (res === undefined || res.status !== 200 || typeof res.body !== 'string') throw new Error(`setup: GET ${BASE}${t.path} answered ${res && res.status}: the site must be up and complete`);
-      const json = t.path.endsWith('.json');
-      const stamp = json ? jsonCut(res.body, false) : pageCut(res.body);
-      if (stamp === null || !STAMP.test(stamp))
-        throw new Error(`setup: ${BASE}${t.path} names no cut: expected ${json ? '"cut":{"stamp":"YYYYMMDD_HHMM"}' : '<meta name="prep-cut" content="YYYYMMDD_HHMM">'}`);
-      t.cut = stamp;
-    });
-  }
-}
-
-/** @returns {Data} */
+/** The pointer and the databases page, read once: the live cut and the one before it. @returns {Data} */
 export function setup() {
-  /** @type {Record<Kind, Target[]>} */
-  const urls = { home: [], election: [], unit: [], section: [], other: [], acta: [], json: [], zip: [], asset: [], pointer: [] };
-  const pages = sitePages();
-  if (pages.length === 0) throw new Error(`setup: ${BASE}/sitemap.xml lists no <loc>`);
-  for (const path of pages) {
-    const kind = pageKindOf(path);
-    urls[kind].push({ path, size: null, cut: null });
-    // The results pages' open data, beside each (docs/open-data.md); the search page's head.
-    if (kind !== 'other' || path === '/buscar/') urls.json.push({ path: `${path}datos.json`, size: null, cut: null });
+  const pointer = http.get(`${BASE}/corte.json`, { tags: { name: 'setup' } });
+  const live = pointer.status === 200 && typeof pointer.body === 'string' ? jsonCut(pointer.body, true) : null;
+  if (live === null || !STAMP.test(live)) throw new Error(`setup: ${BASE}/corte.json answered ${pointer.status} without a stamp YYYYMMDD_HHMM: the site must be up`);
+  const databases = http.get(`${BASE}/bases-de-datos/datos.json`, { tags: { name: 'setup' } });
+  /** @type {string[]} */
+  let listed = [];
+  try {
+    listed = (JSON.parse(String(databases.body)).cuts || []).map((/** @type {{ stamp: unknown }} */ c) => String(c.stamp));
+  } catch (_) {
+    console.warn(`setup: ${BASE}/bases-de-datos/datos.json is not the databases list (${databases.status}): the cut before the live one is taken as the live one`);
   }
-
-  // Assets: what the home page loads, imports followed, as a browser fetches them.
-  const pending = pageAssets(must('/'));
-  for (let i = 0; i < pending.length; i++) {
-    const path = /** @type {string} */ (pending[i]);
-    urls.asset.push({ path, size: null, cut: null });
-    if (path.endsWith('.js')) for (const p of moduleImports(path, must(path))) if (pending.indexOf(p) < 0) pending.push(p);
-  }
-
-  const pointer = json(must('/corte.json'), '/corte.json');
-  if (!STAMP.test(String(pointer.stamp))) throw new Error(`setup: /corte.json has no stamp YYYYMMDD_HHMM: ${JSON.stringify(pointer)}`);
-  // The live cut: polled and fetched once by every page's cut watch, and framed by every page.
-  for (const path of POINTERS) urls.pointer.push({ path, size: null, cut: null });
-
-  // The live cut's databases: its ZIPs, and the acta images its manifest lists.
-  const databases = json(must('/bases-de-datos/datos.json'), '/bases-de-datos/datos.json');
-  const cuts = /** @type {Array<any>} */ (databases.cuts || []);
-  const live = cuts[0];
-  if (live) {
-    for (const z of [live.zip, ...(live.elections || []).map((/** @type {any} */ e) => e.zip)]) if (z && z.path) urls.zip.push({ path: z.path, size: z.size, cut: null });
-    const manifest = json(must(`${live.path}manifest.json`), `${live.path}manifest.json`);
-    // The images are kept once for every cut in /actas/, named by their SHA-256.
-    for (const i of manifest.images || []) urls.acta.push({ path: `/${i.path}`, size: i.size, cut: null });
-  }
-  for (const kind of KINDS) urls[kind] = spread(urls[kind], maxUrls);
-  for (const kind of [...PAGE_KINDS, 'json']) recordCuts(urls[/** @type {Kind} */ (kind)]);
-  const empty = KINDS.filter((k) => urls[k].length === 0);
-  if (empty.length > 0) console.warn(`setup: the site has no ${empty.join(', ')}: those requests are left out of the mix`);
-  console.log(`setup: ${BASE}, cut ${pointer.stamp}, ${KINDS.map((k) => `${k} ${urls[k].length}`).join(', ')}`);
-  const previous = cuts[1] && STAMP.test(String(cuts[1].stamp)) ? String(cuts[1].stamp) : String(pointer.stamp);
-  return { urls, cut: { current: String(pointer.stamp), previous } };
+  if (live < sizing.cut) console.warn(`setup: the site shows cut ${live}, older than cut ${sizing.cut} the URLs were sized on: expect stale responses`);
+  console.log(`setup: ${BASE}, live cut ${live}; ${scenario} at SCALE ${scale}, TIME_SCALE ${timeScale}: ${Math.round(planned)} requests planned; ${kinds.map((k) => `${k} ${URLS[k].length}`).join(', ')} URLs`);
+  return { window: startWindow(live, listed) };
 }
+
+const ACCEPT = { 'Accept-Encoding': 'gzip, br' };
+/** @type {Record<string, { kind: string }>} */
+const TAGS = {};
+/** The request of each kind with its body discarded, and with it read (the kinds that name a cut). */
+/** @type {Record<string, import('k6/http').RefinedParams<'none'>>} */
+const SKIM = {};
+/** @type {Record<string, import('k6/http').RefinedParams<'text'>>} */
+const READ = {};
+for (const kind of KINDS) {
+  TAGS[kind] = { kind };
+  SKIM[kind] = { headers: ACCEPT, tags: { kind, name: kind }, responseType: 'none' };
+  READ[kind] = { headers: ACCEPT, tags: { kind, name: kind }, responseType: 'text' };
+}
+const pickKind = picker(sizing.mix, (k) => browsed.indexOf(k) >= 0);
+/** @type {Record<string, (random: () => number) => number>} */
+const rank = {};
+for (const kind of KINDS) if (has(kind)) rank[kind] = zipf(URLS[kind].length, sizing.zipf / 1e6);
+/** @type {Record<string, number>} */
+const CONDITIONAL = { pointer: sizing.conditional.pointer / 1e6, json: sizing.conditional.json / 1e6 };
+/** What each check is called, by kind. */
+const CHECK = {
+  zip: 'zip: 200 with the listed size',
+  acta: 'acta: 200, an image of the listed size',
+  pointer: 'pointer: 200 or 304, the live cut',
+  json: 'json: 200 or 304, its cut or newer',
+  page: 'page: 200, its cut or newer',
+};
 
 /** This VU's view of the live cut (each VU has its own), moved on by its pointer requests. */
 /** @type {import('./lib/cut.js').CutWindow | null} */
-let cut = null;
-/** @type {Record<string, (r: number) => Kind>} */
-const pickers = {};
+let window = null;
+/** The validators this VU last received for the pointer and page data (a browser's cache), with the cut they showed. */
+/** @type {Map<string, [string, string | null]>} */
+const validators = new Map();
+const VALIDATORS = 4096;
 
 /**
- * One request of a kind drawn with `mix`, and its checks.
- * @param {Data} data
- * @param {'steady' | 'burst'} phase
+ * One request of `kind`, and its checks.
+ * @param {Kind} kind
  */
-function request(data, phase) {
-  if (cut === null) cut = data.cut;
-  const pick = pickers[phase] || (pickers[phase] = picker(sizing.mix[phase], (k) => data.urls[k].length > 0));
-  const kind = pick(Math.random());
-  const list = data.urls[kind];
-  const target = /** @type {Target} */ (list[Math.floor(Math.random() * list.length)]);
-  const window = cut;
-  group(kind, () => {
-    const tags = { kind, name: kind };
-    if (kind === 'zip') {
-      // A ZIP is checked by its length against the databases page, without holding it in memory.
-      const res = http.get(`${BASE}${target.path}`, { tags, responseType: 'none' });
-      check(res, { 'zip: 200 with the listed size': (r) => r.status === 200 && Number(r.headers['Content-Length']) === target.size }, tags);
-    } else if (kind === 'acta') {
-      const res = http.get(`${BASE}${target.path}`, { tags, responseType: 'binary' });
-      check(res, {
-        'acta: 200, an image of the listed size': (r) =>
-          r.status === 200 && String(r.headers['Content-Type']).startsWith('image/') && r.body instanceof ArrayBuffer && r.body.byteLength === target.size,
-      }, tags);
-    } else if (kind === 'asset') {
-      const res = http.get(`${BASE}${target.path}`, { tags });
-      check(res, { 'asset: 200, not empty': (r) => r.status === 200 && typeof r.body === 'string' && r.body.length > 0 }, tags);
-    } else {
-      // A page, a JSON, the pointer or the frame: the cut it names, against its figures cut or the live window.
-      const res = http.get(`${BASE}${target.path}`, { tags });
-      const body = typeof res.body === 'string' ? res.body : null;
-      const stamp = body === null ? null : target.path.endsWith('.json') ? jsonCut(body, target.path === '/corte.json') : pageCut(body);
-      if (POINTERS.indexOf(target.path) >= 0 && stamp !== null && STAMP.test(stamp)) cut = advance(window, stamp);
-      const ok = target.cut === null ? consistent(window, stamp) : notOlder(target.cut, stamp);
-      if (res.status === 200 && !ok) staleCut.add(1, tags);
-      const what = kind === 'pointer' || kind === 'json' ? kind : 'page';
-      check(res, { [`${what}: 200, ${target.cut === null ? 'the live cut' : 'its figures cut or newer'}`]: (r) => r.status === 200 && ok }, tags);
-    }
-  });
+function request(kind) {
+  const entry = /** @type {Url} */ (URLS[kind][/** @type {(r: () => number) => number} */ (rank[kind])(Math.random)]);
+  const path = entry[0];
+  const expected = entry[1];
+  const tags = /** @type {{ kind: string }} */ (TAGS[kind]);
+  if (kind === 'zip') {
+    // Its length against the size listed when sized, without holding it in memory.
+    const res = http.get(`${BASE}${path}`, SKIM.zip);
+    check(res, { [CHECK.zip]: (r) => r.status === 200 && Number(r.headers['Content-Length']) === expected }, tags);
+    return;
+  }
+  if (kind === 'acta') {
+    const res = http.get(`${BASE}${path}`, SKIM.acta);
+    check(res, {
+      // An SVG (the simulator's) may travel compressed: then its length on the wire is not its size.
+      [CHECK.acta]: (r) =>
+        r.status === 200 && String(r.headers['Content-Type']).startsWith('image/') && (r.headers['Content-Encoding'] !== undefined || Number(r.headers['Content-Length']) === expected),
+    }, tags);
+    return;
+  }
+  if (kind === 'asset') {
+    // Its status is all there is to check: http_req_failed{kind:asset} counts it.
+    http.get(`${BASE}${path}`, SKIM.asset);
+    return;
+  }
+  // A page, page data or the pointer. A conditional request carries the validator this VU got
+  // for the URL, and a 304 stands for the cut that answer showed.
+  const known = (kind === 'pointer' || kind === 'json') && Math.random() < /** @type {number} */ (CONDITIONAL[kind]) ? validators.get(path) : undefined;
+  /** @type {import('k6/http').RefinedResponse<'text' | 'none'>} */
+  let res;
+  if (known !== undefined) {
+    conditionalSent.add(1, tags);
+    res = http.get(`${BASE}${path}`, { headers: { 'Accept-Encoding': ACCEPT['Accept-Encoding'], 'If-None-Match': known[0] }, tags: { kind, name: kind }, responseType: 'text' });
+  } else if (Math.random() < contentShare) res = http.get(`${BASE}${path}`, READ[kind]);
+  else {
+    // Decompressing and reading a response, and checking it, cost k6 more than sending the
+    // request: the others of this kind have their status counted by http_req_failed alone.
+    http.get(`${BASE}${path}`, SKIM[kind]);
+    return;
+  }
+  const notModified = res.status === 304 && known !== undefined;
+  const json = kind === 'json' || path === '/corte.json';
+  const body = typeof res.body === 'string' ? res.body : null;
+  const stamp = notModified ? /** @type {[string, string | null]} */ (known)[1] : body === null ? null : json ? jsonCut(body, path === '/corte.json') : pageCut(body);
+  // Its validator, the first time this VU reads the URL or when it changed (a conditional
+  // request answered in full): reading the headers costs more than the rest of the check.
+  if (res.status === 200 && (kind === 'pointer' || kind === 'json') && (known !== undefined || !validators.has(path))) {
+    const etag = res.headers.Etag;
+    if (validators.size >= VALIDATORS) validators.clear();
+    if (etag !== undefined) validators.set(path, [etag, stamp]);
+  }
+  const w = /** @type {import('./lib/cut.js').CutWindow} */ (window);
+  if (POINTERS.indexOf(path) >= 0 && stamp !== null && STAMP.test(stamp)) window = advance(w, stamp);
+  const live = showsLiveCut(path);
+  // A URL whose file named no cut is not checked for one.
+  const ok = live ? consistent(w, stamp) : typeof expected === 'string' ? notOlder(expected, stamp) : true;
+  const served = res.status === 200 || notModified;
+  // Stale: a cut named, and older than allowed. A page naming none fails its check, and is not counted here.
+  if (served && stamp !== null && !ok) staleCut.add(1, tags);
+  check(res, { [kind === 'pointer' || kind === 'json' ? CHECK[kind] : CHECK.page]: () => served && ok }, tags);
 }
 
-/** The ramp, the peak and the soak: the steady mix. @param {Data} data */
-export function steady(data) {
-  request(data, 'steady');
+/** The visitors' browsing: a kind drawn with the sized mix. @param {Data} data */
+export function browse(data) {
+  if (window === null) window = data.window;
+  request(pickKind(Math.random()));
 }
 
-/** The bursts after each cut and the spike: the mix with the ZIP downloads. @param {Data} data */
-export function burst(data) {
-  request(data, 'burst');
+/** The ZIP downloads after each cut. */
+export function download() {
+  request('zip');
 }
 
-/** `k6 run` without a scenario's exec runs the steady mix. @param {Data} data */
+/** `k6 run --vus N --duration D` (no scenario) runs the browsing, closed-loop: the generator's ceiling. @param {Data} data */
 export default function (data) {
-  request(data, 'steady');
+  browse(data);
+}
+
+/** The report: JSON (with k6's data), Markdown (also printed) and HTML. @param {any} data */
+export function handleSummary(data) {
+  const sizedRate = scenario === 'burst' ? sizing.rates.burst : scenario === 'spike' ? sizing.rates.attack : sizing.rates.peak;
+  const plannedSeconds = Math.max(scenarioSeconds(chosen.browse), chosen.download === null ? 0 : scenarioSeconds(chosen.download));
+  // One of several k6 instances (k6-operator, --execution-segment) plans its share of the requests.
+  const share = segmentShare(exec.test.options.executionSegment);
+  const r = report(data, { scenario, base: BASE, scale: scale * share, timeScale, sizedCut: sizing.cut, planned: planned * share, plannedSeconds, sizedRate, kinds });
+  const out = __ENV.SUMMARY || 'summary';
+  const text = markdown(r);
+  return { stdout: text, [`${out}.json`]: JSON.stringify({ report: r, k6: data }, null, 2), [`${out}.md`]: text, [`${out}.html`]: html(r) };
 }

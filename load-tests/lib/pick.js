@@ -23,18 +23,3 @@ export function picker(weights, available) {
   };
 }
 
-/**
- * At most `max` items, evenly spread over the list (the sitemap is sorted: this keeps every
- * election and unit represented while bounding what setup() hands to each VU).
- * @template T
- * @param {readonly T[]} list
- * @param {number} max
- * @returns {T[]}
- */
-export function spread(list, max) {
-  if (list.length <= max) return list.slice();
-  /** @type {T[]} */
-  const out = [];
-  for (let i = 0; i < max; i++) out.push(/** @type {T} */ (list[Math.floor((i * list.length) / max)]));
-  return out;
-}

@@ -1,6 +1,6 @@
 /** `prep size` end to end on a really built site: the text report, --json, the k6 file, and its errors. */
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,10 +32,21 @@ describe('prep size', () => {
     expect(r.stdout).toContain('280,000 visitors');
     expect(r.stdout).toContain('28,000 simultaneous users');
     expect(r.stdout).toMatch(/^peak\s+934\s+[\d,]+\s+[\d.]+$/m);
-    expect(r.stderr).toContain(`k6 scenario configuration written to ${k6}`);
+    expect(r.stderr).toMatch(new RegExp(`k6 scenario configuration and URLs \\(home 1, .*\\) written to ${k6}`));
     const sizing = JSON.parse(await readFile(k6, 'utf8')) as K6Sizing;
     expect(sizing.format).toBe(K6_SIZING_FORMAT);
     expect(sizing.rates.attack).toBeGreaterThan(sizing.rates.burst);
+    expect(sizing.mix.zip).toBe(0);
+    expect(sizing.zipDownloads.burst).toBe(280);
+    // Every URL of the site, with what its response is checked against: the cut a page or its data shows, an image's or a ZIP's size.
+    const sections = (await listFiles(join(site, 'eleccion'))).filter((p) => p.includes('/seccion/') && p.endsWith('index.html'));
+    expect(sizing.urls.section).toHaveLength(sections.length);
+    expect(sizing.urls.home).toEqual([['/', sizing.cut]]);
+    expect(sizing.urls.pointer).toEqual([['/corte.json', null], ['/corte.html', null]]);
+    const [section, shown] = sizing.urls.section[0]!;
+    expect(await readFile(join(site, `${section.slice(1)}index.html`), 'utf8')).toContain(`<meta name="prep-cut" content="${shown}"`);
+    for (const [path, bytes] of [...sizing.urls.acta, ...sizing.urls.zip]) expect((await stat(join(site, path.slice(1)))).size).toBe(bytes);
+    expect(sizing.urls.json.every(([path, cut]) => path.endsWith('datos.json') && cut === sizing.cut)).toBe(true);
   }, 120_000);
 
   it('--json: the whole report, with the sizes read from the site', async () => {
@@ -48,6 +59,8 @@ describe('prep size', () => {
     expect(report.cuts).toBe(288);
     expect(report.peak.requestsPerSecond).toBeGreaterThan(report.peak.pageViewsPerSecond);
     expect(report.cdn.originRequestsPerCut).toBeLessThan(report.cdn.edgeRequestsPerCut);
+    expect(report.cdn.shieldedOriginRequestsPerCut).toBeLessThan(report.cdn.originRequestsPerCut);
+    expect(report.rateLimit.attackAddresses).toBe(Math.ceil(report.attack.requestsPerSecond / 100));
   }, 120_000);
 
   it.each<[string, string[], string]>([
@@ -70,6 +83,6 @@ describe('prep size', () => {
   it('--help lists the inputs with their defaults, and examples', () => {
     const r = prep('--help');
     expect(r.status).toBe(0);
-    for (const text of ['--lista-nominal', '--visit-share', '(default 0.1)', '--mix', '--k6 <file>', 'Examples:', 'docs/load.md']) expect(r.stdout).toContain(text);
+    for (const text of ['--lista-nominal', '--visit-share', '(default 0.1)', '--zipf <exponent>', '--rate-limit <n>', '--mix', '--k6 <file>', 'Examples:', 'docs/load.md']) expect(r.stdout).toContain(text);
   });
 });

@@ -14,7 +14,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'prep-startup-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const COMMANDS = ['tally', 'simulate', 'replay', 'databases', 'verify', 'site', 'cut', 'run', 'night', 'size', 'serve', 'status', 'rollback', 'publish', 'mirror', 'init'];
+const COMMANDS = ['tally', 'simulate', 'replay', 'databases', 'verify', 'site', 'cut', 'run', 'night', 'size', 'load', 'serve', 'status', 'rollback', 'publish', 'mirror', 'init'];
 
 let runs = 0;
 /** The modules `prep <args>` loads: project files relative to the repository, packages by name. */

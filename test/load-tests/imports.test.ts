@@ -1,9 +1,9 @@
-/** The k6 scripts import only k6's documented modules (v0.48+) and each other. */
+/** The k6 scripts import only k6's documented modules (k6 1.0 and 2.x have them all) and each other. */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { listFiles } from '../../src/adapters/publish/stagedCut.ts';
 
-const DOCUMENTED = ['k6', 'k6/http', 'k6/metrics', 'k6/data'];
+const DOCUMENTED = ['k6', 'k6/http', 'k6/metrics', 'k6/data', 'k6/execution'];
 const IMPORT = /^\s*import\s+(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
 const DYNAMIC = /\b(?:import|require)\s*\(/;
 
@@ -25,6 +25,6 @@ describe('load-tests imports', () => {
 
   it('prep.js uses the k6 modules it is meant to', async () => {
     const specs = [...(await readFile('load-tests/prep.js', 'utf8')).matchAll(IMPORT)].map((m) => m[1]);
-    expect(specs).toEqual(expect.arrayContaining(['k6/http', 'k6', 'k6/metrics']));
+    expect(specs).toEqual(expect.arrayContaining(['k6/http', 'k6', 'k6/metrics', 'k6/data']));
   });
 });

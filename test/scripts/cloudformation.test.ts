@@ -21,6 +21,7 @@ import { routerComment } from '../../src/adapters/publish/cloudfront/functionRou
 import { listFiles } from '../../src/adapters/publish/stagedCut.ts';
 import { ROUTER_RUNTIME, routerFunctionCode } from '../../src/core/publish/cloudfrontRouter.ts';
 import { IMMUTABLE } from '../../src/core/publish/publicationRoutes.ts';
+import { INPUTS } from '../../src/core/size/sizingInputs.ts';
 import { startEdge, startFileOrigin } from '../support/edge.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -204,6 +205,47 @@ describe('prep-site.cfn.yaml', () => {
     expect(embeds.ContentSecurityPolicy.ContentSecurityPolicy).toBe(site.ContentSecurityPolicy.ContentSecurityPolicy.replace("frame-ancestors 'self'", 'frame-ancestors *'));
     expect(embeds.FrameOptions).toBeUndefined();
     for (const h of ['StrictTransportSecurity', 'ContentTypeOptions', 'ReferrerPolicy']) expect(embeds[h], h).toEqual(site[h]);
+  });
+
+  it('puts Origin Shield in the bucket’s region, unless turned off', () => {
+    expect(template.Parameters.OriginShield).toMatchObject({ Default: 'true', AllowedValues: ['true', 'false'] });
+    const [origin] = resource('Distribution').DistributionConfig.Origins;
+    // The stack, and so the bucket, is in us-east-1 (CloudFront's region): the shield is there too.
+    expect(origin.OriginShield).toEqual({ 'Fn::If': ['HasOriginShield', { Enabled: true, OriginShieldRegion: { Ref: 'AWS::Region' } }, { Ref: 'AWS::NoValue' }] });
+    expect(template.Conditions.HasOriginShield).toEqual({ 'Fn::Equals': [{ Ref: 'OriginShield' }, 'true'] });
+  });
+
+  it('attaches the optional WAF web ACL: CloudFront scope, a rate limit per address answered 429, AWS managed rule groups', () => {
+    expect(template.Parameters.WebAcl).toMatchObject({ Default: 'false', AllowedValues: ['true', 'false'] });
+    expect(resource('Distribution').DistributionConfig.WebACLId).toEqual({ 'Fn::If': ['HasWebAcl', { 'Fn::GetAtt': ['SiteWebAcl', 'Arn'] }, { Ref: 'AWS::NoValue' }] });
+    const acl = template.Resources.SiteWebAcl!;
+    expect((acl as Json).Condition).toBe('HasWebAcl');
+    expect(acl.Properties).toMatchObject({ Scope: 'CLOUDFRONT', DefaultAction: { Allow: {} } });
+    const rules: Json[] = acl.Properties.Rules;
+    const [generators, ...always] = rules;
+    expect(generators['Fn::If'][0]).toBe('HasLoadGenerators');
+    expect(generators['Fn::If'][1]).toMatchObject({ Priority: 0, Action: { Allow: {} }, Statement: { IPSetReferenceStatement: { Arn: { 'Fn::GetAtt': ['LoadGenerators', 'Arn'] } } } });
+    const [rate, ...managed] = always;
+    expect(rate.Statement.RateBasedStatement).toEqual({ Limit: { Ref: 'RateLimitPerIp' }, EvaluationWindowSec: 300, AggregateKeyType: 'IP' });
+    expect(rate.Action.Block.CustomResponse).toMatchObject({ ResponseCode: 429, CustomResponseBodyKey: 'too-many-requests' });
+    expect(acl.Properties.CustomResponseBodies['too-many-requests'].Content).toMatch(/^Demasiadas solicitudes/);
+    expect(managed.map((r) => r.Statement.ManagedRuleGroupStatement)).toEqual([
+      { VendorName: 'AWS', Name: 'AWSManagedRulesAmazonIpReputationList' },
+      { VendorName: 'AWS', Name: 'AWSManagedRulesCommonRuleSet' },
+      { VendorName: 'AWS', Name: 'AWSManagedRulesKnownBadInputsRuleSet' },
+    ]);
+    for (const r of managed) expect(r.OverrideAction).toEqual({ None: {} });
+    // Every rule is counted and sampled, under a name of its own, in the order of its priority.
+    const all = [generators['Fn::If'][1], ...always];
+    expect(all.map((r) => r.Priority)).toEqual([0, 1, 2, 3, 4]);
+    expect(new Set(all.map((r) => r.VisibilityConfig.MetricName)).size).toBe(all.length);
+    expect(template.Resources.LoadGenerators!.Properties).toMatchObject({ Scope: 'CLOUDFRONT', IPAddressVersion: 'IPV4', Addresses: { Ref: 'LoadGeneratorCidrs' } });
+  });
+
+  it('limits an address to what prep size assumes: 100 requests/s over the 5-minute window', () => {
+    const perSecond = Number(INPUTS.rateLimit.fallback);
+    expect(template.Parameters.RateLimitPerIp.Default).toBe(perSecond * 300);
+    expect(template.Parameters.RateLimitPerIp.MinValue).toBe(10);
   });
 
   it('outputs what the publisher and the operator need', () => {

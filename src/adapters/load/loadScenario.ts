@@ -3,8 +3,8 @@
  * the edge's and origin's log lines of exactly that run (read from where the logs stood when
  * it started) turned into cache figures.
  */
-import { open, stat } from 'node:fs/promises';
-import { cacheFigures, parseLogLines, type CacheFigures } from './accessLog.ts';
+import { cacheFigures, type CacheFigures } from './accessLog.ts';
+import { linesSince, markLogs } from './edgeLogs.ts';
 import type { Edge } from './edgeProcess.ts';
 import { distinctUrls, mixSequence, type RequestMix } from './requestMix.ts';
 import type { SiteUrls } from './siteUrls.ts';
@@ -34,27 +34,10 @@ export interface ScenarioReport {
   distinctUrls: number;
 }
 
-async function sizeOf(file: string): Promise<number> {
-  return stat(file).then((s) => s.size, () => 0);
-}
-
-async function readFrom(file: string, offset: number): Promise<string> {
-  const handle = await open(file, 'r');
-  try {
-    const { size } = await handle.stat();
-    const buffer = Buffer.alloc(Math.max(0, size - offset));
-    await handle.read(buffer, 0, buffer.length, offset);
-    return buffer.toString('utf8');
-  } finally {
-    await handle.close();
-  }
-}
-
 export async function runScenario(options: ScenarioOptions): Promise<ScenarioReport> {
   const { edge } = options;
   const sequence = mixSequence(options.site.urls, options.mix, options.amount ?? TIMED_SEQUENCE, options.seed ?? 1);
-  await edge.flush();
-  const [edgeFrom, originFrom] = await Promise.all([sizeOf(edge.edgeLog), sizeOf(edge.originLog)]);
+  const mark = await markLogs(edge);
   const load = await runLoad({
     url: edge.url,
     sequence,
@@ -62,11 +45,10 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRep
     ...(options.amount !== undefined ? { amount: options.amount } : { seconds: options.seconds ?? 10 }),
     ...(options.progress !== undefined ? { progress: options.progress } : {}),
   });
-  await edge.flush();
-  const [edgeLines, originLines] = await Promise.all([readFrom(edge.edgeLog, edgeFrom), readFrom(edge.originLog, originFrom)]);
+  const logs = await linesSince(edge, mark);
   return {
     load,
-    cache: cacheFigures(parseLogLines(edgeLines), parseLogLines(originLines), options.site.stamp),
+    cache: cacheFigures(logs.edge, logs.origin, options.site.stamp),
     distinctUrls: distinctUrls(sequence.slice(0, load.taken)),
   };
 }

@@ -13,5 +13,5 @@ const NOMINAL_LISTA = '1000000';
 
 export async function sizedMix(folder: string): Promise<RequestMix> {
   const report = sizeCapacity(parseSizingInputs({ listaNominal: NOMINAL_LISTA }), await readSiteSizes(folder, { sample: 50 }));
-  return report.requestMix.steady;
+  return report.requestMix;
 }

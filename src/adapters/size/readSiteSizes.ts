@@ -10,7 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { listFiles } from '../publish/stagedCut.ts';
@@ -91,7 +91,10 @@ export async function readSiteSizes(folder: string, options: ReadSiteOptions = {
 
   const objects = {} as SiteProfile['objects'];
   const fetches = Object.fromEntries(
-    PAGE_KINDS.map((k) => [k, { pages: 0, assetRequests: 0, assetTransferBytes: 0, onLoadRequests: 0, onLoadTransferBytes: 0, liveRequests: 0, liveTransferBytes: 0 }]),
+    PAGE_KINDS.map((k) => [
+      k,
+      { pages: 0, assetRequests: 0, assetTransferBytes: 0, onLoadRequests: 0, onLoadTransferBytes: 0, liveRequests: 0, liveTransferBytes: 0, revalidateRequests: 0, revalidateTransferBytes: 0 },
+    ]),
   ) as Record<PageKind, PageFetches>;
   const modules = new Map<string, string[]>();
   /** A module and everything it imports, each once. */
@@ -138,6 +141,9 @@ export async function readSiteSizes(folder: string, options: ReadSiteOptions = {
           const assetSizes = await Promise.all(assets.map((a) => measure(a)));
           const onLoadSizes = await Promise.all(refs.onLoad.map((j) => measure(j)));
           const liveSizes = await Promise.all(refs.live.map((p) => measure(p)));
+          // Behind the live cut: the cut watch revalidates the page's data at every view.
+          const behind = refs.data !== null && refs.cut !== null && refs.cut < cut;
+          const revalidateSize = behind ? await measure(refs.data!.startsWith('/') ? refs.data!.slice(1) : posix.join(posix.dirname(path), refs.data!)) : 0;
           const f = fetches[kind as PageKind];
           f.pages++;
           f.assetRequests += assets.length;
@@ -146,6 +152,10 @@ export async function readSiteSizes(folder: string, options: ReadSiteOptions = {
           f.onLoadTransferBytes += onLoadSizes.reduce((a, b) => a + b, 0);
           f.liveRequests += liveSizes.length;
           f.liveTransferBytes += liveSizes.reduce((a, b) => a + b, 0);
+          if (behind) {
+            f.revalidateRequests++;
+            f.revalidateTransferBytes += revalidateSize;
+          }
           pollSeconds ??= refs.pollSeconds;
         }
       }

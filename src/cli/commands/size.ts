@@ -27,7 +27,7 @@ export function registerSize(program: Command): void {
   }
   command
     .option('--mix <kind=share,…>', `the page mix, shares of views adding up to 1; kinds ${VIEW_KINDS.join(', ')} (default home=0.3,election=0.2,unit=0.15,section=0.15,other=0.05,acta=0.1,json=0.05)`)
-    .option('--k6 <file>', 'write the k6 scenario configuration (JSON) the load-test scripts read (SIZING=<file>)')
+    .option('--k6 <file>', 'write the k6 scenario configuration and the URLs to request (JSON) the load-test scripts read (SIZING=<file>)')
     .option('--sample <n>', 'files per kind whose gzip size is measured; the rest are scaled by their ratio', '1000')
     .option('--json', 'print the whole report as JSON (the inputs, the site sizes, every figure)')
     .addHelpText(
@@ -41,8 +41,8 @@ Examples:
   prep size --site /tmp/gro/site --lista-nominal 2800000 --k6 load-tests/sizing.json
   # a national election (lista nominal ~98 M), cuts every 5 minutes, a heavier section share
   prep size --site out/site --lista-nominal 98000000 --cut-minutes 5 --mix home=0.25,section=0.2 --json
-  # a local target's live cut, assuming an origin shield (one miss per object per cut)
-  prep size --site /srv/prep --lista-nominal 2800000 --edges 1`,
+  # a local target's live cut, 20 edge locations, uniform popularity, a WAF limit of 50 requests/s per address
+  prep size --site /srv/prep --lista-nominal 2800000 --edges 20 --zipf 0 --rate-limit 50`,
     )
     .action(
       action(async (opts: Options) => {
@@ -60,7 +60,8 @@ Examples:
         const { readSiteSizes } = await import('../../adapters/size/readSiteSizes.ts');
         const { sizeCapacity } = await import('../../core/size/capacity.ts');
         const { capacityText } = await import('../../core/size/capacityText.ts');
-        const { k6Sizing } = await import('../../core/size/k6Sizing.ts');
+        const { k6Sizing, k6SizingText } = await import('../../core/size/k6Sizing.ts');
+        const { k6Urls } = await import('../../adapters/load/k6Urls.ts');
         const bar = new SingleBar({ format: 'reading the site {bar} {value}/{total} files', stream: process.stderr, hideCursor: true });
         let started = false;
         const site = await readSiteSizes(opts.site, {
@@ -78,8 +79,11 @@ Examples:
 
         const report = sizeCapacity(inputs, site);
         if (opts.k6 !== undefined) {
-          await writeFile(opts.k6, `${JSON.stringify(k6Sizing(report), null, 2)}\n`);
-          process.stderr.write(`k6 scenario configuration written to ${opts.k6} (run: k6 run -e SIZING=${opts.k6} -e BASE_URL=… load-tests/prep.js)\n`);
+          process.stderr.write(`reading the cut every page and page data shows, for the k6 URL lists…\n`);
+          const urls = await k6Urls(opts.site);
+          await writeFile(opts.k6, k6SizingText(k6Sizing(report, urls)));
+          const counts = Object.entries(urls).map(([kind, list]) => `${kind} ${list.length.toLocaleString('en-US')}`).join(', ');
+          process.stderr.write(`k6 scenario configuration and URLs (${counts}) written to ${opts.k6} (run: k6 run -e SIZING=${opts.k6} -e BASE_URL=… load-tests/prep.js)\n`);
         }
         process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : capacityText(report));
       }),

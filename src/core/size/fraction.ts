@@ -44,5 +44,12 @@ export function ceil(x: Fraction): number {
   return Number(q);
 }
 
+/** The largest whole number ≤ x: what a limit allows is rounded down. */
+export function floor(x: Fraction): number {
+  const q = x.n / x.d;
+  if (q > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`${q} is beyond exact whole numbers`);
+  return Number(q);
+}
+
 /** For display and for the float-only estimates (edge misses); never for a total. */
 export const toNumber = (x: Fraction): number => Number(x.n) / Number(x.d);

@@ -2,8 +2,8 @@
  * What a browser fetches with a built page besides its HTML, read from the HTML Astro writes:
  * the hashed assets its islands load (imports followed in the assets themselves), the JSON an
  * island fetches as it loads (the search index), the live cut's files it fetches at every view
- * (the framed `/corte.html`, `/corte.json` asked once by the cut watch as it loads), and how
- * often the cut watch polls.
+ * (the framed `/corte.html`, `/corte.json` asked once by the cut watch as it loads), how
+ * often the cut watch polls, the cut the page shows and the data its cut watch revalidates.
  */
 import { ASSETS_PREFIX, CUT_FRAGMENT_PATH, POINTER_PATH } from '../publish/publicationRoutes.ts';
 
@@ -12,6 +12,8 @@ const ASSET_ATTRIBUTE = new RegExp(`(?:src|href|component-url|renderer-url)="(/$
 const ISLAND_PROPS = /<astro-island\b[^>]*\sprops="([^"]*)"/g;
 const JSON_PROP = /"(\/[^"]*\.json)"/g;
 const POLL_SECONDS = /"pollSeconds":\[0,(\d+)\]/;
+const DATA_PROP = /"data":\[0,"([^"]+)"\]/;
+const CUT_META = /<meta name="prep-cut" content="(\d{8}_\d{4})"/;
 const FRAME_SRC = /<iframe\b[^>]*\ssrc="([^"]*)"/g;
 /** Static and dynamic imports in a built module: `from"./x.js"`, `import"./x.js"`, `import("./x.js")`. */
 const IMPORT = /(?:\bfrom|\bimport)\s*\(?\s*"(\.\.?\/[^"]+)"/g;
@@ -26,6 +28,10 @@ export interface PageReferences {
   /** The live cut's files fetched at every view, cached as briefly as the pointer: `corte.html` (framed), `corte.json` (the cut watch's first ask). */
   live: string[];
   pollSeconds: number | null;
+  /** The cut the page shows (its `<meta name="prep-cut">`), null when it names none. */
+  cut: string | null;
+  /** The data the cut watch revalidates when the page is behind the live cut, as the page names it (relative to the page); null without one. */
+  data: string | null;
 }
 
 export function pageReferences(html: string): PageReferences {
@@ -35,13 +41,19 @@ export function pageReferences(html: string): PageReferences {
   const live = new Set<string>();
   for (const m of html.matchAll(FRAME_SRC)) if (m[1] === `/${CUT_FRAGMENT_PATH}`) live.add(CUT_FRAGMENT_PATH);
   let pollSeconds: number | null = null;
+  let data: string | null = null;
   for (const m of html.matchAll(ISLAND_PROPS)) {
     const props = unescape(m[1]!);
-    for (const j of props.matchAll(JSON_PROP)) (j[1] === `/${POINTER_PATH}` ? live : onLoad).add(j[1]!.slice(1));
     const poll = POLL_SECONDS.exec(props);
-    if (poll !== null) pollSeconds = Number(poll[1]);
+    if (poll !== null) {
+      // The cut watch: its data is revalidated only when the page is behind, never loaded with it.
+      pollSeconds = Number(poll[1]);
+      data = DATA_PROP.exec(props)?.[1] ?? null;
+    }
+    for (const j of props.replace(DATA_PROP, '').matchAll(JSON_PROP)) (j[1] === `/${POINTER_PATH}` ? live : onLoad).add(j[1]!.slice(1));
   }
-  return { assets: [...assets].sort(), onLoad: [...onLoad].sort(), live: [...live].sort(), pollSeconds };
+  const cut = CUT_META.exec(html)?.[1] ?? null;
+  return { assets: [...assets].sort(), onLoad: [...onLoad].sort(), live: [...live].sort(), pollSeconds, cut, data };
 }
 
 /** The site paths a built module imports, resolved against its own path (`_astro/a.js`). */

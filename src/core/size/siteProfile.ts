@@ -40,6 +40,13 @@ export interface PageFetches {
    */
   liveRequests: number;
   liveTransferBytes: number;
+  /**
+   * Pages whose figures cut is older than the live one and whose cut watch names their data
+   * (`datos.json`): at every view, the watch revalidates that data (a conditional request)
+   * to tell "no change since" from "a newer page". Counted as json requests.
+   */
+  revalidateRequests: number;
+  revalidateTransferBytes: number;
 }
 
 export interface SiteProfile {

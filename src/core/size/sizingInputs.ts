@@ -5,7 +5,7 @@
 import { MILLION, formatMillionths, parseMillionths } from './millionths.ts';
 import { VIEW_KINDS, type ViewKind } from './siteProfile.ts';
 
-type Unit = 'count' | 'share' | 'multiplier';
+type Unit = 'count' | 'share' | 'multiplier' | 'exponent';
 
 interface InputSpec {
   /** Command-line option, without `--`. */
@@ -30,7 +30,9 @@ export const INPUTS = {
   burstMultiplier: { option: 'burst', unit: 'multiplier', fallback: '3', min: MILLION, max: 1000 * MILLION, help: 'page views right after a cut, as a multiple of the peak' },
   burstSeconds: { option: 'burst-seconds', unit: 'count', fallback: '120', min: 1, max: 86_400, help: 'how long the burst after a cut lasts (and the ZIP downloads are spread over)' },
   attackMultiplier: { option: 'attack', unit: 'multiplier', fallback: '10', min: MILLION, max: 1000 * MILLION, help: 'attack-like traffic to absorb, as a multiple of the burst' },
-  edges: { option: 'edges', unit: 'count', fallback: '10', min: 1, max: 10_000, help: 'CDN edge locations serving the audience, each missing once per object per cut (1 with an origin shield)' },
+  edges: { option: 'edges', unit: 'count', fallback: '10', min: 1, max: 10_000, help: 'CDN edge locations serving the audience, each missing once per object per cut (with Origin Shield, their misses meet in one regional cache)' },
+  zipf: { option: 'zipf', unit: 'exponent', fallback: '0.8', min: 0, max: 3 * MILLION, help: 'popularity within a kind: the n-th most asked page, image or file is asked 1/n^s as often (Zipf); 0 is uniform' },
+  rateLimit: { option: 'rate-limit', unit: 'count', fallback: '100', min: 1, max: 1_000_000, help: "requests/s one IP address may send before the WAF's rate-based rule blocks it" },
   pollSeconds: { option: 'poll-seconds', unit: 'count', min: 1, max: 86_400, help: "seconds between a page's checks of /corte.json (default: as the site's pages say, else 300)" },
   rampMinutes: { option: 'ramp-minutes', unit: 'count', fallback: '30', min: 1, max: 1440, help: 'load test: the evening ramp from a tenth of the peak to the peak' },
   holdMinutes: { option: 'hold-minutes', unit: 'count', fallback: '10', min: 1, max: 1440, help: 'load test: how long the sized peak is held' },
@@ -54,7 +56,7 @@ export const DEFAULT_MIX: Readonly<Record<ViewKind, number>> = {
   json: 50_000,
 };
 
-/** Counts are whole numbers; shares and multipliers are millionths. */
+/** Counts are whole numbers; shares, multipliers and exponents are millionths. */
 export type SizingInputs = Record<Exclude<InputName, 'pollSeconds'>, number> & {
   pollSeconds: number | null;
   mix: Record<ViewKind, number>;
@@ -76,6 +78,11 @@ function parseValue(spec: InputSpec, text: string): number {
   if (spec.unit === 'share') {
     if (v === undefined || v < spec.min || v > spec.max!)
       throw new RangeError(`${what}: expected a share ${spec.min === 0 ? 'from 0' : 'above 0'} up to 1, as a decimal (0.1) or a percent (10%), exact to millionths`);
+    return v;
+  }
+  if (spec.unit === 'exponent') {
+    if (v === undefined || v < spec.min || v > spec.max!)
+      throw new RangeError(`${what}: expected an exponent from ${formatMillionths(spec.min)} to ${formatMillionths(spec.max!)}, as a decimal (0.8), exact to millionths`);
     return v;
   }
   if (v === undefined || v < spec.min || v > spec.max!)

@@ -94,6 +94,26 @@ describe('readSiteSizes(built site)', () => {
     }
   });
 
+  it('counts the cut watch’s revalidation of a page behind the live cut: its data, at every view', async () => {
+    // At the live cut, no page is behind it.
+    for (const kind of PAGE_KINDS) expect(full.fetches[kind]).toMatchObject({ revalidateRequests: 0, revalidateTransferBytes: 0 });
+    // A later live cut: every page now shows an older one, and each that names its data revalidates it.
+    const pointer = join(site, 'corte.json');
+    const original = await readFile(pointer, 'utf8');
+    await writeFile(pointer, JSON.stringify({ stamp: '20240602_2359', label: 'later' }));
+    try {
+      const later = await readSiteSizes(site, { sample: 1_000_000 });
+      expect(later.fetches.home).toMatchObject({ pages: 1, revalidateRequests: 1, revalidateTransferBytes: gzipSync(await readFile(join(site, 'datos.json'))).length });
+      expect(later.fetches.section.revalidateRequests).toBe(later.fetches.section.pages);
+      // The methodology names no data.
+      expect(later.fetches.other).toMatchObject({ pages: 4, revalidateRequests: 3 });
+      // Revalidated, not loaded with the page: the on-load JSON is still the search index alone.
+      expect(later.fetches.other.onLoadRequests).toBe(1);
+    } finally {
+      await writeFile(pointer, original);
+    }
+  });
+
   it("reads a local target's folder the same: current → the cut's site, the databases and images beside it", async () => {
     const target = join(root, 'target');
     await mkdir(join(target, 'cuts'), { recursive: true });

@@ -70,21 +70,48 @@ describe('the model', () => {
     }
   });
 
-  it('a CDN edge asks the origin at most once per object per cut', () => {
+  it('a CDN edge asks the origin at most once per object per cut; behind Origin Shield, the origin sees each object at most once', () => {
     const objects = OBJECT_KINDS.reduce((s, k) => s + guerrero.site.objects[k].files, 0);
     expect(guerrero.cdn.originRequestsPerCut).toBeLessThanOrEqual(10 * objects);
-    const shielded = sizeCapacity(parseSizingInputs({ listaNominal: '2800000', edges: '1' }), workedSite());
-    expect(shielded.cdn.originRequestsPerCut).toBeLessThanOrEqual(objects);
-    expect(shielded.cdn.originRequestsPerCut).toBeLessThan(guerrero.cdn.originRequestsPerCut);
-    expect(shielded.cdn.edgeRequestsPerCut).toBe(guerrero.cdn.edgeRequestsPerCut);
+    expect(guerrero.cdn.shieldedOriginRequestsPerCut).toBeLessThanOrEqual(objects);
+    expect(guerrero.cdn.shieldedOriginRequestsPerCut).toBeLessThan(guerrero.cdn.originRequestsPerCut);
+    // One edge location is the same cache as the shield: the same figure.
+    const oneEdge = sizeCapacity(parseSizingInputs({ listaNominal: '2800000', edges: '1' }), workedSite());
+    expect(oneEdge.cdn.originRequestsPerCut).toBe(guerrero.cdn.shieldedOriginRequestsPerCut);
+    expect(oneEdge.cdn.edgeRequestsPerCut).toBe(guerrero.cdn.edgeRequestsPerCut);
   });
 
-  it('the request mix of the load test follows the requests per kind', () => {
-    for (const mix of [guerrero.requestMix.steady, guerrero.requestMix.burst])
-      expect(OBJECT_KINDS.reduce((s, k) => s + mix[k], 0)).toBe(1_000_000);
-    expect(guerrero.requestMix.steady.zip).toBe(0);
-    expect(guerrero.requestMix.burst.zip).toBeGreaterThan(0);
-    expect(guerrero.requestMix.steady.home).toBe(99_173); // 280 / 2,823.3 in millionths (99,173.6: the largest remainders go to other kinds)
+  it('the origin figures of the worked example: uniform popularity is the upper estimate, the Zipf skew touches fewer objects', () => {
+    const uniform = sizeCapacity(parseSizingInputs({ listaNominal: '2800000', zipf: '0' }), workedSite());
+    expect(uniform.cdn).toEqual({ edges: 10, edgeRequestsPerCut: 4_065_880, originRequestsPerCut: 109_960, originMillionthsOfEdge: 27_045, shieldedOriginRequestsPerCut: 12_402 });
+    expect(guerrero.cdn).toMatchObject({ originRequestsPerCut: 86_130, shieldedOriginRequestsPerCut: 12_365 });
+  });
+
+  it('a WAF limit of 100 requests/s per address: 991 visitors may share one at the peak, 330 in the burst; the attack needs 848 addresses', () => {
+    // One visitor: 2,823.3 requests/s / 28,000 = 0.1008/s; 100 / 0.1008 = 991.7; in the burst 330.6.
+    expect(guerrero.rateLimit).toEqual({ rateLimit: 100, visitorsPerAddress: { peak: 991, burst: 330 }, attackAddresses: 848, attackRequestsPerHour: 305_004_000 });
+    const tight = sizeCapacity(parseSizingInputs({ listaNominal: '2800000', rateLimit: '10' }), workedSite());
+    expect(tight.rateLimit).toMatchObject({ visitorsPerAddress: { peak: 99, burst: 33 }, attackAddresses: 8_473 });
+  });
+
+  it('the request mix of the load test follows the browsing requests per kind', () => {
+    expect(OBJECT_KINDS.reduce((s, k) => s + guerrero.requestMix[k], 0)).toBe(1_000_000);
+    expect(guerrero.requestMix.zip).toBe(0);
+    expect(guerrero.requestMix.home).toBe(99_173); // 280 / 2,823.3 in millionths (99,173.6: the largest remainders go to other kinds)
+    expect(guerrero.peak.browsingRequestsPerSecond).toBe(2_824);
+    expect(guerrero.burst.browsingRequestsPerSecond).toBe(8_470); // 3 × 2,823.3, the ZIPs apart
+  });
+
+  it('conditional requests: the polls among the pointer requests, the cut watch’s revalidations among the page data', () => {
+    // 93.3 polls/s of 1,680 pointer requests/s.
+    expect(guerrero.conditional).toEqual({ pointer: 55_556, json: 0 });
+    // Sections behind the live cut: each view revalidates the section's data.
+    const site = workedSite();
+    site.fetches.section = { ...site.fetches.section, revalidateRequests: 1, revalidateTransferBytes: 2_000 };
+    const behind = sizeCapacity(parseSizingInputs({ listaNominal: '2800000' }), site);
+    // 140 section views/s add 140 conditional data requests to the 58.3 others.
+    expect(behind.peak.byKind.json.requestsPerSecond).toBe(199);
+    expect(behind.conditional.json).toBe(705_883); // 140 / 198.3, rounded up
   });
 
   it('a site built without acta images spreads their share over the other kinds, and says so', () => {

@@ -14,7 +14,7 @@ const problems = (raw: RawInputs): readonly string[] => {
 describe('parseSizingInputs', () => {
   it('fills the documented defaults', () => {
     const i = parseSizingInputs({ listaNominal: '2800000' });
-    expect(i).toMatchObject({ listaNominal: 2_800_000, visitShare: 100_000, peakShare: 100_000, secondsBetweenViews: 30, viewsPerVisitor: 20, zipShare: 1_000, cutMinutes: 20, hours: 24, burstMultiplier: 3_000_000, burstSeconds: 120, attackMultiplier: 10_000_000, edges: 10, pollSeconds: null });
+    expect(i).toMatchObject({ listaNominal: 2_800_000, visitShare: 100_000, peakShare: 100_000, secondsBetweenViews: 30, viewsPerVisitor: 20, zipShare: 1_000, cutMinutes: 20, hours: 24, burstMultiplier: 3_000_000, burstSeconds: 120, attackMultiplier: 10_000_000, edges: 10, zipf: 800_000, rateLimit: 100, pollSeconds: null });
     expect(i.mix).toEqual(DEFAULT_MIX);
     expect(Object.values(DEFAULT_MIX).reduce((a, b) => a + b, 0)).toBe(1_000_000);
   });
@@ -36,6 +36,8 @@ describe('parseSizingInputs', () => {
     ['a share above 1', { listaNominal: '1', visitShare: '1.5' }, '--visit-share "1.5": expected a share above 0 up to 1, as a decimal (0.1) or a percent (10%), exact to millionths'],
     ['a zero visit share', { listaNominal: '1', visitShare: '0' }, '--visit-share "0": expected a share above 0 up to 1, as a decimal (0.1) or a percent (10%), exact to millionths'],
     ['a multiplier below 1', { listaNominal: '1', attackMultiplier: '0.5' }, '--attack "0.5": expected a multiplier from 1 to 1000 (2.5 means two and a half times)'],
+    ['a negative Zipf exponent', { listaNominal: '1', zipf: '-1' }, '--zipf "-1": expected an exponent from 0 to 3, as a decimal (0.8), exact to millionths'],
+    ['a rate limit of zero', { listaNominal: '1', rateLimit: '0' }, '--rate-limit "0": expected a whole number from 1 to 1000000'],
     ['more than 24 hours', { listaNominal: '1', hours: '30' }, '--hours "30": expected a whole number from 1 to 24'],
     ['a mix that does not add up', { listaNominal: '1', mix: 'home=0.5' }, '--mix: the shares add up to 1.2, not 1 (home=0.5,election=0.2,unit=0.15,section=0.15,other=0.05,acta=0.1,json=0.05)'],
     ['an unknown kind', { listaNominal: '1', mix: 'casilla=0.1' }, '--mix "casilla=0.1": unknown kind "casilla" (expected home, election, unit, section, other, acta, json)'],

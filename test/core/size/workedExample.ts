@@ -20,8 +20,9 @@ const sizes: Record<ObjectKind, [files: number, bytesEach: number]> = {
 /**
  * Every page loads 5 assets of 2,000 bytes, and the live cut's two files: the framed corte.html
  * (1,000 bytes) and corte.json (100); one of the 4 other pages (search) loads a 10,000-byte index.
+ * Every page shows the live cut (a first cut), so no cut watch revalidates its data.
  */
-const live = (pages: number) => ({ liveRequests: 2 * pages, liveTransferBytes: 1_100 * pages });
+const live = (pages: number) => ({ liveRequests: 2 * pages, liveTransferBytes: 1_100 * pages, revalidateRequests: 0, revalidateTransferBytes: 0 });
 const fetches = (kind: PageKind) =>
   kind === 'other'
     ? { pages: 4, assetRequests: 20, assetTransferBytes: 40_000, onLoadRequests: 1, onLoadTransferBytes: 10_000, ...live(4) }
