@@ -30,6 +30,8 @@ export interface SourceOptions extends ExportOptions {
 export interface CutOptions extends SourceOptions {
   at?: string;
   images?: string;
+  /** Where every warning goes, one line each (--warnings). */
+  warnings?: string;
 }
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
@@ -52,7 +54,8 @@ export function withSourceOptions(command: Command): Command {
 export function withCutOptions(command: Command): Command {
   return withSourceOptions(command)
     .option('--at <time>', "the cut's time: ISO 8601 with offset, or HH:MM on the night (default: now)")
-    .option('--images <dir>', 'folder of acta images named <CLAVE_ACTA>.<ext> (default: none received)');
+    .option('--images <dir>', 'folder of acta images named <CLAVE_ACTA>.<ext> (default: none received)')
+    .option('--warnings <file>', 'write every warning to this file, one line each (stderr shows the first ones and how many more)');
 }
 
 async function exportOf(loaded: LoadedConfig, opts: ExportOptions): Promise<CaptureExport> {

@@ -125,4 +125,17 @@ describe('prep databases --warnings <file>: every warning, however many', () => 
     expect(readFileSync(file, 'utf8')).toBe(all().map((l) => `${l}\n`).join(''));
     expect(r.stderr.split('\n')).toContain(`120 warnings written to ${file}`);
   });
+  it('prep cut --warnings <file>: the same 120 in the file, the cut published', () => {
+    const file = join(work, 'cut-warnings.txt');
+    const env = { ...process.env };
+    delete env.PREP_DEBUG;
+    const r = spawnSync(
+      process.execPath,
+      ['src/cli/prep.ts', 'cut', '--config', `${D}config-databases.yaml`, '--source', source, '--at', '22:00', '--target', join(work, 'target'), '--work', join(work, 'cut-work'), '--warnings', file],
+      { cwd: ROOT, encoding: 'utf8', env, timeout: 240_000 },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(file, 'utf8').split('\n').filter((l) => l !== '' && !l.includes('SIMULATOR TEST KEY')).sort()).toEqual(all().sort());
+    expect(r.stderr.split('\n')).toContain(`120 warnings written to ${file}`);
+  }, 240_000);
 });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { PublicationTarget } from '../../adapters/publish/target.ts';
 import { action, UserError } from '../failure.ts';
 import { cutAtOf, cutWarnings, loadDatabasesConfig, signingKeyOf, withCutOptions, type CutOptions } from '../cutOptions.ts';
+import { reportWarnings } from '../warningsOutput.ts';
 import { publishTargetOf, withPublishTargetOptions, type PublishTargetOptions } from '../targetOptions.ts';
 
 /** The options of a command that publishes cuts (prep cut, prep run), beyond those of the export. */
@@ -70,14 +71,13 @@ Examples:
     )
     .action(
       action(async (opts: Options) => {
-        const { formatDiagnostic } = await import('../../core/diagnostics.ts');
         const { sourceCapture } = await import('../../pipeline/sourceCapture.ts');
         const { CutFailure, cutSummaryLine, runCut } = await import('../../pipeline/runCut.ts');
         const { terminalReporter } = await import('../../pipeline/terminalReporter.ts');
         const loaded = await loadDatabasesConfig(opts.config);
         const { config } = loaded;
         const at = cutAtOf(opts, config);
-        for (const d of cutWarnings(loaded, at)) process.stderr.write(`${formatDiagnostic(d)}\n`);
+        const early = cutWarnings(loaded, at);
         const capture = await sourceCapture(loaded, opts);
         const key = await signingKeyOf(loaded, opts.config);
         const publishing = await publishingOf(opts);
@@ -85,10 +85,11 @@ Examples:
         process.stderr.write(`${config.drill ? 'DRILL (simulacro): ' : ''}${capture.name} → ${target.name}\n`);
         try {
           const result = await runCut({ capture, key, ...publishing, reporter: terminalReporter() }, { at, last: opts.lastCut });
-          for (const d of result.warnings.slice(0, 20)) process.stderr.write(`${formatDiagnostic(d)}\n`);
-          if (result.warnings.length > 20) process.stderr.write(`(${result.warnings.length - 20} more warnings)\n`);
+          await reportWarnings([...early, ...result.warnings], 20, opts.warnings);
           process.stdout.write(`${cutSummaryLine(result)}\n`);
         } catch (error) {
+          // The configuration's warnings may be why the cut failed: they are reported all the same.
+          await reportWarnings(early, 20, opts.warnings);
           if (error instanceof CutFailure) throw new UserError(error.message);
           throw error;
         }

@@ -6,7 +6,6 @@ import { reportWarnings } from '../warningsOutput.ts';
 
 interface Options extends CutOptions {
   out: string;
-  warnings?: string;
 }
 
 /** `prep databases`: one cut's Anexo 18.5 databases, acta images and signed manifest. */
@@ -14,7 +13,6 @@ export function registerDatabases(program: Command): void {
   withCutOptions(program.command('databases'))
     .description("Write one cut's databases: results and CANDIDATURAS CSVs, LEEME, ZIPs, acta images, SHA256SUMS and the signed manifest")
     .option('-o, --out <dir>', 'where cut folders are written', 'out/databases')
-    .option('--warnings <file>', 'write every warning to this file, one line each (stderr shows the first 50)')
     .addHelpText(
       'after',
       `

@@ -50,7 +50,10 @@ Examples:
         const { writeWaitingPage } = await import('../../adapters/publish/local/waitingPageFile.ts');
         const { waitingInfo, waitingPageHtml } = await import('../../core/site/waitingPage.ts');
         const { isS3Target } = await import('../../adapters/publish/openTarget.ts');
+        const { formatDiagnostic } = await import('../../core/diagnostics.ts');
         const loaded = await loadDatabasesConfig(opts.config);
+        // The configuration's warnings once, before the night (an empty CANDIDATURAS file, a missing emblem…).
+        for (const d of loaded.warnings) process.stderr.write(`${formatDiagnostic(d)}\n`);
         const { config } = loaded;
         const start = Date.parse(config.schedule.start);
         let clock;

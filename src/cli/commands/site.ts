@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { action, UserError } from '../failure.ts';
+import { reportWarnings } from '../warningsOutput.ts';
 import { readCut, signingKeyOf, withCutOptions, type CutOptions } from '../cutOptions.ts';
 import type { CutManifest } from '../../core/integrity/manifest.ts';
 
@@ -63,7 +64,6 @@ Examples:
         const { buildCutSite } = await import('../../adapters/site/buildCutSite.ts');
         const { IMAGES_FOLDER, parseManifest } = await import('../../core/integrity/manifest.ts');
         const { MANIFEST_NAME } = await import('../../core/databases/fileNames.ts');
-        const { formatDiagnostic } = await import('../../core/diagnostics.ts');
         const t0 = performance.now();
         const stage = (name: string, since: number): number => {
           const now = performance.now();
@@ -124,8 +124,7 @@ Examples:
           throw error;
         }
 
-        for (const d of warnings.slice(0, 20)) process.stderr.write(`${formatDiagnostic(d)}\n`);
-        if (warnings.length > 20) process.stderr.write(`(${warnings.length - 20} more warnings)\n`);
+        await reportWarnings(warnings, 20, opts.warnings);
         process.stdout.write(`${opts.out}: site of cut ${cut.label}, ${pages.toLocaleString('en-US')} pages, in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
       }),
     );
