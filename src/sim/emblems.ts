@@ -6,6 +6,7 @@
  */
 import type { ImageFile } from '../core/site/siteImages.ts';
 import type { ConfigInput } from './simulation.ts';
+import { inkOn } from '../core/config/contrastInk.ts';
 
 /** The folder beside config.yaml that holds the emblems. */
 export const EMBLEMS_DIR = 'emblemas';
@@ -42,7 +43,7 @@ function lettered(color: string, text: string): string {
   const size = text.length <= 2 ? 28 : text.length <= 3 ? 22 : text.length <= 4 ? 17 : 12;
   return (
     `${open}<rect x="1" y="1" width="${SIZE - 2}" height="${SIZE - 2}" rx="8" fill="${color}"/>` +
-    `<text x="32" y="${32 + size * 0.36}" text-anchor="middle" font-family="Arial,Helvetica,sans-serif" font-weight="700" font-size="${size}" fill="${inkOn(color)}">${text}</text>` +
+    `<text x="32" y="${32 + size * 0.36}" text-anchor="middle" font-family="Arial,Helvetica,sans-serif" font-weight="700" font-size="${size}" fill="${inkOn(color) === 'dark' ? '#1a1a1a' : '#ffffff'}">${text}</text>` +
     `${frame}</svg>\n`
   );
 }
@@ -63,13 +64,3 @@ const initials = (name: string): string =>
     .map((w) => w[0]!.toUpperCase())
     .join('');
 
-/** Near-black or white, whichever contrasts more with `hex` (WCAG relative luminance). */
-export function inkOn(hex: string): string {
-  const [r, g, b] = [1, 3, 5].map((i) => {
-    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  const l = 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-  const dark = 0.0103; // #1a1a1a
-  return (l + 0.05) / (dark + 0.05) >= 1.05 / (l + 0.05) ? '#1a1a1a' : '#ffffff';
-}

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/sim/simulate.ts';
 import { GUERRERO } from '../../src/sim/presets/guerrero.ts';
-import { inkOn } from '../../src/sim/emblems.ts';
 import { imageRefs, sniffImage } from '../../src/core/site/siteImages.ts';
 
 describe('simulated emblems', () => {
@@ -17,10 +16,4 @@ describe('simulated emblems', () => {
     const again = simulate(GUERRERO, 2024);
     expect([...again.emblems].map(([f, i]) => [f, Buffer.from(i.bytes).toString()])).toEqual([...sim.emblems].map(([f, i]) => [f, Buffer.from(i.bytes).toString()]));
   });
-  it.each([
-    ['#FFCB05', '#1a1a1a'],
-    ['#FF8300', '#1a1a1a'],
-    ['#0059A8', '#ffffff'],
-    ['#A6192E', '#ffffff'],
-  ])('writes on %s in %s', (color, ink) => expect(inkOn(color)).toBe(ink));
 });

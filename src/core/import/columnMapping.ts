@@ -52,6 +52,9 @@ const Columns = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 
 type Fields = Partial<Record<FieldName, string | string[]>>;
 
+/** A mapping's column, or its list of alternatives, as a list (none when the field is not mapped). */
+export const columnList = (c: string | string[] | undefined): string[] => (c === undefined ? [] : Array.isArray(c) ? c : [c]);
+
 /** Where the Anexo 18.5 layout (2018–2024, INE and OPLs) puts each acta field, with every known spelling. */
 const ANEXO_18_5_FIELDS: Fields = {
   claveCasilla: 'CLAVE_CASILLA',

@@ -5,7 +5,7 @@ import { NO_APLICA } from '../model/voteCell.ts';
 import { formatClaveCasilla, parseClaveCasilla, TIPOS_CASILLA } from '../model/casillaKey.ts';
 import { parseSinActaReason, type SinActaReason } from '../model/sinActa.ts';
 import { claveActaOf } from '../model/catalogueEntry.ts';
-import { DERIVED_COLUMNS, FIELD_NAMES, type ColumnMapping, type FieldName } from './columnMapping.ts';
+import { DERIVED_COLUMNS, FIELD_NAMES, columnList, type ColumnMapping, type FieldName } from './columnMapping.ts';
 import { createInterner } from './interner.ts';
 import { headerName } from './headerName.ts';
 import { cleanText, parseOptionalCount, parseVoteCell, quickVoteCell, SIN_ACTA_CELL, UNDECIDED } from './cellText.ts';
@@ -32,7 +32,6 @@ const KEY_FIELDS = new Set<FieldName>(['claveCasilla', 'claveActa', 'entidad', '
 /** Marks a vote column the layout does not carry (mapping `absentVotes`). */
 const ABSENT = -2;
 
-const asList = (c: string | string[]): string[] => (Array.isArray(c) ? c : [c]);
 
 /**
  * Matches a header against the election's vote columns and the mapping's fields.
@@ -58,12 +57,12 @@ export function compileHeader(
 
   const voteAliases = new Map<string, number>();
   layout.columns.forEach((name, i) => {
-    for (const alias of asList(mapping.votes[name] ?? name)) voteAliases.set(headerName(alias), i);
+    for (const alias of columnList(mapping.votes[name] ?? name)) voteAliases.set(headerName(alias), i);
   });
   const fieldAliases = new Map<string, FieldName>();
   for (const field of FIELD_NAMES) {
     const columns = mapping.fields[field];
-    if (columns) for (const alias of asList(columns)) fieldAliases.set(headerName(alias), field);
+    if (columns) for (const alias of columnList(columns)) fieldAliases.set(headerName(alias), field);
   }
   const ignored = new Set([...DERIVED_COLUMNS, ...mapping.ignore].map(headerName));
 

@@ -1,4 +1,5 @@
-import { ANEXO_18_5, FIELD_NAMES, type FieldName } from '../import/columnMapping.ts';
+import { ANEXO_18_5, FIELD_NAMES, columnList, type FieldName } from '../import/columnMapping.ts';
+import { editDistance } from '../import/editDistance.ts';
 
 /** Spellings of acta fields in other layouts (INE 2018, cómputos systems) that the Anexo 18.5 mapping does not know. */
 const OTHER_SPELLINGS: Partial<Record<FieldName, readonly string[]>> = {
@@ -14,25 +15,12 @@ const OTHER_SPELLINGS: Partial<Record<FieldName, readonly string[]>> = {
 /** Columns that name the entity: descriptive, never read (the configuration names it). */
 export const ENTITY_NAME_COLUMNS: ReadonlySet<string> = new Set(['ENTIDAD', 'ESTADO', 'NOMBRE_ESTADO', 'NOMBRE_ENTIDAD']);
 
-const list = (c: string | string[] | undefined): string[] => (c === undefined ? [] : Array.isArray(c) ? c : [c]);
-
 /** Every name of every acta field: the Anexo 18.5 ones first (`anexo`: the built-in mapping reads it as it is). */
 export const FIELD_SPELLINGS: ReadonlyMap<string, { field: FieldName; anexo: boolean }> = new Map<string, { field: FieldName; anexo: boolean }>([
   ...FIELD_NAMES.flatMap((field) => (OTHER_SPELLINGS[field] ?? []).map((name): [string, { field: FieldName; anexo: boolean }] => [name, { field, anexo: false }])),
-  ...FIELD_NAMES.flatMap((field) => list(ANEXO_18_5.fields[field]).map((name): [string, { field: FieldName; anexo: boolean }] => [name, { field, anexo: true }])),
+  ...FIELD_NAMES.flatMap((field) => columnList(ANEXO_18_5.fields[field]).map((name): [string, { field: FieldName; anexo: boolean }] => [name, { field, anexo: true }])),
 ]);
 
-/** Edit distance, for a misspelt header (TOTALAL_REP_PARTIDO_CI_VOTARON). */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++)
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
-}
 
 /** The field a long name is one or two typing slips away from, if exactly one is. */
 export function misspeltField(name: string): { field: FieldName; meant: string } | undefined {

@@ -5,7 +5,7 @@
  * history page publishes, and written at every cut; the Atom feed (cutsAtom.ts) says the same.
  * Field by field in docs/open-data.md.
  */
-import type { HistoryElection, HistoryPoint } from './historyPoint.ts';
+import type { ElectionProgress, HistoryElection, HistoryPoint } from './historyPoint.ts';
 import type { PageCut, PageElection, PageEntity } from './pageHeader.ts';
 import { CUTS_ATOM_PATH, embedPath } from './pagePaths.ts';
 import { cutIso } from '../schedule/cutLabel.ts';
@@ -33,13 +33,7 @@ export interface FeedLeader {
 }
 
 /** One election at one cut. */
-export interface FeedElection {
-  code: string;
-  ACTAS_ESPERADAS: number;
-  ACTAS_CONTABILIZADAS: number;
-  PORCENTAJE_ACTAS_CONTABILIZADAS: string;
-  PORCENTAJE_PARTICIPACION_CIUDADANA: string;
-  TOTAL_VOTOS_C_CS: number;
+export interface FeedElection extends ElectionProgress {
   /** Null while no candidatura has a vote. */
   leader: FeedLeader | null;
 }
@@ -105,15 +99,10 @@ export function cutsFeed(input: CutsFeedInput): CutsFeed {
       label: cut.label,
       time: cutIso(cut.at, input.timeZone),
       last: cut.last,
-      elections: elections.map((e) => ({
-        code: e.code,
-        ACTAS_ESPERADAS: e.ACTAS_ESPERADAS,
-        ACTAS_CONTABILIZADAS: e.ACTAS_CONTABILIZADAS,
-        PORCENTAJE_ACTAS_CONTABILIZADAS: e.PORCENTAJE_ACTAS_CONTABILIZADAS,
-        PORCENTAJE_PARTICIPACION_CIUDADANA: e.PORCENTAJE_PARTICIPACION_CIUDADANA,
-        TOTAL_VOTOS_C_CS: e.TOTAL_VOTOS_C_CS,
-        leader: leaderOf(e, names.get(e.code) ?? new Map()),
-      })),
+      elections: elections.map((e) => {
+        const { candidaturas: _, ...progress } = e;
+        return { ...progress, leader: leaderOf(e, names.get(e.code) ?? new Map()) };
+      }),
       databases: databases.get(cut.stamp) ?? null,
     }));
   return {

@@ -12,14 +12,18 @@ export interface HistoryCandidatura {
   share: string;
 }
 
-/** One election at one cut. */
-export interface HistoryElection {
+/** How far one election's count had come at one cut (the history and the cuts feed say it alike). */
+export interface ElectionProgress {
   code: string;
   ACTAS_ESPERADAS: number;
   ACTAS_CONTABILIZADAS: number;
   PORCENTAJE_ACTAS_CONTABILIZADAS: string;
   PORCENTAJE_PARTICIPACION_CIUDADANA: string;
   TOTAL_VOTOS_C_CS: number;
+}
+
+/** One election at one cut. */
+export interface HistoryElection extends ElectionProgress {
   /** By votes, ties by id (names and colours are on the election's page data). */
   candidaturas: HistoryCandidatura[];
 }

@@ -12,6 +12,7 @@ import { displayName } from './displayName.ts';
 import { formatPercent, PERCENT_SPACE } from './formatNumber.ts';
 import { softHyphens } from './softHyphens.ts';
 import { unitsLed } from './headline.ts';
+import { inkOn } from '../config/contrastInk.ts';
 
 /** How an area is filled: by a leading candidatura (its key entry), a tie, or nothing counted yet. */
 export type LeaderFill = { kind: 'leader'; key: number } | { kind: 'tied' } | { kind: 'none' };
@@ -117,15 +118,6 @@ export function mapView(paths: MapPaths, units: readonly UnitItem[], label: (u: 
 const leaderKeys = (units: readonly UnitItem[]): LeaderKey[] =>
   unitsLed(units).map((l, i) => ({ ...l, name: displayName(l.name), pattern: i % MAP_PATTERNS, ink: inkOn(l.color) }));
 
-/** Dark marks on a light colour, light marks on a dark one (relative luminance, WCAG). */
-function inkOn(color: string): 'dark' | 'light' {
-  const channel = (i: number): number => {
-    const c = parseInt(color.slice(1 + 2 * i, 3 + 2 * i), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  const luminance = 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
-  return luminance > 0.18 ? 'dark' : 'light';
-}
 
 const participationOf = (u: UnitItem): number => Number(u.PORCENTAJE_PARTICIPACION_CIUDADANA);
 

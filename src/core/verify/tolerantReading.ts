@@ -6,24 +6,13 @@
 import type { CapturedActa } from '../model/capturedActa.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { ElectionLayout } from '../config/electionLayout.ts';
-import { ANEXO_18_5, FIELD_NAMES, type ColumnMapping, type FieldName } from '../import/columnMapping.ts';
+import { ANEXO_18_5, FIELD_NAMES, columnList, type ColumnMapping, type FieldName } from '../import/columnMapping.ts';
 import { compileHeader } from '../import/rowDecoder.ts';
+import { editDistance } from '../import/editDistance.ts';
 import type { Findings } from './report.ts';
 import { cell, isStrayRow, lineList, type CsvRow, type HeaderColumns } from './resultsFile.ts';
 
-const asList = (c: string | string[] | undefined): string[] => (c === undefined ? [] : Array.isArray(c) ? c : [c]);
 
-/** Edit distance (insertions, deletions, substitutions) between two short names. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++)
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
-}
 
 /** The known column a misspelt name most likely means (at most 2 edits away), if any. */
 function closestKnown(name: string): { name: string; field: FieldName | undefined } | undefined {
@@ -32,7 +21,7 @@ function closestKnown(name: string): { name: string; field: FieldName | undefine
     const distance = editDistance(name, known);
     if (distance <= 2 && (best === undefined || distance < best.distance)) best = { name: known, field, distance };
   };
-  for (const field of FIELD_NAMES) for (const known of asList(ANEXO_18_5.fields[field])) consider(known, field);
+  for (const field of FIELD_NAMES) for (const known of columnList(ANEXO_18_5.fields[field])) consider(known, field);
   for (const known of ANEXO_18_5.ignore) consider(known, undefined);
   return name.length >= 6 && best !== undefined ? { name: best.name, field: best.field } : undefined;
 }
@@ -88,7 +77,7 @@ export function readTolerantly(
     const column = problem.column ?? '';
     if (problem.message.startsWith('column is not a vote column')) {
       const known = closestKnown(column);
-      if (known?.field !== undefined) fields[known.field] = [...asList(fields[known.field]), column];
+      if (known?.field !== undefined) fields[known.field] = [...columnList(fields[known.field]), column];
       else ignore.push(column);
       findings.warn(
         'results-file',

@@ -2,17 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { derivedElection } from '../../../src/core/verify/derivedElection.ts';
 import { Findings } from '../../../src/core/verify/report.ts';
 import { headerColumns, type CsvRow } from '../../../src/core/verify/resultsFile.ts';
-import { editDistance, readTolerantly } from '../../../src/core/verify/tolerantReading.ts';
+import { readTolerantly } from '../../../src/core/verify/tolerantReading.ts';
 
 const HEADER = 'CLAVE_CASILLA,CLAVE_ACTA,ID_ENTIDAD,ID_ALCALDIA,SECCION,TIPO_CASILLA,TIPO_ACTA,TOTALL_VOTOS_SACADOS_X,TOTAL_VOTOS_SACADOS,PAN,PRI,NULOS,TOTAL_VOTOS_ASENTADO,TOTAL_VOTOS_CALCULADO,LISTA_NOMINAL,REPRESENTANTES_PP_CI,OBSERVACIONES,CONTABILIZADA,COLUMNA_RARA';
 
 describe('reading another body’s file tolerantly', () => {
-  it('measures how far a misspelt name is from a known one', () => {
-    expect(editDistance('TOTALAL_REP_PARTIDO_CI_VOTARON', 'TOTAL_REP_PARTIDO_CI_VOTARON')).toBe(2);
-    expect(editDistance('PAN', 'PRI')).toBe(2);
-    expect(editDistance('', 'ABC')).toBe(3);
-  });
-
   it('reads the rows with the importer, each quirk a warning with line and column', () => {
     const header: CsvRow = { line: 7, fields: HEADER.split(',') };
     const rows: CsvRow[] = [
