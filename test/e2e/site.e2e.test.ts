@@ -114,7 +114,7 @@ interface HomeData { elections: { code: string; path: string; summary: Summary; 
 interface ElectionData {
   election: { level: 'distrito' | 'municipio' };
   results: Results;
-  units: { unit: number; path: string; ACTAS_CONTABILIZADAS: number; leader: { id: string; share: string } | null }[];
+  units: { unit: number; path: string; ACTAS_CONTABILIZADAS: number; leader: { id: string; share: string; tied: boolean; colors: string[] } | null }[];
 }
 interface UnitData { results: Results; sections: { seccion: number; path: string; ACTAS_CONTABILIZADAS: number }[] }
 interface SectionData { results: Results; casillas: { actas: { CLAVE_ACTA: string; image: string | null }[] }[] }
@@ -389,6 +389,16 @@ describe.skipIf(!hasChromium)('the built site in a browser', () => {
         const leaders = new Set(units.flatMap((u) => (u.leader === null ? [] : [u.leader.id])));
         const [byLeader, byParticipation] = [map.locator('.map-key[data-view="primero"]'), map.locator('.map-key[data-view="participacion"]')];
         expect(await byLeader.locator('li').count()).toBeGreaterThanOrEqual(leaders.size);
+        // Each area led alone is filled with its leader's colours: a party's one, a coalition's parties' as stripes.
+        const tiles = await areas.evaluateAll((as) =>
+          as.map((a) => {
+            const id = /^url\(#(mapa-p\d+)\)$/.exec(a.querySelector('path')!.getAttribute('fill')!)?.[1];
+            return { href: a.getAttribute('href')!, colors: id === undefined ? null : Array.from(document.getElementById(id)!.querySelectorAll(':scope > rect')).map((r) => r.getAttribute('fill')) };
+          }),
+        );
+        const led = units.filter((u) => u.leader !== null && !u.leader.tied);
+        expect(tiles.filter((t) => t.colors !== null).length, e.path).toBe(led.length);
+        for (const u of led) expect(tiles.find((t) => t.href === u.path)!.colors, u.path).toEqual(u.leader!.colors);
         expect([await byLeader.isVisible(), await byParticipation.isVisible()]).toEqual([true, false]);
         const fills = () => areas.evaluateAll((as) => as.map((a) => getComputedStyle(a.querySelector('path')!).fill));
         const before = await fills();

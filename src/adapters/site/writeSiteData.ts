@@ -38,7 +38,7 @@ import { cutIso } from '../../core/schedule/cutLabel.ts';
 import { historyPoint, type HistoryPoint } from '../../core/site/historyPoint.ts';
 import { cutsFeed } from '../../core/site/cutsFeed.ts';
 import { cutsAtom } from '../../core/site/cutsAtom.ts';
-import { shareCardOf, shareCardSvg } from '../../core/site/shareCard.ts';
+import { cardEmblems, shareCardOf, shareCardSvg, type CardEmblems } from '../../core/site/shareCard.ts';
 import { shareCardPng } from './shareCardPng.ts';
 import { pageCut, pageElection, pageEntity, type PageCut, type PageElection, type PageEntity } from '../../core/site/pageHeader.ts';
 import { CUTS_ATOM_PATH, CUTS_JSON_PATH, DATA_FILE, MAPS_DIR, databasesPath, historyPath, homePath, searchPath, searchShardPath, shareCardPath, type UnitLevel } from '../../core/site/pagePaths.ts';
@@ -257,12 +257,13 @@ export async function writeSiteData(input: CutDatabasesInput, options: SiteDataO
     images: (options.images ?? NO_SITE_IMAGES).links,
   };
   const host = site.siteUrl === null ? null : new URL(site.siteUrl).host;
+  const emblems = host === null ? new Map<string, CardEmblems>() : cardEmblems(options.images ?? NO_SITE_IMAGES);
   /**
    * The share card of an election's or unit's page written now (its figures are of this cut).
    * Only a site with its public URL has cards: a page names its card by absolute URL or not at all.
    */
   const putCard = async (data: ElectionData | UnitData): Promise<void> => {
-    if (host !== null) await put(shareCardPath(data.path, cut.stamp), shareCardPng(shareCardSvg(shareCardOf(data, config.drill), cut.label, host)));
+    if (host !== null) await put(shareCardPath(data.path, cut.stamp), shareCardPng(shareCardSvg(shareCardOf(data, config.drill), cut.label, host, emblems.get(data.election.code))));
   };
   // What every page renders besides its own data, but for the cut (a placeholder, filled in after the build).
   const shared = JSON.stringify({ ...site, cut: undefined, publicDir: undefined });

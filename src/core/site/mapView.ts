@@ -118,7 +118,6 @@ export function mapView(paths: MapPaths, units: readonly UnitItem[], label: (u: 
 const leaderKeys = (units: readonly UnitItem[]): LeaderKey[] =>
   unitsLed(units).map((l, i) => ({ ...l, name: displayName(l.name), pattern: i % MAP_PATTERNS, ink: inkOn(l.color) }));
 
-
 const participationOf = (u: UnitItem): number => Number(u.PORCENTAJE_PARTICIPACION_CIUDADANA);
 
 /**

@@ -17,6 +17,7 @@ import { headlineOf, type Headline } from './headline.ts';
 import type { ElectionData, UnitData } from './pageData.ts';
 import { unitTitle } from './unitTitle.ts';
 import { escapeXml } from './xmlText.ts';
+import type { SiteImageExt, SiteImages } from './siteImages.ts';
 
 export const SHARE_CARD_WIDTH = 1200;
 export const SHARE_CARD_HEIGHT = 630;
@@ -73,12 +74,39 @@ const RIGHT = SHARE_CARD_WIDTH - 64;
 /** A `<text>` at (x, y) of a fitted line. */
 const text = (x: number, y: number, t: FittedText, attrs = ''): string =>
   `<text x="${x}" y="${y}" font-size="${t.size}"${attrs ? ` ${attrs}` : ''}>${escapeXml(t.text)}</text>`;
-/** A party's colour square, outlined so that a white or pale colour shows. */
-const swatch = (x: number, y: number, size: number, color: string): string =>
-  `<rect x="${x}" y="${y}" width="${size}" height="${size}" rx="4" fill="${escapeXml(color)}" stroke="${MUTED}" stroke-width="2"/>`;
+/**
+ * A candidatura's mark, as on its page (Mark.astro): its emblem where one is configured, else its
+ * colour square — a coalition's parties' colours side by side — outlined so that a white or
+ * pale colour shows.
+ */
+function mark(x: number, y: number, size: number, who: { id: string; colors: readonly string[] }, emblems: CardEmblems): string {
+  const emblem = emblems[who.id];
+  if (emblem !== undefined) return `<image x="${x}" y="${y}" width="${size}" height="${size}" href="${escapeXml(emblem)}"/>`;
+  const w = size / who.colors.length;
+  const bands = who.colors.map((c, i) => `<rect x="${x + i * w}" y="${y}" width="${w}" height="${size}" fill="${escapeXml(c)}"/>`).join('');
+  return `${bands}<rect x="${x}" y="${y}" width="${size}" height="${size}" rx="4" fill="none" stroke="${MUTED}" stroke-width="2"/>`;
+}
 
-/** The card as an SVG document, at the cut labelled `cut`; `host` (`prep.example.org`) is printed where the site has one. */
-export function shareCardSvg(card: ShareCard, cut: string, host: string | null): string {
+/** Each candidatura's emblem, by id, as a `data:` URL (the card embeds it: a PNG renderer fetches nothing). */
+export type CardEmblems = Readonly<Record<string, string>>;
+
+const MEDIA_TYPES: Record<SiteImageExt, string> = { svg: 'image/svg+xml', png: 'image/png', jpg: 'image/jpeg', webp: 'image/webp' };
+
+/** Each election's card emblems, by election code, from the site's images. */
+export function cardEmblems(images: SiteImages): Map<string, CardEmblems> {
+  const bytes = new Map(images.files.map((f) => [f.path, f.bytes]));
+  const dataUrl = (path: string): string => {
+    const ext = path.slice(path.lastIndexOf('.') + 1) as SiteImageExt;
+    return `data:${MEDIA_TYPES[ext]};base64,${Buffer.from(bytes.get(path)!).toString('base64')}`;
+  };
+  return new Map(Object.entries(images.links.emblems).map(([code, ids]) => [code, Object.fromEntries(Object.entries(ids).map(([id, path]) => [id, dataUrl(path)]))]));
+}
+
+/**
+ * The card as an SVG document, at the cut labelled `cut`; `host` (`prep.example.org`) is printed
+ * where the site has one; `emblems` are the election's configured emblems.
+ */
+export function shareCardSvg(card: ShareCard, cut: string, host: string | null, emblems: CardEmblems = {}): string {
   const width = RIGHT - LEFT;
   const { headline: h, counted } = card;
   const parts: string[] = [
@@ -99,7 +127,7 @@ export function shareCardSvg(card: ShareCard, cut: string, host: string | null):
   else {
     const said = h.tied ? 'Empate en el primer lugar' : 'Va adelante';
     parts.push(text(LEFT, 250, { text: said, size: 28 }, `fill="${MUTED}"`));
-    parts.push(swatch(LEFT, 270, 40, h.leader.color));
+    parts.push(mark(LEFT, 270, 40, h.leader, emblems));
     parts.push(text(LEFT + 56, 304, fitText(displayName(h.leader.name), width - 56, 44, 28), `font-weight="700" fill="${INK}"`));
     const share = { text: formatPercent(h.leader.share), size: 96 };
     parts.push(text(LEFT, 408, share, `font-weight="700" fill="${INK}"`));
@@ -108,7 +136,7 @@ export function shareCardSvg(card: ShareCard, cut: string, host: string | null):
     parts.push(text(after, 408, fitText(votes, RIGHT - after, 34, 24), `fill="${MUTED}"`));
     if (h.second !== null) {
       const line = `Segundo lugar: ${displayName(h.second.name)}, ${formatPercent(h.second.share)}`;
-      parts.push(swatch(LEFT, 436, 30, h.second.color));
+      parts.push(mark(LEFT, 436, 30, h.second, emblems));
       parts.push(text(LEFT + 44, 462, fitText(line, width - 44, 32, 22), `fill="${INK}"`));
     }
   }

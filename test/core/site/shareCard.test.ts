@@ -107,6 +107,18 @@ describe('shareCardSvg(card, cut, host)', () => {
     expect(spans.map((t) => t.text)).toContain(`Cifras al corte de ${CUT}`);
   });
 
+  it("shows the leader's and the second's emblems where configured, else their colours (a coalition's side by side)", () => {
+    const { leader, second } = card.headline;
+    const emblem = 'data:image/svg+xml;base64,PHN2Zy8+';
+    const withEmblem = shareCardSvg(card, CUT, 'prep.example.org', { [leader!.id]: emblem });
+    expect(withEmblem).toContain(`<image x="64" y="270" width="40" height="40" href="${emblem}"/>`);
+    expect(withEmblem).not.toContain(`<image x="64" y="436"`);
+    const coalition: ShareCard = { ...card, headline: { ...card.headline, second: { ...second!, colors: ['#0059a8', '#e30613', '#ffcb05'] } } };
+    const bands = [...shareCardSvg(coalition, CUT, null).matchAll(/<rect x="([\d.]+)" y="436" width="10" height="30" fill="(#[0-9a-f]{6})"\/>/g)].map((m) => [Number(m[1]), m[2]]);
+    expect(bands).toEqual([[64, '#0059a8'], [74, '#e30613'], [84, '#ffcb05']]);
+    expect(textsOf(withEmblem).texts.map((t) => t.text)).toEqual(lines);
+  });
+
   it('escapes names for XML', () => {
     const odd = { ...card, headline: { ...card.headline, leader: { ...card.headline.leader!, name: 'A & <B> "C"' } } };
     expect(textsOf(shareCardSvg(odd, CUT, null)).texts.map((t) => t.text)).toContain('A & <B> "C"');
