@@ -40,8 +40,12 @@ beforeAll(async () => {
   const capture = new SimulatedCapture(sim, 'simulated capture');
   const at = Date.parse('2024-06-02T20:40:00-06:00');
   const full = countCut(sim.config, capture.loaded.elections, capture.exportAsOf(at).actas, cutIdentity(sim.config, at, false), () => {});
-  // One election keeps the build short: about 2,800 pages.
-  input = { ...full, elections: full.elections.filter((e) => e.config.code === 'DIP_LOC') };
+  // One election keeps the build short: about 2,800 pages. Its map on a page of its own, as
+  // for a map of many units (the browser test sees the maps on their overviews).
+  input = {
+    ...full,
+    elections: full.elections.filter((e) => e.config.code === 'DIP_LOC').map((e) => ({ ...e, config: { ...e.config, map: { ...e.config.map!, page: 'own' as const } } })),
+  };
   const db = await writeCutDatabases(input, { dir: join(site, 'datos', input.cut.stamp), images: { source: capture.images, store: join(site, 'actas') }, key: simulatorTestKey() });
   imageOf = imagesOf(db.manifest);
   const data = await writeSiteData(input, {
@@ -93,7 +97,8 @@ function expectResults(path: string, results: LevelResults, partidos = true): vo
 
 describe('the static site of one cut, built by astro', () => {
   it('writes every page as a folder with index.html, beside its datos.json', async () => {
-    const expected = ['/', '/buscar/', '/bases-de-datos/', '/historico/', '/metodologia/', ...pages.election.map((p) => p.path), ...pages.unit.map((p) => p.path), ...pages.section.map((p) => p.path)];
+    const expected = ['/', '/buscar/', '/bases-de-datos/', '/historico/', '/metodologia/', ...pages.election.map((p) => p.path), '/eleccion/DIP_LOC/mapa/', ...pages.unit.map((p) => p.path), ...pages.section.map((p) => p.path)];
+    expect(pages.map.map((p) => p.path)).toEqual(['/eleccion/DIP_LOC/']);
     for (const path of expected) expect(existsSync(fileOf(site, path)), path).toBe(true);
     for (const path of ['/', ...pages.election.map((p) => p.path), pages.unit[0]!.path, pages.section[0]!.path, '/buscar/', '/historico/', '/bases-de-datos/'])
       expect(existsSync(fileOf(site, `${path}datos.json`)), path).toBe(true);
@@ -196,12 +201,27 @@ describe('the static site of one cut, built by astro', () => {
     }
   });
 
+  it("shows a map on a page of its own when configured so, the overview linking to it and it back to the overview's table", () => {
+    const overview = markup('/eleccion/DIP_LOC/');
+    expect(overview).not.toContain('<figure class="map"');
+    expect(overview).toContain('<p class="map-link"><a href="/eleccion/DIP_LOC/mapa/">Mapa de los 28 distritos</a>');
+    const page = markup('/eleccion/DIP_LOC/mapa/');
+    expect(page).toContain('<figure class="map"');
+    const areas = [...page.matchAll(/<a href="(\/eleccion\/DIP_LOC\/distrito\/\d+\/)"><title>/g)].map((m) => m[1]);
+    expect(areas.sort()).toEqual(pages.unit.map((p) => p.path).sort());
+    expect(page).toContain('<a href="/eleccion/DIP_LOC/#tabla-unidades">tabla de distritos</a>');
+    expect(overview).toContain('id="tabla-unidades"');
+    // Its data is the overview's, named in its footer.
+    expect(page).toContain('href="../datos.json"');
+    expect(page).toContain('02/06/2024 20:40 (UTC-6)');
+  });
+
   it('links only to pages and files that exist', () => {
-    for (const path of ['/', '/eleccion/DIP_LOC/', '/eleccion/DIP_LOC/distrito/7/', pages.section[0]!.path, '/buscar/', '/bases-de-datos/', '/historico/', '/metodologia/', '/404.html']) {
+    for (const path of ['/', '/eleccion/DIP_LOC/', '/eleccion/DIP_LOC/mapa/', '/eleccion/DIP_LOC/distrito/7/', pages.section[0]!.path, '/buscar/', '/bases-de-datos/', '/historico/', '/metodologia/', '/404.html']) {
       const page = html(path === '/404.html' ? '/404.html' : path);
       for (const link of internalLinks(page)) expect(existsSync(fileOf(site, link)), `${path} → ${link}`).toBe(true);
       // The page's own data, relative.
-      if (!['/metodologia/', '/404.html'].includes(path)) expect(page).toContain('href="datos.json"');
+      if (!['/metodologia/', '/404.html', '/eleccion/DIP_LOC/mapa/'].includes(path)) expect(page).toContain('href="datos.json"');
     }
   });
 
@@ -219,7 +239,7 @@ describe('the static site of one cut, built by astro', () => {
 
   it('is small: home HTML ≤ 30 kB gzipped, JavaScript ≤ 40 kB gzipped per page (the sizes are printed)', () => {
     const report: string[] = [];
-    for (const path of ['/', '/eleccion/DIP_LOC/', '/eleccion/DIP_LOC/distrito/7/', pages.section[0]!.path, '/buscar/', '/historico/']) {
+    for (const path of ['/', '/eleccion/DIP_LOC/', '/eleccion/DIP_LOC/mapa/', '/eleccion/DIP_LOC/distrito/7/', pages.section[0]!.path, '/buscar/', '/historico/']) {
       const page = html(path);
       const js = pageScripts(site, page);
       report.push(`${path.padEnd(44)} HTML ${(page.length / 1024).toFixed(1).padStart(6)} kB, ${(gzipSize(page) / 1024).toFixed(1).padStart(5)} kB gz; JS ${(js.total / 1024).toFixed(1)} kB gz (${js.files.size} files + ${(js.inline / 1024).toFixed(1)} kB inline)`);

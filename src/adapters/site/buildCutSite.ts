@@ -14,6 +14,7 @@
  * damaged copy in the cache) costs the cache: it is discarded, with a log line, and every page
  * is built again.
  */
+import { electionMapPath } from '../../core/site/mapPlacement.ts';
 import type { CutDatabasesInput } from '../../core/databases/cutDatabasesInput.ts';
 import type { CutManifest } from '../../core/integrity/manifest.ts';
 import type { HistoryPoint } from '../../core/site/historyPoint.ts';
@@ -89,10 +90,10 @@ const FIXED_PAGES = 4;
 /** In the cache folder: the render key of every page of its last build, `{path: key}`. */
 const KEYS_FILE = 'prep-render-keys.json';
 
-const pagesIn = (pages: PageList): number => pages.election.length + pages.unit.length + pages.section.length;
+const pagesIn = (pages: PageList): number => pages.election.length + pages.map.length + pages.unit.length + pages.section.length;
 
 const keysOf = (pages: PageList): Record<string, string> =>
-  Object.fromEntries([...pages.election, ...pages.unit, ...pages.section].map((p) => [p.path, p.key]));
+  Object.fromEntries([...pages.election, ...pages.map.map((p) => ({ ...p, path: electionMapPath(p.code) })), ...pages.unit, ...pages.section].map((p) => [p.path, p.key]));
 
 async function readKeys(cacheDir: string): Promise<Record<string, string>> {
   const text = await readFile(join(cacheDir, KEYS_FILE), 'utf8').catch(() => '{}');
@@ -197,7 +198,7 @@ async function buildWhole(input: CutDatabasesInput, options: CutSiteOptions): Pr
     }
     await previous.discard();
     return {
-      pages: 1 + pages.election.length + pages.unit.length + pages.section.length + FIXED_PAGES,
+      pages: 1 + pagesIn(pages) + FIXED_PAGES,
       pageList: pages,
       dataFiles: site.files,
       dataBytes: site.bytes,

@@ -48,7 +48,8 @@ import type { PublishedCut } from './publishedCuts.ts';
 import type { PageRecord } from '../../core/site/siteState.ts';
 import { NO_SITE_IMAGES, type SiteImageLinks, type SiteImages } from '../../core/site/siteImages.ts';
 import type { ElectionGeometry } from '../../core/config/mapGeometry.ts';
-import { mapPaths } from '../../core/site/mapPaths.ts';
+import { mapPaths, type MapPaths } from '../../core/site/mapPaths.ts';
+import { mapHasOwnPage } from '../../core/site/mapPlacement.ts';
 
 /** Format tag of site.json. */
 export const SITE_FORMAT = 'prep-site/1';
@@ -59,15 +60,22 @@ export const CUT_FRAGMENT_FILE = 'corte.html';
 /** Beside site.json: the folder copied as it is into the site. */
 export const PUBLIC_DIR = 'public';
 
-/** An election's map paths as JSON, drawn once per geometry: the night keeps its configuration, and so its maps, from cut to cut. */
-const drawnMaps = new WeakMap<ElectionGeometry, string>();
-function mapJson(geometry: ElectionGeometry): string {
-  let json = drawnMaps.get(geometry);
-  if (json === undefined) {
-    json = JSON.stringify(mapPaths(geometry));
-    drawnMaps.set(geometry, json);
+/** An election's map paths as JSON, and how many units they hold, drawn once per geometry: the night keeps its configuration, and so its maps, from cut to cut. */
+const drawnMaps = new WeakMap<ElectionGeometry, { json: string; units: number }>();
+function drawnMap(geometry: ElectionGeometry): { json: string; units: number } {
+  let drawn = drawnMaps.get(geometry);
+  if (drawn === undefined) {
+    const paths = mapPaths(geometry);
+    drawn = { json: JSON.stringify(paths), units: paths.units.length };
+    drawnMaps.set(geometry, drawn);
   }
-  return json;
+  return drawn;
+}
+
+/** `maps/<CODE>.json` of the data folder: the map's paths, and whether it has a page of its own (mapPlacement.ts). */
+export interface ElectionMapFile {
+  ownPage: boolean;
+  paths: MapPaths;
 }
 
 /** What every page of the site needs besides its own data. */
@@ -101,6 +109,8 @@ export interface PageList {
   election: Array<{ code: string; path: string; key: string }>;
   unit: Array<{ code: string; level: UnitLevel; unit: number; path: string; key: string }>;
   section: Array<{ code: string; level: UnitLevel; unit: number; seccion: number; path: string; key: string }>;
+  /** The maps with a page of their own (mapPlacement.ts), rendered with their election's overview, from its data: `path` is the overview's. */
+  map: Array<{ code: string; path: string; key: string }>;
   /** Pages of the site carried over as they are from the cut the folder holds (not rendered now): the sitemap lists them too. */
   carried: string[];
 }
@@ -292,7 +302,7 @@ export async function writeSiteData(input: CutDatabasesInput, options: SiteDataO
     return true;
   };
 
-  const pages: PageList = { election: [], unit: [], section: [], carried: [] };
+  const pages: PageList = { election: [], unit: [], section: [], map: [], carried: [] };
   await put(homePath(), page(homeData(input)).json);
   /** Each election's candidaturas' names, for the feeds. */
   const feedElections: Array<{ election: PageElection; names: Map<string, string> }> = [];
@@ -301,7 +311,9 @@ export async function writeSiteData(input: CutDatabasesInput, options: SiteDataO
     const path = pageElection(election).path;
     // An election's overview is rendered at every cut, like home: it is where a reader looks for the live cut's totals.
     // Its map is part of its key, for `prep site --cache` (whose cached pages are reused by key).
-    const map = election.geometry === undefined ? '' : mapJson(election.geometry);
+    const drawn = election.geometry === undefined ? undefined : drawnMap(election.geometry);
+    const ownPage = drawn !== undefined && mapHasOwnPage(election.config.map?.page ?? 'auto', drawn.units);
+    const map = drawn === undefined ? '' : `{"ownPage":${ownPage},"paths":${drawn.json}}`;
     if (map !== '') {
       await mkdir(join(dir, MAPS_DIR), { recursive: true });
       await writeFile(join(dir, MAPS_DIR, `${code}.json`), map);
@@ -312,6 +324,7 @@ export async function writeSiteData(input: CutDatabasesInput, options: SiteDataO
     await put(path, e.json);
     await putCard(ed);
     pages.election.push({ code, path, key: e.key });
+    if (ownPage) pages.map.push({ code, path, key: e.key });
     feedElections.push({ election: ed.election, names: new Map(ed.results.porCandidatura.candidaturas.map((c) => [c.id, c.name])) });
     const units = [...election.count.results.units.keys()].sort((a, b) => a - b);
     for (const unit of units) {

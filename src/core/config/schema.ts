@@ -100,6 +100,10 @@ export const MapSchema = z.strictObject({
     .array(z.int().min(1))
     .default([])
     .describe('Units drawn on the map that do not hold this election (e.g. municipios that elect by usos y costumbres): shown as such, without results'),
+  page: z
+    .enum(['auto', 'overview', 'own'])
+    .default('auto')
+    .describe('Where the map is shown: on the election\'s overview page, on a page of its own that the overview links to (/eleccion/<CODE>/mapa/), or auto: on its own page above 150 units, to keep the overview light'),
 });
 
 export const ElectionSchema = z.strictObject({

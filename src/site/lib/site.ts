@@ -7,8 +7,7 @@ import { displayName, type DisplayNameOptions } from '../../core/site/displayNam
 import { softHyphens } from '../../core/site/softHyphens.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PageList, SiteInfo, HistoryData, DatabasesData } from '../../adapters/site/writeSiteData.ts';
-import type { MapPaths } from '../../core/site/mapPaths.ts';
+import type { PageList, SiteInfo, HistoryData, DatabasesData, ElectionMapFile } from '../../adapters/site/writeSiteData.ts';
 import type { ElectionData, HomeData, SectionData, UnitData } from '../../core/site/pageData.ts';
 import type { SearchIndex } from '../../core/site/searchIndex.ts';
 import { DATA_FILE, MAPS_DIR, type UnitLevel } from '../../core/site/pagePaths.ts';
@@ -41,10 +40,10 @@ export const siteInfo = (): SiteInfo => readJson<SiteInfo>(join(dataDir(), 'site
 /** pages.json: every election, unit and section page. */
 export const pageList = (): PageList => readJson<PageList>(join(dataDir(), 'pages.json'));
 
-/** An election's map paths (`maps/<CODE>.json` of the data folder), or null when its configuration gives no map. */
-export function electionMap(code: string): MapPaths | null {
+/** An election's map (`maps/<CODE>.json` of the data folder): its paths and whether it has a page of its own; null when its configuration gives no map. */
+export function electionMap(code: string): ElectionMapFile | null {
   const file = join(dataDir(), MAPS_DIR, `${code}.json`);
-  return existsSync(file) ? readJson<MapPaths>(file) : null;
+  return existsSync(file) ? readJson<ElectionMapFile>(file) : null;
 }
 
 /** The datos.json of the page at `path` (read afresh: pages are rendered once each). */

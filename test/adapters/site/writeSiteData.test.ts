@@ -15,10 +15,10 @@ import { historyPoint } from '../../../src/core/site/historyPoint.ts';
 import type { CutsFeed } from '../../../src/core/site/cutsFeed.ts';
 import { cutsAtom } from '../../../src/core/site/cutsAtom.ts';
 import { dataPath, MAPS_DIR, parsePagePath } from '../../../src/core/site/pagePaths.ts';
-import { mapPaths, type MapPaths } from '../../../src/core/site/mapPaths.ts';
+import { mapPaths } from '../../../src/core/site/mapPaths.ts';
 import { writeCutDatabases } from '../../../src/adapters/databases/writeCutDatabases.ts';
 import { SIMULATOR_TEST_KEY_FINGERPRINT, simulatorTestKey } from '../../../src/adapters/package/signing.ts';
-import { imagesOf, readHistory, writeSiteData, type DatabasesData, type HistoryData, type PageList, type SiteInfo } from '../../../src/adapters/site/writeSiteData.ts';
+import { imagesOf, readHistory, writeSiteData, type DatabasesData, type ElectionMapFile, type HistoryData, type PageList, type SiteInfo } from '../../../src/adapters/site/writeSiteData.ts';
 import { readPublishedCuts } from '../../../src/adapters/site/publishedCuts.ts';
 
 // The simulated Guerrero night (seed 2024) at 21:20 — a few hundred actas — and at 21:40.
@@ -125,7 +125,8 @@ describe('writeSiteData(input, options)', () => {
   }, 60_000);
 
   it("writes each election's map paths beside site.json, and keys the overview by its map too: another map changes no other page's key", async () => {
-    for (const e of input.elections) expect(await readJson<MapPaths>(join(dir, MAPS_DIR, `${e.config.code}.json`))).toEqual(mapPaths(e.geometry!));
+    // Guerrero's 28 districts and 85 municipios: each map on its overview (map.page auto, 150 units at most).
+    for (const e of input.elections) expect(await readJson<ElectionMapFile>(join(dir, MAPS_DIR, `${e.config.code}.json`))).toEqual({ ownPage: false, paths: mapPaths(e.geometry!) });
     // The municipios' map with one municipio fewer drawn.
     const changed = { ...input, elections: input.elections.map((e) => (e.config.level === 'municipio' ? { ...e, geometry: { ...e.geometry!, areas: e.geometry!.areas.slice(1) } } : e)) };
     const other = await writeSiteData(changed, { dir: join(root, 'map-keys'), imageOf: svg });
