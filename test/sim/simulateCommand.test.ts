@@ -43,8 +43,8 @@ describe('prep simulate', () => {
     const config = ConfigSchema.parse(parse(await readFile(join(out, 'config.yaml'), 'utf8')));
     expect(config.elections.map((e) => e.catalogue)).toEqual(['catalogo_DIP_LOC.csv', 'catalogo_AYUN.csv']);
     expect(config.elections.map((e) => e.map)).toEqual([
-      { file: 'distritos.topojson', key: 'DISTRITO', withoutElection: [] },
-      { file: 'municipios.topojson', key: 'MUNICIPIO', withoutElection: guerrero.territory.municipios.filter((m) => m.usosYCostumbres).map((m) => m.id) },
+      { file: 'distritos.topojson', key: 'DISTRITO', page: 'auto', withoutElection: [] },
+      { file: 'municipios.topojson', key: 'MUNICIPIO', page: 'auto', withoutElection: guerrero.territory.municipios.filter((m) => m.usosYCostumbres).map((m) => m.id) },
     ]);
   });
 
