@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { UserError } from './failure.ts';
-import { DEFAULT_KEEP, type PublicationTarget } from '../adapters/publish/target.ts';
+import { DEFAULT_KEEP, DEFAULT_S3_REQUESTS, type PublicationTarget } from '../adapters/publish/target.ts';
 
 /** `--target` and the S3 options, as every command that publishes or reads a target takes them (publish, status, rollback, cut, run). */
 export interface TargetCliOptions {
@@ -21,7 +21,7 @@ export function withTargetOptions(command: Command): Command {
 }
 
 /** The target the options name; a bad name or option is the operator's to fix. */
-export async function targetOf(opts: TargetCliOptions, more: { keep?: number; log?: (line: string) => void } = {}): Promise<PublicationTarget> {
+export async function targetOf(opts: TargetCliOptions, more: { keep?: number; requests?: number; log?: (line: string) => void } = {}): Promise<PublicationTarget> {
   const { openTarget } = await import('../adapters/publish/openTarget.ts');
   try {
     return openTarget(opts.target, {
@@ -36,21 +36,35 @@ export async function targetOf(opts: TargetCliOptions, more: { keep?: number; lo
   }
 }
 
-/** …and --keep, as the commands that publish to a target take them (publish, cut, run). */
+/** …and --keep and --requests, as the commands that publish to a target take them (publish, cut, run). */
 export interface PublishTargetOptions extends TargetCliOptions {
   keep: string;
+  requests?: string;
 }
 
-/** Adds the target options and --keep. */
+/** More than this many requests in flight would only queue in the store's throttling (docs/publish-s3.md). */
+const MAX_REQUESTS = 512;
+
+/** Adds the target options, --keep and --requests. */
 export function withPublishTargetOptions(command: Command): Command {
-  return withTargetOptions(command).option('--keep <n>', 'cuts kept on the target, the newest (the live one always is); databases are never pruned', String(DEFAULT_KEEP));
+  return withTargetOptions(command)
+    .option('--keep <n>', 'cuts kept on the target, the newest (the live one always is); databases are never pruned', String(DEFAULT_KEEP))
+    .addOption(
+      new Option(
+        '--requests <n>',
+        `S3 only: requests in flight at once (default ${DEFAULT_S3_REQUESTS}; a national cut on AWS wants 128 or more: docs/publish-s3.md)`,
+      ),
+    );
 }
 
 /** The target to publish to, keeping --keep cuts, its steps logged on stderr. */
 export async function publishTargetOf(opts: PublishTargetOptions): Promise<PublicationTarget> {
   const keep = Number(opts.keep);
   if (!Number.isSafeInteger(keep) || keep < 1) throw new UserError(`--keep must be a whole number ≥ 1, got "${opts.keep}"`);
-  return targetOf(opts, { keep, log: stderrLine });
+  const requests = opts.requests === undefined ? undefined : Number(opts.requests);
+  if (requests !== undefined && (!Number.isSafeInteger(requests) || requests < 1 || requests > MAX_REQUESTS))
+    throw new UserError(`--requests must be a whole number from 1 to ${MAX_REQUESTS}, got "${opts.requests}"`);
+  return targetOf(opts, { keep, requests, log: stderrLine });
 }
 
 /** One line for the operator, on stderr (stdout carries the command's result). */

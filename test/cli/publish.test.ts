@@ -51,6 +51,7 @@ describe('prep publish', () => {
     { name: 'a folder that is not a staged cut', args: () => [dir, '--target', root], message: () => `error: ${dir} is not a staged cut: it has no publication.json` },
     { name: 'a bad --keep', args: () => [staged[A]!, '--target', root, '--keep', '0'], message: () => 'error: --keep must be a whole number ≥ 1, got "0"' },
     { name: 'S3 options for a directory', args: () => [staged[A]!, '--target', root, '--endpoint', 'http://127.0.0.1:9'], message: () => `error: ${root} is a local directory: endpoint only apply to an s3:// target` },
+    { name: '--requests for a directory', args: () => [staged[A]!, '--target', root, '--requests', '64'], message: () => `error: ${root} is a local directory: requests only apply to an s3:// target` },
     { name: 'a URL of another kind', args: () => [staged[A]!, '--target', 'https://example.org/prep/'], message: () => 'error: https://example.org/prep/: a target is a local directory or s3://bucket/prefix/, not a https:// URL' },
     { name: 'a bad S3 URL', args: () => [staged[A]!, '--target', 's3://Bad_Bucket/'], message: () => 'error: "s3://Bad_Bucket/" is not a usable S3 target: bucket name "Bad_Bucket" is not valid' },
   ])('refuses $name in plain words', ({ args, message }) => {
@@ -157,4 +158,32 @@ describe('prep publish, status and rollback on an S3 target', () => {
     expect(back.stdout).toBe(`${url}: cut ${A} is live\n`);
     expect(JSON.parse((await prepS3('status', '--target', url, '--json')).stdout).live).toBe(A);
   }, 120_000);
+
+  it.each([
+    { how: 'by default', requests: [], peak: 16 },
+    { how: 'with --requests 80', requests: ['--requests', '80'], peak: 80 },
+  ])('keeps $peak requests in flight on a slow store $how', async ({ requests, peak }) => {
+    // 120 pages, none of which the target holds: one batch of uploads, each answered slowly.
+    const pages: Record<string, string> = siteOf(C, 'muchas');
+    for (let i = 0; i < 120; i++) pages[`eleccion/GUB/seccion/${i}/index.html`] = `<p>sección ${i}</p>`;
+    const many = dirname((await stageFixture(dir, { stamp: C, files: pages })).dir);
+    s3.holdMs = 200;
+    s3.inFlight.peak = 0;
+    try {
+      const r = await prepS3('publish', many, '--target', `s3://${s3.bucket}/${s3.prefix()}`, ...requests);
+      expect(r.status, r.stderr).toBe(0);
+    } finally {
+      s3.holdMs = 0;
+    }
+    expect(s3.inFlight.peak).toBe(peak);
+  }, 120_000);
+
+  it('refuses a --requests that is not a whole number from 1 to 512', async () => {
+    for (const bad of ['0', '513', 'muchas']) {
+      const r = await prepS3('publish', staged[A]!, '--target', `s3://${s3.bucket}/${s3.prefix()}`, '--requests', bad);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`error: --requests must be a whole number from 1 to 512, got "${bad}"`);
+      noStack(r.stderr);
+    }
+  });
 });

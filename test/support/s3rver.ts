@@ -37,13 +37,22 @@ export interface TestS3 {
   local: boolean;
   /** Every request the proxy forwarded, in arrival order; tests may empty it. */
   requests: RecordedRequest[];
+  /** Requests the proxy holds now (arrived, not answered yet), and the most it held at once; tests may reset `peak`. */
+  inFlight: InFlight;
   /** Requests for which this answers true have one byte of their body flipped on the way (same length): a store that corrupts silently. */
   corrupt: ((request: RecordedRequest) => boolean) | null;
+  /** Milliseconds the proxy holds every request before forwarding it (a slow store); default 0. */
+  holdMs: number;
   /** The publisher's client configuration pointed at `endpoint` (or at `at`), with the test credentials. */
   client(overrides?: Partial<S3ClientConfig>, at?: string): S3Client;
   /** A fresh key prefix (`t-<random>/`), so that tests sharing a bucket never meet; removed by stop() on an external store. */
   prefix(): string;
   stop(): Promise<void>;
+}
+
+export interface InFlight {
+  now: number;
+  peak: number;
 }
 
 /** Whether the suite runs against an external endpoint rather than s3rver. */
@@ -83,8 +92,9 @@ export async function startTestS3(): Promise<TestS3> {
   }
 
   const requests: RecordedRequest[] = [];
-  const faults: Pick<TestS3, 'corrupt'> = { corrupt: null };
-  const proxy = await startRecordingProxy(new URL(upstream), requests, (r) => faults.corrupt?.(r) ?? false);
+  const inFlight: InFlight = { now: 0, peak: 0 };
+  const faults: Pick<TestS3, 'corrupt' | 'holdMs'> = { corrupt: null, holdMs: 0 };
+  const proxy = await startRecordingProxy(new URL(upstream), requests, inFlight, faults);
   stops.unshift(proxy.stop);
   const region = process.env.PREP_TEST_S3_REGION || 'us-east-1';
   const client = (overrides: Partial<S3ClientConfig> = {}, at = proxy.endpoint): S3Client =>
@@ -99,6 +109,7 @@ export async function startTestS3(): Promise<TestS3> {
     credentials,
     local: !externalS3,
     requests,
+    inFlight,
     client,
     prefix: () => {
       const p = `t-${randomBytes(6).toString('hex')}/`;
@@ -116,7 +127,8 @@ export async function startTestS3(): Promise<TestS3> {
 async function startRecordingProxy(
   upstream: URL,
   requests: RecordedRequest[],
-  corrupt: (request: RecordedRequest) => boolean,
+  inFlight: InFlight,
+  faults: Pick<TestS3, 'corrupt' | 'holdMs'>,
 ): Promise<{ endpoint: string; stop: () => Promise<void> }> {
   const agent = new Agent({ keepAlive: true });
   // Idle client connections stay open for the whole test: with Node's default of 5 s the proxy
@@ -124,6 +136,8 @@ async function startRecordingProxy(
   const server: Server = createServer({ keepAliveTimeout: 0 }, (req, res) => {
     const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers };
     requests.push(recorded);
+    inFlight.peak = Math.max(inFlight.peak, ++inFlight.now);
+    res.on('close', () => inFlight.now--);
     /** Sends `body` upstream; a reused upstream connection the store had just closed is replaced once. */
     const forward = (body: Buffer, replayed = false): void => {
       const out = httpRequest(
@@ -138,9 +152,10 @@ async function startRecordingProxy(
     };
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', () => (faults.holdMs > 0 ? setTimeout(pass, faults.holdMs) : pass()));
+    const pass = (): void => {
       const body = Buffer.concat(chunks);
-      if (corrupt(recorded) && body.length > 0) {
+      if ((faults.corrupt?.(recorded) ?? false) && body.length > 0) {
         body[body.length >> 1]! ^= 0xff;
         return forward(body);
       }
@@ -150,7 +165,7 @@ async function startRecordingProxy(
         if (md5 !== createHash('md5').update(body).digest('base64')) return refuse(res, 'BadDigest', 'The Content-MD5 you specified did not match what we received.');
       }
       forward(body);
-    });
+    };
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };

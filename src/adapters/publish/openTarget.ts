@@ -19,6 +19,8 @@ export interface TargetOptions {
   region?: string;
   /** S3 only: the CloudFront viewer-request function that routes visitors to the live cut. */
   cloudFrontFunction?: string;
+  /** S3 only: requests in flight at once (default DEFAULT_S3_REQUESTS). */
+  requests?: number;
   /** One line per step, for the operator (never credentials). */
   log?: (line: string) => void;
 }
@@ -35,13 +37,14 @@ export function openTarget(spec: string, options: TargetOptions = {}): Publicati
       endpoint: options.endpoint,
       forcePathStyle: options.forcePathStyle,
       keep: options.keep,
+      concurrency: options.requests,
       router,
       log: options.log,
     });
   }
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(spec)?.[1];
   if (scheme !== undefined) throw new RangeError(`${spec}: a target is a local directory or s3://bucket/prefix/, not a ${scheme}:// URL`);
-  const s3Only = (['endpoint', 'forcePathStyle', 'region', 'cloudFrontFunction'] as const).filter((k) => options[k] !== undefined && options[k] !== false);
+  const s3Only = (['endpoint', 'forcePathStyle', 'region', 'cloudFrontFunction', 'requests'] as const).filter((k) => options[k] !== undefined && options[k] !== false);
   if (s3Only.length > 0) throw new RangeError(`${spec} is a local directory: ${s3Only.join(', ')} only apply to an s3:// target`);
   return openLocalTarget(spec, { keep: options.keep });
 }

@@ -11,6 +11,9 @@ import type { Publication, PublicationMode } from '../../core/publish/publicatio
 /** Cuts a target keeps by default, the live one included; databases are never pruned. */
 export const DEFAULT_KEEP = 10;
 
+/** Requests an S3 target keeps in flight by default: enough for a state; a national cut on AWS wants more (docs/publish-s3.md). */
+export const DEFAULT_S3_REQUESTS = 16;
+
 /** A cut ready to publish: its site tree (with its databases under `datos/<stamp>/`) and its publication manifest. */
 export interface StagedCut {
   /** The folder whose files `publication.files` lists, by path. */

@@ -15,7 +15,7 @@ import { cacheControl, DATABASES_PREFIX, IMAGES_PREFIX } from '../../../core/pub
 import { unpublishedDatabases } from '../leftovers.ts';
 import { parseTargetRecord, TARGET_FILE, targetMismatch, targetRecord, targetRecordJson } from '../../../core/publish/targetRecord.ts';
 import { CUTS_PREFIX, cutPrefix, imagesListedBy, listedImage, markerKey, objectKey, planCounts, planUpload, type FileStep, type HeldObject } from '../../../core/publish/uploadPlan.ts';
-import { DEFAULT_KEEP, EntityMismatchError, ModeMismatchError, TamperedCutError, type LiveCheck, type PublicationTarget, type PublishOptions, type PublishReport, type StagedCut, type TargetStatus } from '../target.ts';
+import { DEFAULT_KEEP, DEFAULT_S3_REQUESTS, EntityMismatchError, ModeMismatchError, TamperedCutError, type LiveCheck, type PublicationTarget, type PublishOptions, type PublishReport, type StagedCut, type TargetStatus } from '../target.ts';
 import { forEachBounded } from '../../concurrency/boundedPool.ts';
 import type { CutRouter } from './cutRouter.ts';
 import { liveStateJson, parseLiveState, STATE_KEY } from './liveState.ts';
@@ -36,7 +36,7 @@ export interface S3TargetOptions {
   keep?: number;
   /** Switches visitors to a cut (CloudFront); default none: the state file alone. */
   router?: CutRouter;
-  /** Requests in flight at once. Default 16. */
+  /** Requests in flight at once. Default DEFAULT_S3_REQUESTS. */
   concurrency?: number;
   log?: (line: string) => void;
   retry?: Partial<RetryPolicy>;
@@ -51,8 +51,6 @@ export interface S3TargetOptions {
  */
 export const ERROR_PAGE_KEY = '404.html';
 
-const DEFAULT_CONCURRENCY = 16;
-
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 const metaOf = (f: PublishedObject): ObjectMeta => ({ size: f.size, sha256: f.sha256, contentType: f.contentType, cacheControl: f.cacheControl });
 /** A small JSON object the publisher writes itself (marker, state, target.json). */
@@ -66,10 +64,10 @@ const jsonMeta = (key: string, body: string, cache = cacheControl(key)): ObjectM
 export function openS3Target(options: S3TargetOptions): PublicationTarget {
   const name = s3Url(options);
   const keep = options.keep ?? DEFAULT_KEEP;
-  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const concurrency = options.concurrency ?? DEFAULT_S3_REQUESTS;
   if (!Number.isSafeInteger(keep) || keep < 1) throw new RangeError(`${name}: keep must be a whole number ≥ 1, not ${keep}`);
   if (!Number.isSafeInteger(concurrency) || concurrency < 1) throw new RangeError(`${name}: concurrency must be a whole number ≥ 1, not ${concurrency}`);
-  const client = options.client ?? createS3Client(options);
+  const client = options.client ?? createS3Client({ ...options, sockets: concurrency });
   const retry = { ...DEFAULT_RETRY, ...options.retry };
   const storeFor = (log?: (line: string) => void): ObjectStore => createObjectStore(client, options, retry, log);
   const store = storeFor(options.log);

@@ -9,6 +9,8 @@ export interface S3ClientOptions {
   forcePathStyle?: boolean;
   /** Tests only: production takes credentials from the AWS default provider chain. */
   credentials?: S3ClientConfig['credentials'];
+  /** Connections to the store at most (default the SDK's 50): as many as the requests the target keeps in flight. */
+  sockets?: number;
 }
 
 /**
@@ -28,7 +30,14 @@ export function createS3Client(options: S3ClientOptions, overrides: Partial<S3Cl
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
     maxAttempts: 1,
-    requestHandler: { connectionTimeout: 10_000, requestTimeout: 120_000, throwOnRequestTimeout: true, socketTimeout: 60_000 },
+    requestHandler: {
+      connectionTimeout: 10_000,
+      requestTimeout: 120_000,
+      throwOnRequestTimeout: true,
+      socketTimeout: 60_000,
+      // Without these, requests beyond the SDK's 50 sockets would wait in the agent's queue, their timeouts running.
+      ...(options.sockets !== undefined && options.sockets > 50 ? { httpAgent: { maxSockets: options.sockets }, httpsAgent: { maxSockets: options.sockets } } : {}),
+    },
     ...overrides,
   });
 }
