@@ -35,17 +35,24 @@ describe('prep cut', () => {
     expect(r.stdout).toMatch(/^cut 20240602_2040 \(02\/06\/2024 20:40 \(UTC-6\)\) live: \d+ actas counted, \d+ objects written \(\d+\.\d MiB\), 0 copied, 0 unchanged; read \d+\.\d · count .* · total \d+\.\d s\n$/);
     expect(await readlink(join(root, 'target/current'))).toMatch(/20240602_2040$/);
     expect(existsSync(join(root, 'work/staging/20240602_2040')), 'the staged cut is removed once live').toBe(false);
+    // The fixture configures no candidaturas: the CANDIDATURAS files will be header-only, and the operator is told.
+    for (const code of ['DIP_LOC', 'AYUN']) expect(r.stderr).toContain(`no candidaturas configured: the CANDIDATURAS file of ${code} will hold only its header`);
   }, 300_000);
 
   it('refuses a malformed export in plain words, and the cut live before stays live', async () => {
     await writeFile(join(root, 'captura.ndjson'), `${rows[0]}\n{"CLAVE_ACTA": "broken\n`);
-    const r = prep(...args('--at', '21:00'));
+    const warnings = join(root, 'warnings-2100.txt');
+    const r = prep(...args('--at', '21:00', '--warnings', warnings));
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^error: cut 02\/06\/2024 21:00 \(UTC-6\) failed while reading the capture export: .*captura\.ndjson:2/m);
     expect(r.stderr).toContain('cut 02/06/2024 20:40 (UTC-6) stays live');
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.stdout).toBe('');
     expect(await readlink(join(root, 'target/current'))).toMatch(/20240602_2040$/);
+    // The configuration's warnings may be why a cut failed: they are still reported, and written to --warnings.
+    const written = (await readFile(warnings, 'utf8')).trimEnd().split('\n');
+    expect(written).toEqual([expect.stringContaining('the CANDIDATURAS file of DIP_LOC'), expect.stringContaining('the CANDIDATURAS file of AYUN')]);
+    expect(r.stderr).toContain(`2 warnings written to ${warnings}`);
   }, 120_000);
 
   it.each([

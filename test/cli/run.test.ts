@@ -45,6 +45,9 @@ describe('prep run', () => {
     expect(lines[0]).toMatch(/^\[1\/2\] cut 20240602_2000 \(02\/06\/2024 20:00 \(UTC-6\)\) live: /);
     expect(lines[1]).toMatch(/^\[2\/2\] cut 20240602_2020 \(02\/06\/2024 20:20 \(UTC-6\), last\) live: /);
     expect(r.stderr).toMatch(/clock: 600× real time/);
+    // The configuration's warnings (no candidaturas in the fixture) once, before the night, not at every cut.
+    expect(r.stderr.match(/no candidaturas configured: the CANDIDATURAS file of DIP_LOC/g)).toHaveLength(1);
+    expect(r.stderr.indexOf('the CANDIDATURAS file of DIP_LOC')).toBeLessThan(r.stderr.indexOf('scheduled cuts from'));
     expect(r.stderr).toMatch(/^night complete: the last cut is live \(2 cuts published in this run, 0 failed attempts\)$/m);
     expect(await readlink(join(root, 'target/current'))).toMatch(/20240602_2020$/);
     const history = JSON.parse(await readFile(join(root, 'target/current/historico/datos.json'), 'utf8')) as { points: Array<{ cut: { stamp: string; last: boolean } }> };
