@@ -56,6 +56,8 @@ describe('runCut', () => {
   it('refuses to stage databases edited after they were written, naming the file and the folder to delete; the live cut stays', async () => {
     await writeFile(join(root, 'captura.ndjson'), `${rows.slice(0, 2).join('\n')}\n`);
     expect(await cut('2024-06-02T20:00:00-06:00')).toMatchObject({ stamp: '20240602_2000' });
+    // The first cut renders every page straight into the site folder, and no cut leaves a tree of emptied folders behind.
+    expect(existsSync(join(root, 'work', 'site-render'))).toBe(false);
 
     await writeFile(join(root, 'captura.ndjson'), `${rows.slice(0, 3).join('\n')}\n`);
     const datos = join(root, 'work', 'datos', '20240602_2020');
@@ -112,6 +114,7 @@ describe('runCut', () => {
       expect((await stat(now)).ino).toBe((await stat(earlier)).ino);
     }
     for (const page of changed) expect(await figuresCut(page)).toBe('20240602_2100');
+    expect(existsSync(join(root, 'work', 'site-render')), 'the pages rendered aside were moved, and their folders removed').toBe(false);
     // A district's embeds are written again with its page (the one district of the fixture changes at every cut).
     expect(units(changed)).toEqual(['eleccion/DIP_LOC/distrito/1/index.html']);
     for (const page of units(changed)) for (const embed of embedsOf(page)) expect(after.get(embed), embed).not.toBe(before.get(embed));

@@ -54,7 +54,7 @@ export interface CutSiteOptions {
    * `previous` records what it holds (siteState.ts). Only the pages whose render key changed are
    * written and rendered — into `renderDir`, emptied first, then moved into `out` — and the
    * others are carried over as they are, with their figures cut. `previous` null: `out` is
-   * emptied but for `keep` and every page is written. Nothing is set aside: the caller drops
+   * emptied but for `keep` and every page is written and rendered straight into it. Nothing is set aside: the caller drops
    * the folder's record before, and a failed build makes the next cut write every page.
    */
   carryOver?: { previous: SiteState | null; renderDir: string };
@@ -148,9 +148,22 @@ async function buildChanged(input: CutDatabasesInput, options: CutSiteOptions, c
   const site = await siteDataOf(input, options, carry.previous?.pages);
   const { pages } = site;
   const t1 = performance.now();
-  await emptyExcept(carry.renderDir, []);
-  await buildSite({ data: options.data, out: carry.renderDir, ...(options.pidFile === undefined ? {} : { pidFile: options.pidFile }) });
-  const rendered = await moveFiles(carry.renderDir, out);
+  const pidFile = options.pidFile === undefined ? {} : { pidFile: options.pidFile };
+  let rendered: string[];
+  if (carry.previous === null) {
+    // Every page is written: straight into the emptied folder, whose page folders the data made.
+    // Rendered aside and moved file by file, a national site left ~220,000 emptied folders to
+    // remove (40 s on the 2-core machine).
+    await buildSite({ data: options.data, out, ...pidFile });
+    const keep = options.keep ?? [];
+    rendered = (await listFiles(out)).filter((file) => !keep.includes(file.slice(0, file.indexOf('/'))));
+  } else {
+    await emptyExcept(carry.renderDir, []);
+    await buildSite({ data: options.data, out: carry.renderDir, ...pidFile });
+    rendered = await moveFiles(carry.renderDir, out);
+    // The folders the moves emptied, removed by the cut that made them (their number is this cut's pages').
+    await rm(carry.renderDir, { recursive: true, force: true });
+  }
   const t2 = performance.now();
   return {
     pages: 1 + pagesIn(pages) + pages.carried.length + FIXED_PAGES,
