@@ -156,19 +156,35 @@ describe.skipIf(unavailable !== null)('the local CDN emulation (nginx in front o
     const switchedAt = Date.now();
     expect(await live(), `prep cut ${NEXT} ended without switching:\n${stderr}`).not.toBe(was);
 
-    // Served from the edge's copy until it is max-age old; the first request after that starts a refresh.
+    // Served from the edge's copy until it is max-age old; the first request after that starts a
+    // refresh (answered STALE, or UPDATING while it runs), and the refresh's answer is the new cut.
     let stale = 0;
-    let seen = (await read()).stamp;
+    /** Seconds after the switch of the first answer that was not the old copy fresh from the cache. */
+    let refreshedAt: number | null = null;
+    const poll = async (): Promise<string> => {
+      const answer = await read();
+      if (refreshedAt === null && (answer.cache !== 'HIT' || answer.stamp !== before)) refreshedAt = (Date.now() - switchedAt) / 1000;
+      return answer.stamp;
+    };
+    let seen = await poll();
     while (seen === before && Date.now() - switchedAt < (cached.maxAge + 10) * 1000) {
       await new Promise((resolve) => setTimeout(resolve, 250));
       stale++;
-      seen = (await read()).stamp;
+      seen = await poll();
     }
     const seconds = (Date.now() - switchedAt) / 1000;
     expect(await exited, stderr).toBe(0);
     expect(seen).not.toBe(before);
     expect(seen).toBe(/cuts\/(\d{8}_\d{4})$/.exec(await live())?.[1]);
-    console.log(`[cdn] cut ${seen} seen through the edge ${seconds.toFixed(1)} s after the switch, the previous one served ${stale + (seen === before ? 1 : 0)} times meanwhile (pointer max-age ${cached.maxAge} s)`);
-    expect(seconds).toBeLessThanOrEqual(cached.maxAge + 1);
+    console.log(
+      `[cdn] cut ${seen} seen through the edge ${seconds.toFixed(1)} s after the switch (refresh started at ${refreshedAt?.toFixed(1)} s), the previous one served ${stale + (seen === before ? 1 : 0)} times meanwhile (pointer max-age ${cached.maxAge} s)`,
+    );
+    // The edge keeps its copy no longer than max-age (slack for a poll on busy cores)…
+    expect(refreshedAt).not.toBeNull();
+    expect(refreshedAt!).toBeLessThanOrEqual(cached.maxAge + 2);
+    // …and the refresh brings the new cut as soon as the origin answers: a few seconds of slack
+    // for an origin sharing two busy cores with the test suite; an edge that served its copy
+    // through the whole stale-while-revalidate instead would show the new cut 10 s later.
+    expect(seconds).toBeLessThanOrEqual(cached.maxAge + 4);
   }, 300_000);
 });
