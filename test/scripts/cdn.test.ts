@@ -160,7 +160,8 @@ describe.skipIf(unavailable !== null)('the local CDN emulation (nginx in front o
     // refresh (answered STALE, or UPDATING while it runs), and the refresh's answer is the new cut.
     let stale = 0;
     /** Seconds after the switch of the first answer that was not the old copy fresh from the cache. */
-    let refreshedAt: number | null = null;
+    // A cast, not an annotation: TypeScript would narrow it to null, not seeing poll() assign it.
+    let refreshedAt = null as number | null;
     const poll = async (): Promise<string> => {
       const answer = await read();
       if (refreshedAt === null && (answer.cache !== 'HIT' || answer.stamp !== before)) refreshedAt = (Date.now() - switchedAt) / 1000;
