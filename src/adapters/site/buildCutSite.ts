@@ -54,8 +54,9 @@ export interface CutSiteOptions {
    * `previous` records what it holds (siteState.ts). Only the pages whose render key changed are
    * written and rendered — into `renderDir`, emptied first, then moved into `out` — and the
    * others are carried over as they are, with their figures cut. `previous` null: `out` is
-   * emptied but for `keep` and every page is written and rendered straight into it. Nothing is set aside: the caller drops
-   * the folder's record before, and a failed build makes the next cut write every page.
+   * emptied but for `keep` and every page is written and rendered straight into it. Nothing is
+   * set aside: the caller drops the folder's record before, and a failed build makes the next
+   * cut write every page.
    */
   carryOver?: { previous: SiteState | null; renderDir: string };
   /** The configuration's emblems and photographs (LoadedConfig.images); default none. */
